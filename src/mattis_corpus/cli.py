@@ -1,0 +1,420 @@
+"""The `corpus` command line: thin commands over the library (see ../SPEC in shared/).
+
+No SQL and no spaCy here: commands validate options, call one library function, and pass the
+result to ``output.render``. Library errors become one ``Error: …`` line and the SPEC's exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import BadInputError, CorpusError
+from .output import OutputFormat, render, resolve_format
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMATS = click.Choice([f.value for f in OutputFormat], case_sensitive=False)
+TYPES = click.Choice(["PER", "LOC", "ORG", "MISC"], case_sensitive=False)
+
+
+class CliError(click.ClickException):
+    """A ClickException whose exit code comes from the library error."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class CorpusGroup(click.Group):
+    """Turns library errors into one-line messages (never a traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CorpusError as e:
+            raise CliError(str(e), e.exit_code) from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as e:  # a bug: still one line, with a way to see more
+            if os.environ.get("CORPUS_DEBUG"):
+                raise
+            raise CliError(
+                f"internal error: {type(e).__name__}: {e} (set CORPUS_DEBUG=1 for a traceback)"
+            ) from None
+
+
+def _quiet_broken_pipe() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)[param.name] = value
+
+
+def global_options(f: Callable) -> Callable:
+    """--db and --format, accepted before or after the subcommand name."""
+    f = click.option(
+        "--format", "format_", type=FORMATS, default=None, expose_value=False, callback=_remember,
+        is_eager=True, help="table on a terminal, json when piped (default); or jsonl, csv.",
+    )(f)
+    f = click.option(
+        "--db", type=click.Path(dir_okay=False), default=None, expose_value=False,
+        callback=_remember, is_eager=True,
+        help="The store (default: $CORPUS_DB, else data/processed/corpus.db).",
+    )(f)
+    return f
+
+
+def _db_path(ctx: click.Context) -> Path:
+    from .store import default_db_path
+
+    obj = ctx.find_root().obj or {}
+    return Path(obj["db"]) if obj.get("db") else default_db_path()
+
+
+def _format(ctx: click.Context) -> OutputFormat:
+    obj = ctx.find_root().obj or {}
+    return resolve_format(obj.get("format_"))
+
+
+def _open_store(ctx: click.Context, create: bool = False):
+    from .store import Store
+
+    return Store(_db_path(ctx), create=create)
+
+
+@click.group(cls=CorpusGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="corpus")
+@global_options
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Turn a folder of French news articles into a corpus you can question.
+
+    \b
+    Example:
+        corpus ingest data/raw
+        corpus entities --type PER
+        corpus search "etat islamique"
+        corpus timeline --from 2017 | jq '.[].summary'
+    """
+    ctx.ensure_object(dict)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Re-run the NLP even on unchanged files.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes for the NLP.")
+@click.option("--model", default=None, help="spaCy model (default: fr_core_news_sm).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
+              help="Documents per nlp.pipe batch.")
+@global_options
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, workers: int,
+           model: str | None, batch_size: int) -> None:
+    """Clean, analyse and store .txt articles (files or folders, recursively).
+
+    Unchanged files are skipped without running the NLP; changed files replace their old
+    version; a bad file is reported and skipped while the others are stored (exit 1).
+
+    \b
+    Example:
+        corpus ingest data/raw
+        corpus ingest new_articles/ --workers 2 --format json
+    """
+    from .pipeline import ingest as run_ingest
+
+    fmt = _format(ctx)
+    with _open_store(ctx, create=True) as store, _progress_bar() as progress:
+        report = run_ingest(paths, store, force=force, workers=workers, model=model,
+                            batch_size=batch_size, progress=progress)
+    for w in report.warnings:
+        click.echo(f"Warning: {w['path']}: {w['warning']}", err=True)
+    for f in report.failed:
+        click.echo(f"Error: {f['path']}: {f['error']}", err=True)
+    summary = (f"{len(report.added)} added, {len(report.updated)} updated, "
+               f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    if fmt is OutputFormat.TABLE:
+        click.echo(summary)
+    else:
+        click.echo(summary, err=True)
+        data = {k: v for k, v in report.as_dict().items() if k != "warnings"}
+        data["warnings"] = report.warnings
+        render(data, fmt if fmt is not OutputFormat.CSV else OutputFormat.JSON)
+    if report.failed:
+        raise CliError(f"{len(report.failed)} file(s) failed (see above); the others were stored", 1)
+
+
+class _progress_bar:
+    """A rich progress bar on stderr when stderr is a terminal; otherwise nothing."""
+
+    def __enter__(self) -> Callable[[str, int | None], None] | None:
+        self.bar = None
+        if not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                            MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = None
+
+        def update(event: str, total: int | None) -> None:
+            if event == "start":
+                self.task = self.bar.add_task("ingest", total=total)
+            elif self.task is not None:
+                self.bar.advance(self.task)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@cli.command()
+@global_options
+@click.pass_context
+def docs(ctx: click.Context) -> None:
+    """List the documents: id, title, publication date (and where it came from), words.
+
+    \b
+    Example:
+        corpus docs
+        corpus docs | jq '.[].title'
+    """
+    from .queries import DOC_FIELDS, list_docs
+
+    with _open_store(ctx) as store:
+        render(list_docs(store), _format(ctx), columns=list(DOC_FIELDS))
+
+
+@cli.command()
+@click.argument("doc_id", metavar="ID")
+@global_options
+@click.pass_context
+def show(ctx: click.Context, doc_id: str) -> None:
+    """Show one document: normalised text, paragraphs, entities and dates.
+
+    \b
+    Example:
+        corpus show 002_da02cb10c2c558a6
+        corpus show 002_da02cb10c2c558a6 --format json | jq '.dates'
+    """
+    from .queries import show_doc
+    from .views import show_view
+
+    with _open_store(ctx) as store:
+        render(show_doc(store, doc_id), _format(ctx), table=show_view)
+
+
+def _limit_option(default: int | None) -> Callable:
+    return click.option("--limit", type=click.IntRange(min=0), default=default,
+                        show_default=default is not None, help="At most N results.")
+
+
+@cli.command()
+@click.option("--type", "type_", type=TYPES, help="Only this entity type.")
+@click.option("--doc", "doc", metavar="ID", help="Only entities of this document.")
+@click.option("--min-mentions", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--sort", type=click.Choice(["mentions", "documents", "name"]), default="mentions",
+              show_default=True)
+@_limit_option(None)
+@global_options
+@click.pass_context
+def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mentions: int,
+             sort: str, limit: int | None) -> None:
+    """List canonical entities, each once however spelled, with counts and aliases.
+
+    \b
+    Example:
+        corpus entities --type PER
+        corpus entities --doc 002_da02cb10c2c558a6 --sort name
+    """
+    from .queries import list_entities
+    from .views import entities_table
+
+    with _open_store(ctx) as store:
+        rows = list_entities(store, type_=type_.upper() if type_ else None, doc=doc,
+                             min_mentions=min_mentions, sort=sort, limit=limit)
+        render(rows, _format(ctx), table=entities_table)
+
+
+def _filter_options(f: Callable) -> Callable:
+    for opt in reversed([
+        click.option("--entity", metavar="NAME", help="Only with this entity (any alias)."),
+        click.option("--type", "type_", type=TYPES, help="Only with an entity of this type."),
+        click.option("--from", "date_from", metavar="D", help="From date D (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", metavar="D", help="Up to date D (YYYY[-MM[-DD]])."),
+        click.option("--doc", "doc", metavar="ID", help="Only this document."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _dates(date_from: str | None, date_to: str | None):
+    from .queries import DateRange
+
+    try:
+        return DateRange.parse(date_from, date_to)
+    except BadInputError as e:
+        raise click.UsageError(str(e)) from None
+
+
+@cli.command()
+@click.argument("query")
+@_limit_option(10)
+@_filter_options
+@global_options
+@click.pass_context
+def search(ctx: click.Context, query: str, limit: int, entity: str | None, type_: str | None,
+           date_from: str | None, date_to: str | None, doc: str | None) -> None:
+    """Ranked full-text search (accent-, case- and inflection-insensitive).
+
+    QUERY: words (all must match), "exact phrases", OR, -word to exclude, prefix*.
+
+    \b
+    Example:
+        corpus search "etat islamique"
+        corpus search '"forces spéciales" OR commandos' --from 2018
+    """
+    from .errors import QuerySyntaxError
+    from .queries import search as run_search
+    from .views import search_table
+
+    dates = _dates(date_from, date_to)
+    with _open_store(ctx) as store:
+        try:
+            rows = list(run_search(store, query, limit=limit, entity=entity,
+                                   type_=type_.upper() if type_ else None, dates=dates, doc=doc))
+        except QuerySyntaxError as e:
+            raise click.UsageError(str(e)) from None
+        render(rows, _format(ctx), table=search_table)
+
+
+@cli.command()
+@_filter_options
+@global_options
+@click.pass_context
+def timeline(ctx: click.Context, entity: str | None, type_: str | None, date_from: str | None,
+             date_to: str | None, doc: str | None) -> None:
+    """Dated events in date order, built from the dates in the articles.
+
+    An event is kept when its date interval overlaps [--from, --to].
+
+    \b
+    Example:
+        corpus timeline --from 2017
+        corpus timeline --entity Mattis --format json | jq 'map(.date)'
+    """
+    from .queries import timeline as run_timeline
+    from .views import timeline_table
+
+    dates = _dates(date_from, date_to)
+    with _open_store(ctx) as store:
+        rows = list(run_timeline(store, dates=dates, entity=entity,
+                                 type_=type_.upper() if type_ else None, doc=doc))
+        render(rows, _format(ctx), table=timeline_table)
+
+
+@cli.command()
+@click.argument("term")
+@click.option("--width", type=click.IntRange(5, 500), default=40, show_default=True,
+              help="Characters of context on each side.")
+@_limit_option(100)
+@global_options
+@click.pass_context
+def kwic(ctx: click.Context, term: str, width: int, limit: int) -> None:
+    """Keyword in context: every occurrence of TERM with its left and right context.
+
+    \b
+    Example:
+        corpus kwic allié
+        corpus kwic "forces spéciales" --width 30
+    """
+    from .errors import QuerySyntaxError
+    from .queries import kwic as run_kwic
+    from .views import kwic_table
+
+    with _open_store(ctx) as store:
+        try:
+            rows = list(run_kwic(store, term, width=width, limit=limit))
+        except QuerySyntaxError as e:
+            raise click.UsageError(str(e)) from None
+        render(rows, _format(ctx), table=kwic_table)
+
+
+@cli.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--published", metavar="D", help="Publication date YYYY[-MM[-DD]]: the anchor for relative dates.")
+@click.option("--jsonl", "jsonl", is_flag=True,
+              help='Batch mode: one {"id","text","published"} per input line, one annotation per output line.')
+@click.option("--model", default=None, help="spaCy model (default: fr_core_news_sm).")
+@global_options
+@click.pass_context
+def annotate(ctx: click.Context, file: Any, published: str | None, jsonl: bool, model: str | None) -> None:
+    """Run the NLP on one text (or a JSONL batch) without storing it.
+
+    \b
+    Example:
+        echo "Jim Mattis était à Paris le 2 octobre 2018." | corpus annotate --published 2018-10-02
+        corpus annotate --jsonl articles.jsonl > annotations.jsonl
+    """
+    from .annotate import annotate_many
+    from .dates import parse_partial
+
+    if published:
+        try:
+            parse_partial(published)
+        except BadInputError as e:
+            raise click.UsageError(f"--published: {e}") from None
+    if jsonl:
+        def records() -> Iterator[dict]:
+            for n, line in enumerate(file, 1):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise BadInputError(f"line {n}: not JSON ({e.msg})") from None
+                if not isinstance(item, dict):
+                    raise BadInputError(f"line {n}: expected a JSON object")
+                if published and not item.get("published"):
+                    item["published"] = published
+                yield item
+
+        fmt = _format(ctx)
+        render(annotate_many(records(), model=model),
+               OutputFormat.JSONL if fmt in (OutputFormat.JSON, OutputFormat.TABLE, OutputFormat.AUTO) else fmt)
+        return
+    text = file.read()
+    if not text.strip():
+        raise BadInputError("no text to annotate (empty input)")
+    result = next(annotate_many([{"text": text, "published": published}], model=model))
+    fmt = _format(ctx)
+    render(result, OutputFormat.JSON if fmt is OutputFormat.TABLE else fmt)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="corpus")

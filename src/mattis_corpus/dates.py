@@ -1,0 +1,46 @@
+"""Partial ISO dates (YYYY, YYYY-MM, YYYY-MM-DD) and the intervals they cover.
+
+Pure and light: used by query commands (``--from``/``--to``) as well as by ingest.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from .errors import BadInputError
+
+_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial(value: str) -> tuple[date, date, str]:
+    """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' into (first day, last day, precision).
+
+    Raises:
+        BadInputError: for anything else, with the accepted forms in the message.
+    """
+    m = _PARTIAL_RE.match(value.strip())
+    if not m:
+        raise BadInputError(f"invalid date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(year, int(m.group(2)), int(m.group(3)))
+            return d, d, "day"
+        if m.group(2):
+            month = int(m.group(2))
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last), "month"
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    except ValueError:
+        raise BadInputError(f"invalid date {value!r}: no such day or month") from None
+
+
+def interval(value: str) -> tuple[str, str] | None:
+    """The ISO day interval of a partial date, or None when it is not one."""
+    try:
+        start, end, _ = parse_partial(value)
+    except BadInputError:
+        return None
+    return start.isoformat(), end.isoformat()

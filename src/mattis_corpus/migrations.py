@@ -1,0 +1,130 @@
+"""Named schema migrations: each runs once, in order, and is recorded in ``_migrations``.
+
+``PRAGMA user_version`` holds the number of applied migrations, so a store written by a newer
+version of corpus (more migrations than we know) is refused instead of being migrated down.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+migration = MIGRATIONS.append
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE documents (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT,
+            published TEXT,
+            published_precision TEXT,
+            published_source TEXT,
+            published_start TEXT,
+            published_end TEXT,
+            dateline TEXT,
+            words INTEGER NOT NULL,
+            source_file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            encoding TEXT,
+            text TEXT NOT NULL,
+            paragraphs TEXT NOT NULL,
+            meta TEXT,
+            warnings TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_published ON documents(published_start, published_end);
+        CREATE INDEX documents_source_file ON documents(source_file);
+
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX sentences_doc ON sentences(doc, idx);
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            title TEXT,
+            entity TEXT
+        );
+        CREATE INDEX mentions_doc ON mentions(doc, idx);
+        CREATE INDEX mentions_entity ON mentions(entity, doc);
+
+        CREATE TABLE timexes (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            precision TEXT,
+            interval_start TEXT,
+            interval_end TEXT,
+            relative INTEGER NOT NULL DEFAULT 0,
+            mod TEXT
+        );
+        CREATE INDEX timexes_doc ON timexes(doc, idx);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            timex INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            precision TEXT,
+            start TEXT NOT NULL,
+            "end" TEXT NOT NULL,
+            date_text TEXT NOT NULL,
+            predicate TEXT,
+            summary TEXT NOT NULL
+        );
+        CREATE INDEX events_interval ON events(start, "end");
+        CREATE INDEX events_doc ON events(doc);
+
+        CREATE TABLE event_mentions (
+            event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            mention INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            PRIMARY KEY (event, mention)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_mentions_mention ON event_mentions(mention);
+
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            key TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            documents INTEGER NOT NULL
+        );
+        CREATE INDEX entities_type ON entities(type, mentions);
+
+        CREATE TABLE entity_aliases (
+            entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            PRIMARY KEY (entity, alias)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_aliases_folded ON entity_aliases(folded);
+
+        CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+        """
+    )

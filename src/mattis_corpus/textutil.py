@@ -1,0 +1,35 @@
+"""Tiny pure helpers on strings shared by the stages (no heavy imports here)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
+_APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics: 'État' -> 'Etat'. Keeps the string length only for precomposed input."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Accent-, case-, apostrophe- and space-insensitive key: 'l’État  Islamique' -> "l'etat islamique"."""
+    text = strip_accents(text.translate(_APOS)).casefold()
+    text = text.replace("-", " ")
+    return _SPACE_RE.sub(" ", text).strip()
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u00b4": "'", "\u2032": "'",
+        "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2002": " ",
+        "\u2003": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
+    }
+)
+
+
+def normalise_chars(text: str) -> str:
+    """One-for-one character clean-up (apostrophes, exotic spaces): offsets are preserved."""
+    return text.translate(_CHAR_MAP)

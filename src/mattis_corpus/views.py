@@ -1,0 +1,114 @@
+"""Terminal views (the ``table`` format) for commands whose rows deserve more than a grid."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+from typing import IO
+
+from .output import safe_text, stdout_console, write_table
+
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")
+
+
+def _marked(text: str, style: str = "bold yellow"):
+    """A rich Text where ``[…]`` match marks become highlighting (the rest stays literal)."""
+    from rich.text import Text
+
+    out = Text()
+    depth_text = safe_text(text)
+    i = 0
+    while i < len(depth_text):
+        a = depth_text.find("[", i)
+        b = depth_text.find("]", a + 1) if a != -1 else -1
+        if a == -1 or b == -1:
+            out.append(depth_text[i:])
+            break
+        out.append(depth_text[i:a])
+        out.append(depth_text[a + 1 : b], style=style)
+        i = b + 1
+    return out
+
+
+def search_table(rows: Iterable[dict], out: IO[str]) -> None:
+    from rich.text import Text
+
+    console = stdout_console(out)
+    n = 0
+    for n, r in enumerate(rows, 1):
+        head = Text(f"{n:>2}. ", style="dim")
+        head.append(safe_text(r["title"] or r["doc"]), style="bold")
+        head.append(f"  {r['doc']}  {r['published'] or 'undated'}  score {r['score']:.2f}", style="dim")
+        console.print(head)
+        console.print(Text("    ").append(_marked(r["snippet"])))
+    if n == 0:
+        console.print(Text("(no results)", style="dim"))
+
+
+def kwic_table(rows: Iterable[dict], out: IO[str]) -> None:
+    from rich.text import Text
+
+    rows = list(rows)
+    console = stdout_console(out)
+    if not rows:
+        console.print(Text("(no results)", style="dim"))
+        return
+    lw = max(len(safe_text(r["left"])) for r in rows)
+    dw = max(len(r["doc"]) for r in rows)
+    for r in rows:
+        line = Text(r["doc"].ljust(dw) + "  ", style="dim")
+        line.append(safe_text(r["left"]).rjust(lw) + " ")
+        line.append(safe_text(r["match"]), style="bold yellow")
+        line.append(" " + safe_text(r["right"]))
+        console.print(line, overflow="ellipsis", no_wrap=True)
+
+
+def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
+    """Events grouped by year and month, each with the date's words and its document."""
+    from rich.text import Text
+
+    console = stdout_console(out)
+    any_rows = False
+    for year, year_rows in groupby(rows, key=lambda r: r["start"][:4]):
+        console.print(Text(year, style="bold underline"))
+        for month, month_rows in groupby(year_rows, key=lambda r: r["start"][5:7]):
+            console.print(Text(f"  {MONTHS_FR[int(month) - 1]}", style="bold"))
+            for r in month_rows:
+                any_rows = True
+                line = Text(f"    {r['date']:<11}", style="cyan")
+                line.append(safe_text(r["summary"]))
+                line.append(f"  «{safe_text(r['date_text'])}» {r['doc']}", style="dim")
+                console.print(line)
+    if not any_rows:
+        console.print(Text("(no events)", style="dim"))
+
+
+def show_view(doc: dict, out: IO[str]) -> None:
+    """The document text with entities and dates highlighted."""
+    from rich.text import Text
+
+    console = stdout_console(out)
+    head = Text(safe_text(doc["title"] or doc["id"]), style="bold")
+    head.append(f"\n{doc['id']} · published {doc['published'] or 'unknown'}"
+                f" ({doc['published_source'] or '—'}) · {doc['words']} words", style="dim")
+    console.print(head)
+    text = Text(safe_text(doc["text"]) if len(safe_text(doc["text"])) == len(doc["text"]) else doc["text"])
+    colours = {"PER": "bold magenta", "LOC": "bold green", "ORG": "bold blue", "MISC": "bold"}
+    for e in doc["entities"]:
+        text.stylize(colours.get(e["type"], "bold"), e["start"], e["end"])
+    for d in doc["dates"]:
+        text.stylize("bold cyan underline", d["start"], d["end"])
+    console.print(text)
+    legend = Text("\nPER ", style="bold magenta").append("LOC ", style="bold green")
+    legend.append("ORG ", style="bold blue").append("MISC ", style="bold").append("date", style="bold cyan underline")
+    console.print(legend)
+
+
+def entities_table(rows: Iterable[dict], out: IO[str]) -> None:
+    table_rows = [
+        {"name": r["name"], "type": r["type"], "mentions": r["mentions"],
+         "documents": len(r["documents"]), "aliases": ", ".join(r["aliases"])}
+        for r in rows
+    ]
+    write_table(table_rows, out, ["name", "type", "mentions", "documents", "aliases"])
