@@ -6,9 +6,14 @@ The data flow, one module per stage:
 ``pipeline.ingest`` runs the first four; ``cli`` is a thin layer over ``queries`` and ``output``.
 """
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("mattis_corpus")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+def __getattr__(name: str) -> str:
+    # Lazy: importlib.metadata costs ~70 ms, which every query command would otherwise pay.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("mattis_corpus")
+        except PackageNotFoundError:  # a source tree that is not installed
+            return "0.0.0"
+    raise AttributeError(name)

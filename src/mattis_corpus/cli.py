@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .errors import BadInputError, CorpusError
 from .output import OutputFormat, render, resolve_format
 
@@ -102,7 +101,7 @@ def _open_store(ctx: click.Context, create: bool = False):
 
 
 @click.group(cls=CorpusGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "--version", prog_name="corpus")
+@click.version_option(package_name="mattis_corpus", prog_name="corpus")
 @global_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:

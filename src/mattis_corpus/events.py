@@ -81,13 +81,27 @@ def _clause_extent(verb: Token, sent: Sentence) -> tuple[int, int]:
     return lo, hi
 
 
+SPEECH_VERBS = {
+    "affirmer", "ajouter", "annoncer", "assurer", "déclarer", "dire", "estimer", "expliquer",
+    "indiquer", "insister", "juger", "noter", "observer", "poursuivre", "préciser", "rappeler",
+    "répondre", "répéter", "souligner", "soutenir", "confier", "conclure", "avertir", "prévenir",
+    "reconnaître", "relever", "lancer", "martelé", "marteler", "commenter", "écrire", "déplorer",
+}
+RELATIVE_PRONOUNS = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; for a participle or relative clause, the noun it describes."""
+    """The verb's subject (the nearest one before it); for a participle or relative clause, the
+    noun it describes."""
     node = verb
     for _ in range(4):
-        for c in node.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            before = [c for c in subjects if c.i < node.i]
+            subj = before[-1] if before else subjects[0]
+            if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "acl:relcl" and node.head is not node:
+                return node.head
+            return subj
         if node.dep_ in ("acl", "acl:relcl") and node.head is not node:
             return node.head
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
@@ -97,21 +111,39 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _in_timex(tok: Token, t: Timex) -> bool:
+    return t.start <= tok.idx < t.end
+
+
 def _phrase(root: Token, exclude: Timex, limit: int = MAX_PART_TOKENS, skip: Token | None = None) -> list[Token]:
+    """The words of ``root``'s subtree, without the date, its preposition, or relative clauses."""
+    skipped = set(skip.subtree) if skip is not None else set()
     toks = []
-    for t in root.subtree:
-        if skip is not None and t.i >= skip.i and t in set(skip.subtree):
+    for tok in root.subtree:
+        if tok in skipped or _in_timex(tok, exclude):
             continue
-        if exclude.start <= t.idx < exclude.end or t.dep_ in ("acl:relcl", "appos") and t is not root:
+        if tok.dep_ in ("case", "det", "mark") and _in_timex(tok.head, exclude):
             continue
-        toks.append(t)
-    # cut at the first comma or parenthesis after the head, and cap the length
+        if tok.dep_ in ("acl:relcl", "appos") and tok is not root:
+            continue
+        toks.append(tok)
     out: list[Token] = []
-    for t in toks:
-        if t.i > root.i and t.text in {",", "(", ";", ":"}:
+    for tok in toks:
+        if tok.i > root.i and tok.text in {",", "(", ";", ":"}:
             break
-        out.append(t)
+        out.append(tok)
     return out[:limit]
+
+
+def _person_in(tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
+    """The name of the first person mentioned within these tokens."""
+    if not tokens:
+        return None
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    for m in mentions:
+        if m.type == "PER" and m.start >= lo and m.end <= hi:
+            return m.name
+    return None
 
 
 def _resolve_pronoun(subj: Token, mentions: Sequence[Mention]) -> str | None:
@@ -122,7 +154,39 @@ def _resolve_pronoun(subj: Token, mentions: Sequence[Mention]) -> str | None:
     return before[-1].name if before else None
 
 
+def _reported_speech(verb: Token, t: Timex, mentions: Sequence[Mention]) -> str | None:
+    """"« … », a affirmé jeudi James Mattis." → "James Mattis a affirmé : …"."""
+    if verb.lemma_ not in SPEECH_VERBS:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return None  # not inverted: an ordinary clause
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    if first == 0 or verb.doc[first - 1].text not in {",", "»", '"'}:
+        return None
+    sent = verb.sent
+    after = [tok for tok in sent if tok.i > verb.i and not _in_timex(tok, t)]
+    speaker = _person_in(after, mentions)
+    if speaker is None:
+        return None
+    words = []
+    for tok in sent:
+        if tok.i >= verb.i or (tok.text == "," and words and tok.nbor(1).dep_.startswith("aux")):
+            break
+        if tok.dep_.startswith("aux") and tok.head is verb:
+            break
+        if _in_timex(tok, t) or tok.text in {'"', "«", "»"}:
+            continue
+        words.append(tok.text)
+    content = _trim_words(_join(words).strip(" ,"), 16)
+    aux = [c.text for c in verb.children if c.dep_.startswith("aux")]
+    said = " ".join([*aux, verb.text])
+    return f"{speaker} {said} : {content}" if content else f"{speaker} {said}"
+
+
 def _summary(verb: Token, t: Timex, mentions: Sequence[Mention]) -> str:
+    speech = _reported_speech(verb, t, mentions)
+    if speech:
+        return speech
     parts: list[tuple[int, str]] = []
     subj = _subject(verb)
     if subj is not None:
@@ -131,13 +195,13 @@ def _summary(verb: Token, t: Timex, mentions: Sequence[Mention]) -> str:
             parts.append((subj.i, name))
         else:
             subj_toks = _phrase(subj, t, skip=verb if verb in set(subj.subtree) else None)
-            parts.extend((x.i, x.text_with_ws.rstrip() if x.whitespace_ else x.text) for x in subj_toks)
+            parts.extend((x.i, x.text) for x in subj_toks)
     for c in verb.children:
-        if c.dep_ in VERB_PARTS or c.lower_ in NEGATION:
+        if (c.dep_ in VERB_PARTS or c.lower_ in NEGATION) and not _in_timex(c, t):
             parts.append((c.i, c.text))
     parts.append((verb.i, verb.text))
     for dep in COMPLEMENT_DEPS:
-        comp = next((c for c in verb.children if c.dep_ == dep and not (t.start <= c.idx < t.end)), None)
+        comp = next((c for c in verb.children if c.dep_ == dep and not _in_timex(c, t)), None)
         if comp is not None:
             parts.extend((x.i, x.text) for x in _phrase(comp, t))
             break

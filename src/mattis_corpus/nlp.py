@@ -28,6 +28,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline once per process and add our rule components."""
     import spacy
 
+    _register_components()
     try:
         nlp = spacy.load(model)
     except OSError:
@@ -36,8 +37,27 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             "(or pass --model NAME)"
         ) from None
     nlp.max_length = MAX_CHARS
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     configure_nlp(nlp)
     return nlp
+
+
+def _register_components() -> None:
+    """Register our spaCy components (called lazily: spaCy is imported only here)."""
+    from spacy.language import Language
+
+    if "paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """A line break ends a sentence: the parser respects boundaries set before it, so no
+        sentence (nor dependency arc) runs from a heading or caption into the next paragraph."""
+        for token in doc[:-1]:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 def pipe(

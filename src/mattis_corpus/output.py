@@ -11,11 +11,11 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable
-from enum import Enum
+from enum import StrEnum
 from typing import IO, Any
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     AUTO = "auto"
     TABLE = "table"
     JSON = "json"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,12 +45,30 @@ class _Job:
     existed: bool
 
 
+TITLE_WORDS = 14
+
+
 def prepare(raw: RawDoc) -> CleanDoc:
-    """Normalise a raw document, letting sidecar metadata override the inferred title."""
+    """Normalise a raw document; sidecar metadata overrides the title found on the page.
+
+    A page without a title line (the lede comes first) gets the start of its first sentence as
+    title, so listings stay readable; it is not inserted into the text.
+    """
     cleaned = clean_text(raw.text)
     if raw.meta.get("title"):
         cleaned = dataclasses.replace(cleaned, title=raw.meta["title"])
+    elif not cleaned.title and cleaned.paragraphs:
+        cleaned = dataclasses.replace(cleaned, title=lede_title(cleaned))
     return cleaned
+
+
+def lede_title(cleaned: CleanDoc) -> str:
+    """The first sentence of the first paragraph, cut at a word boundary."""
+    first = cleaned.paragraphs[0]
+    para = cleaned.text[first.start:first.end]
+    sentence = re.split(r"(?<=[.!?»])\s+(?=[A-ZÉÈÀÂ«])", para, maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def ingest(

@@ -227,9 +227,10 @@ class Store:
 
     def mention_records(self) -> Iterator[tuple[str, str, str]]:
         """Distinct (document id, name in document, type) over the store, for canonicalisation."""
-        yield from self.db.execute(
+        rows = self.db.execute(
             "SELECT DISTINCT d.id, m.name, m.type FROM mentions m JOIN documents d ON d.rowid = m.doc"
         )
+        yield from (tuple(r) for r in rows)
 
     def replace_entities(self, mapping: dict[tuple[str, str, str], object]) -> None:
         """Rewrite the canonical entity tables from a (doc id, name, type) → entity mapping.

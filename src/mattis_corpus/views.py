@@ -71,9 +71,11 @@ def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
     console = stdout_console(out)
     any_rows = False
     for year, year_rows in groupby(rows, key=lambda r: r["start"][:4]):
+        year_rows = sorted(year_rows, key=lambda r: (_month_key(r), r["start"]))
         console.print(Text(year, style="bold underline"))
-        for month, month_rows in groupby(year_rows, key=lambda r: r["start"][5:7]):
-            console.print(Text(f"  {MONTHS_FR[int(month) - 1]}", style="bold"))
+        for month, month_rows in groupby(year_rows, key=_month_key):
+            label = MONTHS_FR[int(month) - 1] if month else "dans l'année"
+            console.print(Text(f"  {label}", style="bold"))
             for r in month_rows:
                 any_rows = True
                 line = Text(f"    {r['date']:<11}", style="cyan")
@@ -82,6 +84,11 @@ def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
                 console.print(line)
     if not any_rows:
         console.print(Text("(no events)", style="dim"))
+
+
+def _month_key(row: dict) -> str:
+    """Group day/month-precise events by month; coarser ones (year, season…) stand apart."""
+    return row["start"][5:7] if row["start"][:7] == row["end"][:7] else ""
 
 
 def show_view(doc: dict, out: IO[str]) -> None:

