@@ -245,3 +245,52 @@ def test_annotate_single_and_batch(runner, nlp, fmt):
     lines = "\n".join(json.dumps({"id": f"d{i}", "text": text, "published": "2019-03-05"}) for i in range(3))
     out = invoke(runner, "annotate", "--jsonl", "-", "--format", fmt, input=lines).stdout.splitlines()
     assert [json.loads(x)["id"] for x in out] == ["d0", "d1", "d2"]
+
+
+# -- acceptance on the seed corpus ---------------------------------------------------------
+
+
+def _docs_for(runner, db, query):
+    return sorted(h["doc"][:3] for h in json.loads(invoke(runner, "search", query, "--db", str(db)).stdout))
+
+
+def test_search_seed_acceptance(runner, seed_db):
+    # the four articles that mention the Islamic State group, however spelled or accented
+    assert _docs_for(runner, seed_db, "etat islamique") == ["000", "001", "002", "004"]
+    assert _docs_for(runner, seed_db, '"forces spéciales"') == ["001"]
+    # words that occur only in page chrome (menus, related articles, ads) find nothing
+    for chrome in ("Rabais", "fétichisme", "CrowdTangle", "Intercités", "accessibilité", "Share"):
+        assert _docs_for(runner, seed_db, chrome) == [], chrome
+    kw = json.loads(invoke(runner, "kwic", "allié", "--db", str(seed_db)).stdout)
+    assert "alliés" in {r["match"] for r in kw}
+    hits = json.loads(invoke(runner, "search", "allié", "--db", str(seed_db)).stdout)
+    assert any("[alliés]" in h["snippet"] for h in hits)
+
+
+def test_search_filters(runner, seed_db):
+    db = str(seed_db)
+    every = _docs_for(runner, db, "mattis")
+    assert every == ["000", "001", "002", "003", "004"]
+    lavrov = json.loads(invoke(runner, "search", "mattis", "--entity", "Sergei Lavrov", "--db", db).stdout)
+    assert [h["doc"][:3] for h in lavrov] == ["002"]
+    dated = json.loads(invoke(runner, "search", "mattis", "--from", "2018", "--db", db).stdout)
+    assert dated and all(h["published"] and h["published"] >= "2018" for h in dated)
+    one = json.loads(invoke(runner, "search", "mattis", "--doc", SEED_IDS[3], "--db", db).stdout)
+    assert [h["doc"] for h in one] == [SEED_IDS[3]]
+
+
+def test_timeline_seed_acceptance(runner, seed_db):
+    db = str(seed_db)
+    docs = {d["id"]: d for d in json.loads(invoke(runner, "docs", "--db", db).stdout)}
+    events = json.loads(invoke(runner, "timeline", "--from", "2017", "--db", db).stdout)
+    assert len(events) >= 8
+    for e in events:
+        assert e["end"] >= "2017-01-01"
+        assert e["summary"] and e["date_text"] in e["sentence"]
+    # relative dates are only resolved in articles whose publication date is known
+    for doc_id, doc in docs.items():
+        shown = json.loads(invoke(runner, "show", doc_id, "--db", db).stdout)
+        if doc["published"] is None:
+            assert not [d for d in shown["dates"] if d["relative"] and d["interval_start"]], doc_id
+    mattis = json.loads(invoke(runner, "timeline", "--entity", "Jim Mattis", "--db", db).stdout)
+    assert mattis and all(any(x["name"] == "James Mattis" for x in e["entities"]) for e in mattis)

@@ -137,7 +137,7 @@ def m001_initial(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID;
         CREATE INDEX entity_aliases_folded ON entity_aliases(folded);
 
-        CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, pad, tokenize = 'unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE sentences_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
         """
     )

@@ -52,12 +52,45 @@ def _register_components() -> None:
 
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc: Doc) -> Doc:
-        """A line break ends a sentence: the parser respects boundaries set before it, so no
-        sentence (nor dependency arc) runs from a heading or caption into the next paragraph."""
-        for token in doc[:-1]:
-            if "\n" in token.text or "\n" in token.whitespace_:
-                doc[token.i + 1].is_sent_start = True
+        """Rule-based sentence boundaries, fixed before the parser (which respects them).
+
+        The small model's parser splits news text poorly ("Washington" | "est prêt à…"), so a
+        sentence ends only at a line break or at final punctuation (and its closing quote)
+        followed by a capital, a digit or an opening quote; everywhere else it may not.
+        """
+        for i, start in enumerate(sentence_starts(doc)):
+            doc[i].is_sent_start = start
         return doc
+
+
+FINAL = {".", "!", "?", "…", "..."}
+CLOSING = {"»", '"', ")", "”"}
+OPENING = {"«", '"', "“", "(", "-", "—", "–"}
+
+
+def sentence_starts(doc: Doc) -> list[bool]:
+    """For each token, whether a sentence starts there (see ``paragraph_breaks``)."""
+    starts = [False] * len(doc)
+    if not len(doc):
+        return starts
+    starts[0] = True
+    ended = False  # the previous tokens closed a sentence
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            starts[tok.i + 1] = True
+            ended = False
+            continue
+        if tok.text in FINAL:
+            ended = True
+        elif tok.text not in CLOSING:  # a closing quote keeps the sentence ended
+            ended = False
+        if ended and tok.whitespace_ and not nxt.is_space:
+            first = nxt.text[:1]
+            if first.isupper() or first.isdigit() or nxt.text in OPENING:
+                starts[nxt.i] = True
+                ended = False
+    return starts
 
 
 def pipe(

@@ -673,7 +673,7 @@ def _join_texts(group: list[_Block]) -> str:
     """Join with one space, or none after an elided word ("l'" + "armée" -> "l'armée")."""
     out = [group[0].text]
     for b in group[1:]:
-        out.append(b.text if _ELISION_END_RE.search(out[-1]) else " " + b.text)
+        out.append(b.text if _ELISION_END_RE.search(out[-1][-12:]) else " " + b.text)
     return "".join(out)
 
 

@@ -217,7 +217,8 @@ def search(
         + "".join(f" AND {w}" for w in where)
         + " ORDER BY rank LIMIT ?"
     )
-    rows = store.db.execute(sql, [q.match, *params, limit]).fetchall()
+    match = f"{{title body}} : ({q.match})"  # never the padding column (see store.pad_rowids)
+    rows = store.db.execute(sql, [match, *params, limit]).fetchall()
     for row in rows:
         yield {
             "doc": row["id"],

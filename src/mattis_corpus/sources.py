@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -99,6 +100,41 @@ def _strict(data: bytes, encoding: str) -> str:
         raise BadInputError(f"cannot decode as {encoding}: {e.reason} at byte {e.start}") from None
 
 
+def _too_large(size: int) -> BadInputError:
+    return BadInputError(
+        f"file too large ({size / 1048576:.1f} MiB; the limit is "
+        f"{MAX_FILE_BYTES // 1048576} MiB per article)"
+    )
+
+
+def _read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Opened non-blocking and checked with ``fstat`` before reading, so a FIFO, a device or a folder
+    named ``*.txt`` is refused instead of blocking the run, and a file that grows while it is read
+    is never loaded past the limit.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BadInputError("not a regular file (a folder, FIFO or device)")
+        if st.st_size > limit:
+            raise _too_large(st.st_size)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise _too_large(size)
+    return b"".join(chunks)
+
+
 def read_meta(path: Path) -> tuple[dict, bytes]:
     """Read the optional sidecar ``NAME.meta.json`` beside ``NAME.txt``.
 
@@ -109,8 +145,10 @@ def read_meta(path: Path) -> tuple[dict, bytes]:
     if not meta_path.exists():
         return {}, b""
     try:
-        raw = meta_path.read_bytes()
+        raw = _read_file(meta_path)
         meta = json.loads(raw.decode("utf-8-sig"))
+    except BadInputError as e:
+        raise BadInputError(f"{meta_path.name}: {e}") from None
     except OSError as e:
         raise BadInputError(f"{meta_path.name}: cannot read ({e.strerror})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -136,13 +174,7 @@ def read_raw(path: Path) -> RawDoc:
         BadInputError: unreadable, too large, binary, undecodable, empty or whitespace-only.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BadInputError(
-                f"file too large ({size / 1048576:.1f} MiB; the limit is "
-                f"{MAX_FILE_BYTES // 1048576} MiB per article)"
-            )
-        data = path.read_bytes()
+        data = _read_file(path)
     except PermissionError:
         raise BadInputError("permission denied") from None
     except OSError as e:

@@ -38,6 +38,17 @@ class StoredDoc:
     sha256: str
 
 
+def pad_rowids(doc: int) -> tuple[int, int]:
+    """Two empty ``docs_fts`` rows per document, so that BM25's idf stays positive.
+
+    FTS5 computes idf = log((N - n + 0.5) / (n + 0.5)) and clamps it to ~0 when a term is in
+    more than half the documents: in a topical corpus ("Mattis" everywhere) every hit would then
+    score 0 and ties would be arbitrary. Tripling N with rows that queries never match (they
+    search only the ``title`` and ``body`` columns) keeps idf ≥ log 2, like Lucene's smoothed idf.
+    """
+    return -2 * doc, -2 * doc - 1
+
+
 class Store:
     """The corpus database. Accepts a path, ``":memory:"`` or an open connection.
 
@@ -75,8 +86,8 @@ class Store:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
-            if path != ":memory:" and create:
-                db.execute("PRAGMA journal_mode = WAL")
+            if path != ":memory:" and create and _ours_or_empty(db):
+                db.execute("PRAGMA journal_mode = WAL")  # never on a store we will refuse
             db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as e:
             raise _store_error(path, e) from None
@@ -174,6 +185,9 @@ class Store:
             "INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)",
             (doc, index_text(clean.title or ""), index_text(body)),
         )
+        db.executemany(
+            "INSERT INTO docs_fts (rowid, pad) VALUES (?, '')", [(r,) for r in pad_rowids(doc)]
+        )
         sentence_ids: list[int] = []
         for i, s in enumerate(ann.sentences):
             sid = db.execute(
@@ -222,7 +236,9 @@ class Store:
             "DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE doc = ?)",
             (doc,),
         )
-        self.db.execute("DELETE FROM docs_fts WHERE rowid = ?", (doc,))
+        self.db.execute(
+            "DELETE FROM docs_fts WHERE rowid IN (?, ?, ?)", (doc, *pad_rowids(doc))
+        )
         self.db.execute("DELETE FROM documents WHERE rowid = ?", (doc,))
 
     def mention_records(self) -> Iterator[tuple[str, str, str]]:
@@ -288,6 +304,18 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _ours_or_empty(db: sqlite3.Connection) -> bool:
+    """A new (empty) file or a corpus store this version can use: safe to switch to WAL.
+
+    Switching rewrites the file header, so a store from a newer corpus or another application's
+    SQLite file (both refused by ``_migrate``) must not get it.
+    """
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    return version <= len(MIGRATIONS)
 
 
 def _now() -> str:
