@@ -203,9 +203,10 @@ def docs(ctx: click.Context) -> None:
         corpus docs | jq '.[].title'
     """
     from .queries import DOC_FIELDS, list_docs
+    from .views import docs_table
 
     with _open_store(ctx) as store:
-        render(list_docs(store), _format(ctx), columns=list(DOC_FIELDS))
+        render(list_docs(store), _format(ctx), columns=list(DOC_FIELDS), table=docs_table)
 
 
 @cli.command()

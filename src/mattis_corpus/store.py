@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .analysis import index_text
 from .errors import BadInputError, SchemaTooNewError, StoreError
+from .events import timeline_date
 from .migrations import MIGRATIONS
 from .models import Annotation, CleanDoc, Published, RawDoc
 from .textutil import fold
@@ -219,7 +220,7 @@ class Store:
             eid = db.execute(
                 'INSERT INTO events (doc, timex, sentence, date, precision, start, "end", date_text,'
                 " predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (doc, e.timex_index, e.sentence_index, t.value, t.precision, t.interval_start,
+                (doc, e.timex_index, e.sentence_index, timeline_date(t), t.precision, t.interval_start,
                  t.interval_end, t.text, e.predicate, e.summary),
             ).lastrowid
             db.executemany(

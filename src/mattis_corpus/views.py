@@ -70,8 +70,7 @@ def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
 
     console = stdout_console(out)
     any_rows = False
-    for year, year_rows in groupby(rows, key=lambda r: r["start"][:4]):
-        year_rows = sorted(year_rows, key=lambda r: (_month_key(r), r["start"]))
+    for year, year_rows in groupby(rows, key=lambda r: r["date"][:4]):
         console.print(Text(year, style="bold underline"))
         for month, month_rows in groupby(year_rows, key=_month_key):
             label = MONTHS_FR[int(month) - 1] if month else "dans l'année"
@@ -88,7 +87,7 @@ def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
 
 def _month_key(row: dict) -> str:
     """Group day/month-precise events by month; coarser ones (year, season…) stand apart."""
-    return row["start"][5:7] if row["start"][:7] == row["end"][:7] else ""
+    return row["date"][5:7]
 
 
 def show_view(doc: dict, out: IO[str]) -> None:
@@ -110,6 +109,10 @@ def show_view(doc: dict, out: IO[str]) -> None:
     legend = Text("\nPER ", style="bold magenta").append("LOC ", style="bold green")
     legend.append("ORG ", style="bold blue").append("MISC ", style="bold").append("date", style="bold cyan underline")
     console.print(legend)
+
+
+def docs_table(rows: Iterable[dict], out: IO[str]) -> None:
+    write_table(rows, out, ["id", "published", "published_source", "words", "title"])
 
 
 def entities_table(rows: Iterable[dict], out: IO[str]) -> None:
