@@ -22,6 +22,7 @@ NEGATION = {"ne", "n'", "pas", "plus", "jamais"}
 MAX_PART_TOKENS = 9
 MAX_SUMMARY_WORDS = 24
 DATED_TYPES = {"DATE", "TIME"}
+DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX"}
 
 
 def extract_events(
@@ -153,7 +154,10 @@ def _phrase(root: Token, exclude: Timex, limit: int = MAX_PART_TOKENS, skip: Tok
         if tok.i > root.i and tok.text in {",", "(", ";", ":"}:
             break
         out.append(tok)
-    return out[:limit]
+    out = out[:limit]
+    while out and out[-1].pos_ in DANGLING_POS:  # a cut phrase must not end on "de", "la", "et"
+        out.pop()
+    return out
 
 
 def _person_in(tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
