@@ -295,3 +295,29 @@ def test_timeline_seed_acceptance(runner, seed_db):
             assert not [d for d in shown["dates"] if d["relative"] and d["interval_start"]], doc_id
     mattis = json.loads(invoke(runner, "timeline", "--entity", "Jim Mattis", "--db", db).stdout)
     assert mattis and all(any(x["name"] == "James Mattis" for x in e["entities"]) for e in mattis)
+
+
+def test_publication_date_sources(runner, tmp_path, nlp):
+    """metadata > the article's dateline (any layout) > inferred from the text > null."""
+    body = ("Le ministre s'est rendu jeudi à Berlin pour une réunion de l'Otan, a indiqué son cabinet. "
+            "Il y a rencontré ses homologues européens pendant plusieurs heures, selon un communiqué.")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(f"Un ministre à Berlin\n\nPublié le 3 octobre 2018 à 10h32\n\n{body}\n")
+    (raw / "b.txt").write_text(f"Un ministre à Berlin\n\nPublished Oct. 4, 2018 10:32 am ET\n\n{body}\n")
+    (raw / "c.txt").write_text(f"Un ministre à Berlin\n\nPublié il y a 2 heures\n\n{body}\n")
+    (raw / "d.txt").write_text(f"Un ministre à Berlin\n\n{body} La réunion s'est tenue le 11 octobre 2018.\n")
+    (raw / "e.txt").write_text(f"Un ministre à Berlin\n\n{body}\n")
+    (raw / "e.meta.json").write_text('{"published": "2018-10", "title": "Titre des métadonnées"}')
+    db = str(tmp_path / "c.db")
+    assert invoke(runner, "ingest", str(raw), "--db", db).exit_code == 0
+    docs = {d["id"]: d for d in json.loads(invoke(runner, "docs", "--db", db).stdout)}
+    got = {k: (d["published"], d["published_precision"], d["published_source"]) for k, d in docs.items()}
+    assert got == {
+        "a": ("2018-10-03", "day", "dateline"),
+        "b": ("2018-10-04", "day", "dateline"),
+        "c": (None, None, None),  # relative: never resolved against today
+        "d": ("2018-10-11", "day", "inferred"),  # 11 October 2018 was a Thursday ("jeudi")
+        "e": ("2018-10", "month", "metadata"),
+    }
+    assert docs["e"]["title"] == "Titre des métadonnées"

@@ -4,9 +4,9 @@ The work is split into small pure functions composed with :func:`make_pipeline`:
 
 * text level (``str -> str``, each idempotent): line breaks, invisible characters,
   exotic spaces, Unicode NFC, apostrophes, quotes, elision spacing, space runs;
-* page level (``_Page -> _Page``): chrome lines, related-articles sections, the
-  dateline, duplicated photo captions, the title, paragraphs broken mid-sentence,
-  headings.
+* page level (``_Page -> _Page``, :data:`process_page`): chrome lines, related-articles
+  sections, the dateline, paragraphs broken mid-sentence and duplicated photo
+  captions (to a fixed point), the title, headings.
 
 Every non-empty line of the page is a paragraph candidate: scrapers write one HTML
 block per line, sometimes with and sometimes without a blank line in between.
@@ -37,7 +37,18 @@ Conventions chosen where the brief left a choice:
   "Name, function" line (pull-quote attribution) is therefore body.
 * Captions: only a line repeated within a few lines is a caption (kept once). A
   repeated line without final period is a duplicated title/heading: kept once, not a
-  caption.
+  caption. On a second pass the surviving copy is body: clean() is idempotent on the
+  text and title, not on the caption kind.
+* Broken paragraphs: joined when the first has no final ``. ! ? … » " : ;`` and the
+  next starts lower-case, after chrome is removed (an ad inside the sentence does
+  not keep the halves apart); the title line may be joined too (a wrapped headline).
+* Datelines: a whole line that is a date, with an optional keyword ("Publié le",
+  "Mis à jour le", "date", "Le"), weekday, time and time zone; or a keyword date glued
+  before the first sentence. Once the article has started (a line of 12+ words was
+  seen), only "Publié le"/"Mis à jour"/"date" or widget dates count: a bare date
+  line (or "Le 12 janvier 2017") may then be a heading.
+  ``furniture`` is True for English ordinals ("24th"), for weekday/icon dates without
+  keyword, and for a date found only in the cut related-articles section.
 """
 
 from __future__ import annotations
@@ -194,6 +205,7 @@ normalise_text: Callable[[str], str] = make_pipeline(
 # --------------------------------------------------------------------------- line tests
 
 _TERMINAL = (".", "!", "?", "…", "»", '"', ":", ";")
+_HEADING_MAX_WORDS = 12
 _SHORT_CHARS = 300  # chrome lines are short: never spend time keying long ones
 
 
@@ -390,7 +402,7 @@ def is_title_like(line: str) -> bool:
 def is_heading_like(line: str) -> bool:
     """A section heading: at most 12 words, capitalised, no comma, no quote ends, no period."""
     s = line.strip()
-    if not s or _words(s) > 12 or "," in s:
+    if not s or _words(s) > _HEADING_MAX_WORDS or "," in s:
         return False
     if not (s[0].isupper() or s[0].isdigit()):
         return False
@@ -494,7 +506,18 @@ def parse_dateline(line: str) -> Dateline | None:
     if not s or len(s) > _DATELINE_MAX_CHARS or not any(c.isdigit() for c in s):
         return None
     m = _DATE_FULL_RE.match(_fold_same_length(s))
-    return _dateline_from_match(m, s) if m else None
+    if m:
+        return _dateline_from_match(m, s)
+    if _KEYWORD_DATELINE_RE.match(_fold_same_length(s)):
+        # "Published Oct. 2, 2018 10:32 am ET": the page's own date in a form our grammar does
+        # not read; kept with no value, for dateparser to read at ingest (published.py).
+        return Dateline(text=s, value=None, precision=None, furniture=False)
+    return None
+
+
+_KEYWORD_DATELINE_RE = re.compile(
+    r"^(?:publie|mis a jour|mise a jour|modifie|published|updated|posted)\b[^\n]{0,60}\d{4}", re.IGNORECASE
+)
 
 
 def split_glued_dateline(line: str) -> tuple[Dateline, str] | None:
@@ -541,7 +564,6 @@ _STARTED_WORDS = 12  # a line this long means the article has begun
 _RESUME_WORDS = 20  # a body paragraph this long after a related header resumes the article
 _RESUME_LOOKAHEAD = 4
 _CAPTION_WINDOW = 3
-_HEADING_MAX_WORDS = 12
 _MAX_KICKERS = 3
 
 
@@ -680,8 +702,8 @@ def _join_texts(group: list[_Block]) -> str:
 def join_broken(page: _Page) -> _Page:
     """Rejoin a paragraph cut mid-sentence: no final punctuation, next starts lower-case.
 
-    Runs after the chrome and duplicate removal, so an ad or a repeated caption printed
-    in the middle of the sentence does not keep its two halves apart.
+    Runs after chrome removal (and again after duplicate removal), so an ad or a repeated
+    caption printed in the middle of the sentence does not keep its two halves apart.
     """
     groups: list[list[_Block]] = []
     for b in page.blocks:
@@ -717,8 +739,7 @@ def classify(page: _Page) -> _Page:
     blocks = list(page.blocks)
     for i, b in enumerate(blocks):
         if b.kind is None:
-            is_heading = (0 < i < len(blocks) - 1 and _words(b.text) <= _HEADING_MAX_WORDS
-                          and is_heading_like(b.text))
+            is_heading = 0 < i < len(blocks) - 1 and is_heading_like(b.text)
             blocks[i] = replace(b, kind="heading" if is_heading else "body")
     return replace(page, blocks=tuple(blocks))
 

@@ -52,13 +52,35 @@ def infer_from_text(text: str, timexes: Sequence[Timex]) -> str | None:
     return latest.isoformat() if latest.weekday() in weekdays_named(text) else None
 
 
+def parse_dateline_text(text: str) -> str | None:
+    """Read a dateline our grammar could not (other languages and layouts) with dateparser.
+
+    An explicit year is required, so "Publié il y a 2 heures" is never resolved against today.
+    """
+    from dateparser.date import DateDataParser  # only here: slow to import, rarely needed
+
+    stripped = re.sub(r"^\W*(publié|mis à jour|mise à jour|modifié|published|updated|posted)"
+                      r"(\s+(le|on))?\s*:?\s*", "", text, flags=re.IGNORECASE)
+    if not re.search(r"\b(1[5-9]|20)\d{2}\b", stripped):
+        return None  # relative ("il y a 2 heures") or incomplete: never guess
+    parser = DateDataParser(languages=["fr", "en"], settings={"REQUIRE_PARTS": ["year"]})
+    data = parser.get_date_data(stripped)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, d.isoformat())
+
+
 def resolve(meta: dict, clean: CleanDoc, absolute_timexes: Sequence[Timex]) -> Published:
     """Choose the publication date and say where it came from (``published_source``)."""
     if meta.get("published"):
         return make(meta["published"], "metadata")
     dl = clean.dateline
-    if dl and not dl.furniture and dl.value and interval(dl.value):
-        return make(dl.value, "dateline")
+    if dl and not dl.furniture:
+        value = dl.value if dl.value and interval(dl.value) else parse_dateline_text(dl.text)
+        if value:
+            return make(value, "dateline")
     inferred = infer_from_text(clean.text, absolute_timexes)
     if inferred:
         return make(inferred, "inferred")
