@@ -180,8 +180,14 @@ class _progress_bar:
 
         def update(event: str, total: int | None) -> None:
             if event == "start":
-                self.task = self.bar.add_task("ingest", total=total)
-            elif self.task is not None:
+                self.task = self.bar.add_task("reading", total=total)
+            elif self.task is None:
+                return
+            elif event == "loading":
+                self.bar.update(self.task, description="loading the spaCy model")
+            elif event == "analysing":
+                self.bar.update(self.task, description="analysing")
+            else:
                 self.bar.advance(self.task)
 
         return update
