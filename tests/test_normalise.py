@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -487,8 +485,7 @@ def test_clean_text_is_idempotent_on_page_like_input(lines: list[str]) -> None:
         "\x00\x01\ud800e\u0301" * 100_000,
     ],
 )
-def test_large_and_junk_inputs_are_fast(raw: str) -> None:
-    start = time.perf_counter()
+def test_large_and_junk_inputs_do_not_crash(raw: str) -> None:
+    # speed is measured by benchmarks/, never asserted in tests
     doc = clean(raw)
-    assert time.perf_counter() - start < 10
     paragraphs(doc)

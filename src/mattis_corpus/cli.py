@@ -48,6 +48,9 @@ class CorpusGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as e:  # a bug: still one line, with a way to see more
+            if isinstance(e, UnicodeEncodeError) and "surrogates" in str(e):
+                # undecodable bytes from the command line, a file name or $CORPUS_DB
+                raise CliError("an argument, path or file name is not valid UTF-8", 2) from None
             if os.environ.get("CORPUS_DEBUG"):
                 raise
             raise CliError(

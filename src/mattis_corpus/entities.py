@@ -129,6 +129,10 @@ _TITLES = frozenset(
 _PERSON_TITLES = frozenset(
     fold(t) for t in ["M.", "MM.", "Mme", "Mmes", "Mlle", "Dr", "Me", "Mr", "Mrs", "Ms"]
 )
+# Words that only qualify a title: "Premier ministre", "ancien président".
+_TITLE_MODIFIERS = frozenset(
+    fold(t) for t in ["premier", "première", "ancien", "ancienne", "vice", "haut", "haute", "ex"]
+)
 _EDGE_CHARS = "\"'«»“”‘’`.,;:!?…()[]{}-–—/\\*•|"
 _CLOSED_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "ADV", "VERB", "INTJ"})
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.\-]{1,9})\s*\)")
@@ -264,11 +268,25 @@ def _trim(doc: Doc, start: int, end: int, label: str, gaz: bool) -> tuple[int, i
         _is_edge_junk(doc[end - 1], label, gaz)
         or (doc[end - 1].lower_ in _DETERMINERS and doc[end - 2].whitespace_)  # not "Jong-un"
     ):
+        if end - start > 2 and _glued_hyphen_tail(doc, end - 1):
+            break  # "Kim Jong-un": "-un" is no article
         end -= 1
     if not gaz:
         start, cut_title = _skip_function_words(doc, start, end)
         title = title or cut_title
     return start, end, title
+
+
+def _glued_hyphen_tail(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the alphabetic tail of a hyphenated word: "Jong" "-" "un"."""
+    return (
+        i >= 2
+        and doc[i].is_alpha
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+    )
 
 
 def _skip_function_words(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
@@ -331,11 +349,17 @@ def _is_junk(doc: Doc, cand: _Cand, text: str, stop: frozenset[str]) -> bool:
     """Mentions that are no entity: chrome, common words, lowercase or letterless spans."""
     if cand.gaz is not None:
         return False
-    if len(text) < 2 or not any(c.isalpha() for c in text) or not text[0].isupper():
+    head = text[3:] if text.startswith(("de ", "d'")) and cand.label == "PER" else text
+    if len(text) < 2 or not any(c.isalpha() for c in text) or not head[:1].isupper():
         return True
     words = fold(text).split()
-    if all(w in stop or w in _TITLES for w in words):
-        return True
+    raw = text.split()
+    if all(w in stop or w in _TITLES or w in _TITLE_MODIFIERS for w in words) or (
+        len(raw) > 1
+        and fold(raw[0]) in _TITLES | _TITLE_MODIFIERS
+        and all(fold(r) in _TITLES or fold(r) in _TITLE_MODIFIERS or r.islower() for r in raw)
+    ):
+        return True  # chrome, or a function alone: "Premier ministre", "Vice-président"
     if cand.end - cand.start != 1:
         first = doc[cand.start]
         # A sentence or heading starting with a verb/determiner: "Réajuster les budgets".
@@ -423,12 +447,32 @@ def _initial_candidates(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Cand
             )
             if start >= end:
                 continue
+            if label == "PER" and entry is None:
+                start = _take_particle(doc, start, title)
+            while (
+                entry is None
+                and end - start > 1
+                and doc[start].is_lower
+                and doc[start].lower_ in _TYPE_CUES
+                and doc[start + 1].text[:1].isupper()
+            ):
+                start += 1  # "cyclone Chido": the cue noun is no part of the name
             if title and entry is None and _looks_like_full_name(doc[start:end]):
                 label = "PER"  # "ministre russe des Affaires étrangères Sergei Lavrov"
             cand = _Cand(start, end, label, title=title or _title_before(doc, start))
             cand.gaz = gaz.lookup(doc[start:end].text)
             out.append(cand)
     return out
+
+
+def _take_particle(doc: Doc, start: int, title: str | None) -> int:
+    """Keep the particle of "général de Gaulle", "M. de Villepin": a lowercase "de"/"d'"
+    between a title and a capitalised surname belongs to the name."""
+    if start >= 2 and doc[start - 1].lower_ in ("de", "d'") and doc[start].text[:1].isupper():
+        before = doc[start - 2]
+        if fold(before.text) in _TITLES and (title is None or fold(title) == fold(before.text)):
+            return start - 1
+    return start
 
 
 _HYPHEN_CLITICS = frozenset(
@@ -579,6 +623,598 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
+# --------------------------------------------------------------------------- form and context rules
+
+# A lowercase noun just before a name tells its type: "l'opération Barkhane", "le constructeur
+# Boeing", "la chanteuse Aya Nakamura". One adjective may sit between ("le porte-avions
+# français Charles-de-Gaulle"). LOC cues also work through "de": "la région de Belgorod".
+_TYPE_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "opération",
+            "opérations",
+            "exercice",
+            "exercices",
+            "porte-avions",
+            "porte-hélicoptères",
+            "frégate",
+            "frégates",
+            "sous-marin",
+            "sous-marins",
+            "navire",
+            "destroyer",
+            "corvette",
+            "missile",
+            "missiles",
+            "char",
+            "chars",
+            "avion",
+            "avions",
+            "chasseur",
+            "chasseurs",
+            "drone",
+            "drones",
+            "hélicoptère",
+            "hélicoptères",
+            "satellite",
+            "fusée",
+            "lanceur",
+            "traité",
+            "film",
+            "films",
+            "roman",
+            "livre",
+            "album",
+            "série",
+            "chanson",
+            "documentaire",
+            "ouvrage",
+            "essai",
+            "émission",
+            "opéra",
+            "tableau",
+            "logiciel",
+            "application",
+            "smartphone",
+            "modèle",
+            "cyclone",
+            "ouragan",
+            "typhon",
+            "tempête",
+            "tournoi",
+        ],
+        "MISC",
+    ),
+    **dict.fromkeys(
+        [
+            "groupe",
+            "société",
+            "entreprise",
+            "constructeur",
+            "compagnie",
+            "firme",
+            "fabricant",
+            "club",
+            "parti",
+            "syndicat",
+            "journal",
+            "quotidien",
+            "hebdomadaire",
+            "magazine",
+            "chaîne",
+            "radio",
+            "agence",
+            "banque",
+            "start-up",
+            "association",
+            "ong",
+            "fondation",
+            "institut",
+            "université",
+            "équipe",
+            "opérateur",
+            "géant",
+            "laboratoire",
+            "assureur",
+            "distributeur",
+            "coalition",
+            "milice",
+            "mouvement",
+            "usine",
+        ],
+        "ORG",
+    ),
+    **dict.fromkeys(
+        [
+            "chanteur",
+            "chanteuse",
+            "acteur",
+            "actrice",
+            "comédien",
+            "comédienne",
+            "écrivain",
+            "écrivaine",
+            "romancier",
+            "romancière",
+            "réalisateur",
+            "réalisatrice",
+            "cinéaste",
+            "joueur",
+            "joueuse",
+            "entraîneur",
+            "sélectionneur",
+            "footballeur",
+            "footballeuse",
+            "attaquant",
+            "milieu",
+            "défenseur",
+            "gardien",
+            "pilote",
+            "cycliste",
+            "tennisman",
+            "tenniswoman",
+            "rappeur",
+            "rappeuse",
+            "artiste",
+            "peintre",
+            "philosophe",
+            "journaliste",
+            "avocat",
+            "avocate",
+            "procureur",
+            "procureure",
+            "opposant",
+            "opposante",
+            "dissident",
+            "dissidente",
+            "militante",
+            "militant",
+            "fondateur",
+            "fondatrice",
+            "patron",
+            "patronne",
+            "pdg",
+            "directeur",
+            "directrice",
+            "dirigeant",
+            "dirigeante",
+            "chef",
+            "cheffe",
+        ],
+        "PER",
+    ),
+    **dict.fromkeys(
+        [
+            "ville",
+            "village",
+            "commune",
+            "région",
+            "département",
+            "province",
+            "île",
+            "fleuve",
+            "rivière",
+            "lac",
+            "mont",
+            "quartier",
+            "localité",
+            "bourgade",
+            "capitale",
+            "préfecture",
+            "port",
+        ],
+        "LOC",
+    ),
+}
+# First word of a multi-word name that makes it an organisation: "Conseil constitutionnel",
+# "Cour de cassation", "Fonds monétaire international", "Parti socialiste".
+_ORG_HEADS = frozenset(
+    fold(w)
+    for w in [
+        "Conseil",
+        "Cour",
+        "Tribunal",
+        "Assemblée",
+        "Ministère",
+        "Banque",
+        "Fonds",
+        "Parti",
+        "Agence",
+        "Comité",
+        "Office",
+        "Institut",
+        "Université",
+        "Académie",
+        "Stade",
+        "Olympique",
+        "Racing",
+        "Association",
+        "Syndicat",
+        "Front",
+        "Mouvement",
+        "Rassemblement",
+        "Autorité",
+        "Direction",
+        "Commissariat",
+        "Haut-Commissariat",
+        "Société",
+        "Compagnie",
+        "Groupe",
+        "Organisation",
+        "Fédération",
+        "Confédération",
+        "Caisse",
+        "Gendarmerie",
+        "Police",
+        "Armée",
+        "Forces",
+        "Garde",
+        "Service",
+        "Parlement",
+        "Chambre",
+        "Sénat",
+        "Commission",
+        "Club",
+        "École",
+        "Fondation",
+        "Laboratoire",
+        "Brigade",
+        "Régiment",
+        "Division",
+        "Bataillon",
+        "Escadron",
+    ]
+)
+_MINISTRY_HEADS = frozenset({"ministère", "secrétariat"})
+_WORK_CUES = frozenset(
+    [
+        "film",
+        "roman",
+        "livre",
+        "album",
+        "série",
+        "chanson",
+        "documentaire",
+        "ouvrage",
+        "essai",
+        "émission",
+        "opéra",
+        "tableau",
+        "pièce",
+        "spectacle",
+        "mémoires",
+        "autobiographie",
+        "exposition",
+    ]
+)
+_COORD = frozenset({"et", "ou"})
+
+
+def _common_lower(tok: Token) -> bool:
+    """The token, lowercased, is a French common word (for text in capitals)."""
+    if _LEXICON is None:
+        return False
+    lower = tok.text.lower()
+    forms = {lower, strip_accents(lower)}
+    if len(lower) > 3 and lower[-1] in "sx":
+        forms |= {lower[:-1], strip_accents(lower[:-1])}
+    return bool(forms & _LEXICON) or lower in _DETERMINERS
+
+
+def _in_caps_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` sits in a line written in capitals (a headline)."""
+    text, idx = doc.text, doc[i].idx
+    begin = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
+    line = text[begin : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters)
+
+
+def _split_caps(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """In a headline in capitals the NER tags words at random ("FRANCE SUSPEND", "AVEC"):
+    keep only the runs of words that are no French common word."""
+    out: list[_Cand] = []
+    mixed: set[str] | None = None
+    for c in cands:
+        if c.gaz is None and mixed is None and _in_caps_line(doc, c.start):
+            mixed = {fold(m.group()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\b", doc.text)}
+        if c.gaz is not None or not _in_caps_line(doc, c.start):
+            out.append(c)
+            continue
+        run_start = None
+        for i in range(c.start, c.end + 1):
+            keep = i < c.end and doc[i].is_alpha and not _common_lower(doc[i])
+            if keep and run_start is None:
+                run_start = i
+            elif not keep and run_start is not None:
+                if _caps_supported(doc, run_start, i, c.label, mixed):
+                    out.append(_Cand(run_start, i, c.label, title=c.title))
+                run_start = None
+    return out
+
+
+def _caps_supported(doc: Doc, start: int, end: int, label: str, mixed: set[str]) -> bool:
+    """A word run of a headline in capitals stands as a name if written in mixed case
+    elsewhere in the document, if it is a short acronym, or if the NER calls it a person."""
+    text = doc[start:end].text
+    return fold(text) in mixed or label == "PER" or (end - start == 1 and len(text) <= 5)
+
+
+def _split_coordination(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Cut a span at "et"/"ou" followed by a lowercase word ("LFI et les écologistes"), and
+    at "de" followed by a person's full name ("Rassemblement national de Marine Le Pen")."""
+    out = []
+    for c in cands:
+        if c.gaz is not None or c.end - c.start < 3:
+            out.append(c)
+            continue
+        for k in range(c.start + 1, c.end - 1):
+            tok, nxt = doc[k], doc[k + 1]
+            if tok.lower_ in _COORD and nxt.text[:1].islower():
+                end = k
+                while end > c.start and _is_edge_junk(doc[end - 1], c.label, False):
+                    end -= 1
+                if end > c.start:
+                    out.append(_Cand(c.start, end, c.label, title=c.title))
+                break
+            if tok.lower_ in ("de", "d'", "du") and c.label != "PER":
+                tail = _first_name_run(doc, k + 1)
+                if tail is not None and tail >= c.end:
+                    out.append(_Cand(c.start, k, c.label, title=c.title))
+                    out.append(_Cand(k + 1, c.end, "PER"))
+                    break
+        else:
+            out.append(c)
+    return out
+
+
+def _word_end(doc: Doc, i: int) -> int:
+    """End (exclusive) of the hyphenated word starting at token ``i``: "Jean" "-" "Yves"."""
+    j = i + 1
+    while (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+    ):
+        j += 2
+    return j
+
+
+def _first_name_run(doc: Doc, i: int, strict: bool = True) -> int | None:
+    """End of "Prénom Nom [Nom]" starting at token ``i``, or None.
+
+    The first word is a known given name; then come capitalised words, with name links
+    ("de", "von der", "Le") in between. ``strict`` (finding a name the NER missed): no word
+    may be a French common word; else (typing a span the NER found) surnames that are also
+    common words pass ("Albert Camus", "Élisabeth Borne").
+    """
+    first_names = gazetteer().first_names
+    if i >= len(doc) or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+        return None
+    j = _word_end(doc, i)
+    if fold(doc[i:j].text) not in first_names:
+        return None
+    end = None
+    while j < len(doc):
+        tok = doc[j]
+        if tok.lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()) or (
+            strict and _is_common_word(tok) and not tok.text.isupper()
+        ):
+            break
+        if fold(tok.text) in _TITLES:
+            break
+        j = _word_end(doc, j)
+        end = j
+    return end
+
+
+def _cue_type(doc: Doc, start: int) -> str | None:
+    """Type told by the lowercase noun just before a name ("le constructeur Boeing")."""
+    j = start - 1
+    # one adjective between: "le porte-avions français Charles-de-Gaulle"
+    if j >= 1 and doc[j].pos_ == "ADJ" and doc[j].is_lower and doc[j - 1].lower_ in _TYPE_CUES:
+        j -= 1
+    if j < 0 or "\n" in doc[j].text:
+        return None
+    word = doc[j].lower_
+    if word in ("de", "d'", "du") and j >= 1 and _TYPE_CUES.get(doc[j - 1].lower_) == "LOC":
+        return "LOC"
+    if not doc[j].is_lower:
+        return None
+    return _TYPE_CUES.get(word)
+
+
+def _retype_by_form(doc: Doc, cands: list[_Cand]) -> None:
+    """Types from the form and context of a name the NER got wrong (gazetteer hits kept):
+
+    * a cue noun before it: "l'exercice Steadfast Defender" MISC, "le constructeur X" ORG;
+    * a known given name first: "Albert Camus", "Recep Tayyip Erdogan" PER;
+    * an institutional head word: "Conseil constitutionnel", "Cour de cassation" ORG;
+    * an acronym the NER calls MISC is an organisation: "CNC", "FNSEA".
+    """
+    for c in cands:
+        if c.gaz is not None or (c.title and fold(c.title) in _PERSON_TITLES):
+            continue
+        text = _cand_text(doc, c)
+        words = text.split()
+        cue = _cue_type(doc, c.start)
+        if cue is not None:
+            if cue != "PER" or _looks_like_name_span(doc, c):
+                c.label = cue
+            continue
+        if (
+            c.label != "PER"
+            and len(words) >= 2
+            and _first_name_run(doc, c.start, strict=False) == c.end
+        ):
+            c.label = "PER"
+        elif (
+            len(words) >= 2
+            and fold(words[0]) in _ORG_HEADS
+            and words[0][:1].isupper()
+            or c.label == "MISC"
+            and _is_acronym(text)
+            and text.isalpha()
+        ):
+            c.label = "ORG"
+
+
+def _looks_like_name_span(doc: Doc, c: _Cand) -> bool:
+    """Every word of the span is capitalised: it may be a person's name."""
+    return all(t.text[:1].isupper() for t in doc[c.start : c.end] if t.is_alpha)
+
+
+def _join_hyphen_compounds(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A gazetteer word glued into a hyphenated name is no entity of its own: "Loire" in
+    "Loire-Atlantique", "Bordeaux" in "Bordeaux-Bègles"; the whole compound is the name."""
+    out = []
+    for c in cands:
+        if c.gaz is None:
+            out.append(c)
+            continue
+        start, end = c.start, c.end
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 2
+        end = _word_end(doc, end - 1) if end - 1 < len(doc) else end
+        if (start, end) != (c.start, c.end) and doc[end - 1].text[:1].isupper():
+            out.append(_Cand(start, end, c.label, title=c.title))
+        else:
+            out.append(c)
+    # drop what now lies inside a compound
+    spans = [(c.start, c.end) for c in out if c.gaz is None]
+    return [
+        c
+        for c in out
+        if not (
+            c.gaz is not None
+            and any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in spans)
+        )
+    ]
+
+
+def _rule_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Names the NER missed, found by their form:
+
+    * "Prénom Nom" with a known given name ("Nancy Pelosi" even where "Nancy" is a city);
+    * ministries: "ministère de l'Intérieur", "ministère des Affaires étrangères";
+    * titles of works in quotes after a cue noun: le film « Anatomie d'une chute ».
+    """
+    covered = {i: c for c in cands for i in range(c.start, c.end)}
+    out: list[_Cand] = []
+    drop: set[int] = set()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        end = None
+        label = ""
+        if tok.lower_ in _MINISTRY_HEADS:
+            end, label = _ministry_end(doc, i), "ORG"
+        elif tok.text == "«" and i >= 1 and doc[i - 1].lower_ in _WORK_CUES:
+            end, label = _quoted_title_end(doc, i), "TITLE"
+        elif (
+            i >= 1
+            and i not in covered
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and doc[i - 1].is_lower
+            and _TYPE_CUES.get(doc[i - 1].lower_) in ("MISC", "ORG")
+            and not _in_caps_line(doc, i)
+        ):
+            # "l'opération Barkhane", "le cyclone Chido", "le journal Libération": a
+            # capitalised word mid-sentence right after a cue noun is a name of that type
+            end, label = _capitalised_run(doc, i, covered), _TYPE_CUES[doc[i - 1].lower_]
+        elif tok.text[:1].isupper() and (i not in covered or covered[i].label != "PER"):
+            end, label = _first_name_run(doc, i), "PER"
+            if end is not None:
+                inside = {id(covered[k]) for k in range(i, end) if k in covered}
+                others = [c for c in cands if id(c) in inside]
+                # NER pieces inside the name ("Kamel" LOC) and a lone city that is also a
+                # given name ("Nancy") give way; a longer name or another gazetteer hit wins
+                if any(
+                    c.start < i
+                    or c.end > end
+                    or (c.gaz is not None and (c.start != i or c.end != _word_end(doc, i)))
+                    for c in others
+                ):
+                    end = None
+                else:
+                    drop |= inside
+        if end is not None and end > i:
+            if label == "TITLE":  # the title within its quotes
+                out.append(_Cand(i + 1, end - 1, "MISC", recovered=True))
+            else:
+                out.append(_Cand(i, end, label, recovered=True))
+            i = end
+            continue
+        i += 1
+    kept = [c for c in cands if id(c) not in drop]
+    return kept + out
+
+
+def _capitalised_run(doc: Doc, i: int, covered: dict) -> int:
+    """End of the capitalised (or hyphen-glued) words from ``i`` not taken by another name."""
+    j = _word_end(doc, i)
+    while j < len(doc) and j not in covered and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j = _word_end(doc, j)
+    return j
+
+
+def _ministry_end(doc: Doc, i: int) -> int | None:
+    """End of "ministère de l'Intérieur", "ministère de l'Europe et des Affaires étrangères"."""
+    j = i + 1
+    end = None
+    while j < len(doc):
+        if doc[j].lower_ in ("de", "des", "du", "d'"):
+            j += 1
+            if j < len(doc) and doc[j].lower_ in ("la", "l'"):
+                j += 1
+        else:
+            break
+        if j >= len(doc) or not doc[j].text[:1].isupper() or not doc[j].is_alpha:
+            break
+        j = _word_end(doc, j)
+        while j < len(doc) and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        end = j
+        if (
+            j + 1 < len(doc)
+            and doc[j].lower_ == "et"
+            and doc[j + 1].lower_ in ("de", "des", "du", "d'")
+        ):
+            j += 1
+            continue
+        break
+    return end
+
+
+def _quoted_title_end(doc: Doc, i: int) -> int | None:
+    """End (after the closing quote) of a short capitalised title in « » quotes."""
+    for j in range(i + 1, min(i + 12, len(doc))):
+        if doc[j].text == "»":
+            inner = doc[i + 1 : j]
+            if (
+                len(inner)
+                and inner[0].text[:1].isupper()
+                and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in inner)
+            ):
+                return j + 1
+            return None
+    return None
+
+
 def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) -> list[Mention]:
     """Cleaned, typed mentions of ``doc`` (= nlp(clean_text)), each named within the document.
 
@@ -593,8 +1229,11 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
     """
     paras = list(paragraphs) if paragraphs else _paragraphs_from_text(doc.text)
     gaz = gazetteer()
-    cands = _initial_candidates(doc, paras)
+    cands = _split_caps(doc, _initial_candidates(doc, paras))
     cands = [c for c in cands if not _is_junk(doc, c, _cand_text(doc, c), gaz.stopwords)]
+    cands = _split_coordination(doc, _join_hyphen_compounds(doc, cands))
+    cands = _rule_candidates(doc, cands)
+    _retype_by_form(doc, cands)
     _retype(doc, cands)
     people = _full_person_keys(doc, cands)
     cands = [
@@ -612,7 +1251,7 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
     cands = _dedupe(cands + added)
     _retype(doc, cands)
     _person_names(doc, cands)
-    return [_to_mention(doc, c, expansions) for c in cands]
+    return [_to_mention(doc, c, expansions) for c in cands if c.end > c.start]
 
 
 def _full_person_keys(doc: Doc, cands: list[_Cand]) -> set[str]:

@@ -8,8 +8,11 @@ Two sources, merged once and cached (:func:`gazetteer`):
 * **data/gazetteer_fr.tsv** (small, hand-written, user-extensible): capitals, regions,
   international organisations, armies, ministries, armed groups, with their acronyms and
   usual variants, plus first-name short forms (``NICK``), page-chrome words (``STOP``) and
-  country names too ambiguous to match in running text (``NOMATCH``). The file's header
-  comment documents the format; add rows there to extend the gazetteer.
+  country names too ambiguous to match in running text (``NOMATCH``), and common given
+  names (``FIRST``, used to recognise "Prénom Nom" persons). The file's header comment
+  documents the format; add rows there to extend the gazetteer.
+* **pycountry subdivisions** of France (regions, departments, overseas collectivities), so
+  "Var", "Loire-Atlantique" or "Hauts-de-France" are places with their whole span.
 
 Accentless and capitalisation variants are generated, so "Etat islamique", "Etats-Unis" and
 "Otan" need not be listed. Lookups are by :func:`mattis_corpus.textutil.fold` key.
@@ -29,7 +32,7 @@ from mattis_corpus.textutil import fold, strip_accents
 DATA_FILE = "gazetteer_fr.tsv"
 ENTITY_KINDS = ("LOC", "ORG", "MISC")
 # Words left lowercase when generating "Etat Islamique"-style capitalisation variants.
-_LOOKUP_ONLY_HEADS = frozenset({"groupe", "organisation", "plateau", "bande"})
+_LOOKUP_ONLY_HEADS = frozenset({"groupe", "organisation", "plateau", "bande", "prix"})
 _SMALL_WORDS = frozenset(
     ["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "au", "aux", "à", "sur", "pour"]
 )
@@ -58,6 +61,7 @@ class Gazetteer:
     nicknames: dict[str, str] = field(default_factory=dict)  # folded short form -> full first name
     stopwords: frozenset[str] = frozenset()  # folded chrome words
     nomatch: frozenset[str] = frozenset()  # folded names never matched in text
+    first_names: frozenset[str] = frozenset()  # folded common given names ("jean", "ursula")
 
     def lookup(self, name: str) -> GazEntry | None:
         """The entry whose alias folds like ``name`` (accent/case/hyphen-insensitive), if any."""
@@ -103,6 +107,9 @@ def spelling_variants(alias: str) -> list[str]:
         variants.append(alias[:1].upper() + alias[1:])
     if alias.isupper() and len(alias) >= 4 and alias.isalpha():
         variants.append(alias.capitalize())
+    if not alias.isupper() and alias[:1].isupper() and len(alias) >= 4:
+        # headlines in capitals: "LA FRANCE SUSPEND SA COOPÉRATION AVEC LE MALI"
+        variants += [alias.upper(), strip_accents(alias).upper()]
     return list(dict.fromkeys(variants))
 
 
@@ -152,6 +159,30 @@ def _country_entries() -> list[GazEntry]:
     return entries
 
 
+# French subdivisions whose name is also a common word or direction: never matched alone.
+_SUBDIVISION_SKIP = frozenset(
+    {"nord", "cher", "lot", "aube", "somme", "paris", "metropole de lyon"}
+)
+
+
+def _subdivision_entries() -> list[GazEntry]:
+    """One LOC entry per French region, department and overseas collectivity (pycountry)."""
+    import pycountry  # lazy: only when the gazetteer is first built
+
+    entries = []
+    for sub in pycountry.subdivisions.get(country_code="FR") or []:
+        name = re.sub(r"\s*\(.*?\)", "", sub.name).replace("\u2019", "'").strip()
+        if not name or fold(name) in _SUBDIVISION_SKIP:
+            continue
+        aliases = [name]
+        if name.startswith("La "):  # "La Réunion": the article is no part of the span
+            aliases = [name[3:]]
+        if "-" in name and name.count("-") == 1 and name.split("-")[0] in ("Grand",):
+            aliases.append(name.replace("-", " "))
+        entries.append(GazEntry(canonical=aliases[0], type="LOC", aliases=tuple(aliases)))
+    return entries
+
+
 def _read_rows(text: str) -> list[tuple[str, str, list[str]]]:
     """Parse the TSV data file into (kind, canonical, aliases) rows, skipping comments."""
     rows = []
@@ -174,6 +205,7 @@ def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) ->
     nicknames: dict[str, str] = {}
     stop: set[str] = set()
     nomatch: set[str] = set()
+    first: set[str] = set()
     index = {(e.type, fold(a)): i for i, e in enumerate(entries) for a in e.aliases}
     for kind, canonical, aliases in _read_rows(tsv_text):
         if kind == "NICK":
@@ -182,8 +214,13 @@ def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) ->
             stop.update(fold(w) for w in [canonical, *aliases])
         elif kind == "NOMATCH":
             nomatch.add(fold(canonical))
+        elif kind == "FIRST":
+            first.update(fold(w) for w in [canonical, *aliases])
         elif kind in ENTITY_KINDS:
             _merge_row(entries, index, GazEntry(canonical, kind, (canonical, *aliases)))
+    if with_countries:
+        for sub in _subdivision_entries():
+            _merge_row(entries, index, sub, keep_canonical=True)
     for entry in entries:
         for alias in entry.aliases:
             gaz.by_key.setdefault(fold(alias), entry)
@@ -191,16 +228,24 @@ def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) ->
     gaz.nicknames = nicknames
     gaz.stopwords = frozenset(stop)
     gaz.nomatch = frozenset(nomatch)
+    gaz.first_names = frozenset(first | set(nicknames) | set(nicknames.values()))
     return gaz
 
 
-def _merge_row(entries: list[GazEntry], index: dict[tuple[str, str], int], row: GazEntry) -> None:
-    """Add a hand-written row in place, folding it into an existing entry that shares a name."""
+def _merge_row(
+    entries: list[GazEntry],
+    index: dict[tuple[str, str], int],
+    row: GazEntry,
+    keep_canonical: bool = False,
+) -> None:
+    """Add a row in place, folding it into an existing entry that shares a name (the row's
+    canonical name wins unless ``keep_canonical``)."""
     hits = sorted({index[(row.type, fold(a))] for a in row.aliases if (row.type, fold(a)) in index})
     if hits:
         old = entries[hits[0]]
+        canonical = old.canonical if keep_canonical else row.canonical
         entries[hits[0]] = GazEntry(
-            row.canonical, row.type, tuple(dict.fromkeys((*row.aliases, *old.aliases)))
+            canonical, row.type, tuple(dict.fromkeys((*row.aliases, *old.aliases)))
         )
         pos = hits[0]
     else:

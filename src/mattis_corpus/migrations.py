@@ -141,3 +141,23 @@ def m001_initial(db: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE sentences_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
         """
     )
+
+
+@migration
+def m002_query_indexes(db: sqlite3.Connection) -> None:
+    """Indexes for the query paths that scanned a table (checked with EXPLAIN QUERY PLAN on a
+    100,000-document store): entity listings in each sort order (so ``--limit`` reads only the
+    first rows), ``--type`` filters on mentions, and ``timeline --from`` (an open-ended
+    interval is bounded by its end)."""
+    run_script(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS entities_by_mentions
+            ON entities(mentions DESC, documents DESC, name);
+        CREATE INDEX IF NOT EXISTS entities_by_documents
+            ON entities(documents DESC, mentions DESC, name);
+        CREATE INDEX IF NOT EXISTS entities_by_name ON entities(name COLLATE NOCASE, id);
+        CREATE INDEX IF NOT EXISTS mentions_type ON mentions(type, doc);
+        CREATE INDEX IF NOT EXISTS events_end ON events("end", start);
+        """,
+    )

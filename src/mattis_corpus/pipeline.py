@@ -1,27 +1,33 @@
 """The whole flow: load → normalise → NLP → store, streaming one document at a time.
 
 Unchanged files (same content hash) are skipped before spaCy is even imported, so re-ingesting a
-corpus costs a hash per file. Each document is stored in its own transaction: a crash or a bad
-file never leaves half a document behind, and never spoils the others.
+corpus costs a hash per file. Each document is stored atomically (its own SAVEPOINT inside a
+transaction that groups a few dozen documents): a crash or a bad file never leaves half a
+document behind, and never spoils the others. ``--workers N`` runs the whole per-document
+analysis in N processes.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import dataclasses
 import itertools
+import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BadInputError, CorpusError
-from .models import CleanDoc, Published, RawDoc
+from .models import Annotation, CleanDoc, Published, RawDoc
 from .normalise import clean as clean_text
 from .published import resolve as resolve_published
-from .sources import iter_paths, read_raw
+from .sources import display_path, iter_paths, read_raw
 from .store import Store
 
-Progress = Callable[[str, int | None], None]  # (event, total) — "start"/"advance"
+Progress = Callable[[str, int | None], None]  # (event, total): start, loading, analysing, advance
 
 
 @dataclass
@@ -97,26 +103,143 @@ def ingest(
     jobs = _jobs(files, store, force, report, progress)
     first = next(jobs, None)
     if first is not None:
-        from .nlp import DEFAULT_MODEL, analyse, load_nlp, pipe
-        from .temporal import tag_dates
-
-        nlp = load_nlp(model or DEFAULT_MODEL)
-        items = ((job.clean.text, job) for job in itertools.chain([first], jobs))
-        for doc, job in pipe(nlp, items, batch_size=batch_size, workers=workers):
-            try:
-                published = _published(job, tag_dates)
-                ann = analyse(doc, job.clean.paragraphs, published.value)
-                with store.transaction():
-                    store.write_document(job.raw, job.clean, published, ann)
-            except CorpusError as e:
-                report.failed.append({"path": str(job.raw.path), "error": str(e)})
-            else:
-                (report.updated if job.existed else report.added).append(job.raw.id)
-            if progress:
-                progress("advance", None)
-    if report.added or report.updated:
+        results = _analysed(itertools.chain([first], jobs), model, batch_size, workers)
+        if progress:
+            progress("loading", None)  # the model loads with the first batch
+        with _Batches(store) as batches:
+            for n, (job, published, ann, error) in enumerate(results):
+                if progress and n == 0:
+                    progress("analysing", None)
+                if error is None:
+                    try:
+                        with batches.document():
+                            store.write_document(job.raw, job.clean, published, ann)
+                    except CorpusError as e:
+                        error = str(e)
+                if error is not None:
+                    report.failed.append({"path": display_path(job.raw.path), "error": error})
+                else:
+                    (report.updated if job.existed else report.added).append(job.raw.id)
+                if progress:
+                    progress("advance", None)
+    if report.added or report.updated or store.entities_stale():  # stale: a killed run
         refresh_entities(store)
     return report
+
+
+# A write transaction holds several documents (each in its own SAVEPOINT, so each stays
+# atomic); it is committed after this many documents or seconds, whichever comes first, so
+# other writers never wait long and a crash loses at most one uncommitted batch (which the
+# next ingest redoes: nothing of it was recorded).
+BATCH_DOCS = 64
+BATCH_SECONDS = 1.0
+
+_Result = tuple[_Job, "Published | None", "Annotation | None", "str | None"]
+
+
+class _Batches:
+    """Group document writes into few transactions; one SAVEPOINT per document."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.open = False
+        self.count = 0
+        self.started = 0.0
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self.open:
+            self.store.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            self.open = False
+
+    @contextlib.contextmanager
+    def document(self) -> Iterator[None]:
+        db = self.store.db
+        if not self.open:
+            db.execute("BEGIN IMMEDIATE")
+            self.open, self.count, self.started = True, 0, time.monotonic()
+        db.execute("SAVEPOINT corpus_doc")
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK TO corpus_doc")
+            db.execute("RELEASE corpus_doc")
+            raise
+        db.execute("RELEASE corpus_doc")
+        self.count += 1
+        if self.count >= BATCH_DOCS or time.monotonic() - self.started >= BATCH_SECONDS:
+            db.execute("COMMIT")
+            self.open = False
+
+
+def _analysed(
+    jobs: Iterator[_Job], model: str | None, batch_size: int, workers: int
+) -> Iterator[_Result]:
+    """(job, published, annotation, error) for each job, in order.
+
+    One worker: spaCy runs here. N workers: a pool of N processes, each loading the model
+    once (so the custom components are registered in the child whether it was forked or
+    spawned) and doing *all* the per-document work — parse, dates, entities, events —
+    while this process only reads files and writes the store. At most ``2 × workers``
+    batches are in flight, so memory does not grow with the corpus.
+    """
+    if workers <= 1:
+        from .nlp import DEFAULT_MODEL, load_nlp
+
+        nlp = load_nlp(model or DEFAULT_MODEL)
+        items = ((job.clean.text, job) for job in jobs)
+        for doc, job in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            yield _analyse_one(doc, job)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context(os.environ.get("CORPUS_MP_START") or None)
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+        pending: collections.deque = collections.deque()
+        for batch in _batched(jobs, batch_size):
+            pending.append(pool.apply_async(_worker_run, (batch,)))
+            while len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _batched(items: Iterator[_Job], n: int) -> Iterator[list[_Job]]:
+    while batch := list(itertools.islice(items, n)):
+        yield batch
+
+
+def _analyse_one(doc: object, job: _Job) -> _Result:
+    from .nlp import analyse
+    from .temporal import tag_dates
+
+    try:
+        published = _published(job, tag_dates)
+        ann = analyse(doc, job.clean.paragraphs, published.value)
+    except CorpusError as e:
+        return job, None, None, str(e)
+    return job, published, ann, None
+
+
+_WORKER_MODEL: str | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _WORKER_MODEL
+    from .nlp import DEFAULT_MODEL, load_nlp
+
+    _WORKER_MODEL = model or DEFAULT_MODEL
+    load_nlp(_WORKER_MODEL)
+
+
+def _worker_run(batch: list[_Job]) -> list[_Result]:
+    from .nlp import DEFAULT_MODEL, load_nlp
+
+    nlp = load_nlp(_WORKER_MODEL or DEFAULT_MODEL)
+    docs = nlp.pipe([job.clean.text for job in batch], batch_size=len(batch))
+    return [_analyse_one(doc, job) for doc, job in zip(docs, batch, strict=True)]
 
 
 def _published(job: _Job, tag_dates: Callable) -> Published:
@@ -132,12 +255,12 @@ def _jobs(
         try:
             raw = read_raw(path)
         except BadInputError as e:
-            report.failed.append({"path": str(path), "error": str(e)})
+            report.failed.append({"path": display_path(path), "error": str(e)})
             if progress:
                 progress("advance", None)
             continue
         for w in raw.warnings:
-            report.warnings.append({"path": str(path), "warning": w})
+            report.warnings.append({"path": display_path(path), "warning": w})
         stored = store.stored(raw.id)
         if stored is not None and stored.sha256 == raw.sha256 and not force:
             report.unchanged.append(raw.id)
@@ -147,10 +270,10 @@ def _jobs(
         try:
             cleaned = prepare(raw)
         except Exception as e:  # a normaliser bug must not spoil the run
-            report.failed.append({"path": str(path), "error": f"normalisation failed: {e}"})
+            report.failed.append({"path": display_path(path), "error": f"normalisation failed: {e}"})
             continue
         if not cleaned.text.strip():
-            report.failed.append({"path": str(path), "error": "no article text left after cleaning"})
+            report.failed.append({"path": display_path(path), "error": "no article text left after cleaning"})
             continue
         yield _Job(raw, cleaned, stored is not None)
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .analysis import compile_query, kwic_matches, mark, snippet
+from .analysis import compile_query, fold_word, kwic_matches, mark, snippet
 from .dates import parse_partial
 from .errors import BadInputError
 from .store import Store
@@ -189,9 +189,14 @@ def _filters(
     if doc is not None:
         where.append(f"{doc_col} = ?")
         params.append(_doc_rowid(store, doc))
-    if date_cols and not dates.is_open:
-        where.append(f"{date_cols[1]} >= ? AND {date_cols[0]} <= ?")
-        params.extend([dates.start, dates.end])
+    # Only the bounds the user gave: an open side would be a no-op test that also steers the
+    # planner to the wrong index (``--from`` alone is a range on the interval's end).
+    if date_cols and dates.start != DateRange.start:
+        where.append(f"{date_cols[1]} >= ?")
+        params.append(dates.start)
+    if date_cols and dates.end != DateRange.end:
+        where.append(f"{date_cols[0]} <= ?")
+        params.append(dates.end)
     return where, params
 
 
@@ -231,13 +236,34 @@ def search(
 
 def _best_snippet(store: Store, rowid: int, title: str | None, q) -> str:
     best, best_hits = None, 0
-    for (text,) in store.db.execute("SELECT text FROM sentences WHERE doc = ? ORDER BY idx", (rowid,)):
+    rows = store.db.execute(
+        "SELECT s.text, f.body FROM sentences s LEFT JOIN sentences_fts f ON f.rowid = s.id "
+        "WHERE s.doc = ? ORDER BY s.idx",
+        (rowid,),
+    )
+    for text, terms in rows:
+        if terms is not None and not _may_match(text, terms, q):
+            continue  # no hit for sure: skip re-analysing (stemming) the sentence
         hits = len(kwic_matches(text, q))
         if hits > best_hits:
             best, best_hits = text, hits
     if best is None:
         return mark(title or "", q)
     return snippet(best, q)
+
+
+def _may_match(text: str, terms: str, q) -> bool:
+    """False only when ``kwic_matches(text, q)`` is surely empty, judged from the sentence's
+    stored index terms (its analysed words, in order) without stemming it again."""
+    found = set(terms.split(" "))
+    if found & q.positive_terms:
+        return True
+    if any(all(t in found for t in phrase) for phrase in q.phrases):
+        return True
+    if q.prefixes:
+        folded = fold_word(text)
+        return any(p in folded or any(t.startswith(p) for t in found) for p in q.prefixes)
+    return False
 
 
 def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -> Iterator[dict]:

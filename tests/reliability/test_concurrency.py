@@ -1,0 +1,93 @@
+"""3 · Concurrency: ingests running at the same time on one store, and queries during an ingest
+(WAL readers never wait; writers wait up to the busy timeout, then proceed)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from conftest import run_corpus
+
+from .conftest import check_store, write_articles
+
+N = 12
+
+
+@pytest.mark.parametrize("layout", ["same-folder", "different-folders", "overlapping-folders"])
+def test_two_ingests_at_once(tmp_path, fork_server, layout):
+    a = write_articles(tmp_path / "a", N)
+    if layout == "same-folder":
+        folders, expected = [tmp_path / "a", tmp_path / "a"], a
+    elif layout == "different-folders":
+        b = write_articles(tmp_path / "b", N, start=N)
+        folders, expected = [tmp_path / "a", tmp_path / "b"], a + b
+    else:  # both runs see the same files (id = file name) under different roots
+        b = write_articles(tmp_path / "b", N // 2, start=N)
+        both = [tmp_path / "a", tmp_path / "b"]
+        folders, expected = [both, list(reversed(both))], a + b
+    db = tmp_path / "shared.db"  # does not exist yet: both race to create and migrate it
+    children = [
+        fork_server.start("ingest", *map(str, f if isinstance(f, list) else [f]), "--db", str(db),
+                          "--format", "json")
+        for f in folders
+    ]
+    for child in children:
+        assert child.wait() == 0, child.stderr
+        assert "Traceback" not in child.stderr
+    assert check_store(db) == sorted(p.stem for p in expected)
+    reports = [json.loads(c.stdout) for c in children]
+    assert all(r["failed"] == [] for r in reports)
+    done = {i for r in reports for i in r["added"] + r["updated"] + r["unchanged"]}
+    assert done == {p.stem for p in expected}
+
+
+def test_ingest_waits_for_another_writer(tmp_path, fork_server):
+    """A writer holding the store's write lock for 2 s: the ingest waits, then proceeds."""
+    files = write_articles(tmp_path / "a", 3)
+    db = tmp_path / "locked.db"
+    assert fork_server.run("ingest", str(files[0]), "--db", str(db)).returncode == 0
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("UPDATE documents SET title = title")
+    child = fork_server.start("ingest", str(tmp_path / "a"), "--db", str(db))
+    time.sleep(2.0)
+    assert child.alive()  # still waiting for the lock, not failed
+    con.execute("COMMIT")
+    con.close()
+    assert child.wait() == 0, child.stderr
+    assert check_store(db) == sorted(p.stem for p in files)
+
+
+def test_queries_during_an_ingest(tmp_path, fork_server):
+    files = write_articles(tmp_path / "a", 20)
+    db = tmp_path / "live.db"
+    assert fork_server.run("ingest", str(files[0]), "--db", str(db)).returncode == 0
+    child = fork_server.start("ingest", str(tmp_path / "a"), "--db", str(db), "--force")
+    seen: list[int] = []
+    errors: list[str] = []
+
+    def query_loop(args: list[str]) -> None:
+        while child.alive():
+            proc = run_corpus(*args, "--db", str(db), "--format", "json")
+            if proc.returncode != 0:
+                errors.append(f"{args}: {proc.returncode} {proc.stderr}")
+                return
+            rows = json.loads(proc.stdout)
+            if args[0] == "docs":
+                seen.append(len(rows))
+
+    threads = [threading.Thread(target=query_loop, args=(q,))
+               for q in (["docs"], ["search", "ministre"], ["entities", "--limit", "5"])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert child.wait() == 0, child.stderr
+    assert errors == []
+    assert seen, "no query ran during the ingest"
+    assert seen == sorted(seen) and all(1 <= n <= 20 for n in seen)
+    assert check_store(db) == sorted(p.stem for p in files)

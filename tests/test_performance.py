@@ -1,0 +1,112 @@
+"""Performance guarantees that can be checked without timing anything (timings live in
+benchmarks/RESULTS.md): query commands never import spaCy or dateparser, query plans use
+indexes, the search snippet shortcut is exact, and ``--workers 2`` gives the same store."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from mattis_corpus import queries
+from mattis_corpus.analysis import compile_query, kwic_matches
+from mattis_corpus.store import Store
+
+HEAVY = ("spacy", "dateparser", "thinc", "torch")
+QUERY_COMMANDS = [
+    ["docs"],
+    ["entities"],
+    ["entities", "--type", "PER", "--sort", "name", "--limit", "3"],
+    ["search", "etat islamique", "--entity", "Mattis"],
+    ["timeline", "--from", "2017", "--type", "PER"],
+    ["kwic", "allié"],
+    ["show", "002_da02cb10c2c558a6"],
+]
+
+
+def _imported(args: list[str], db) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mattis_corpus", "--db", str(db), *args,
+         "--format", "json"],
+        capture_output=True, text=True, check=True,
+    )
+    mods = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            mods.add(line.rsplit("|", 1)[1].strip())
+    assert mods, proc.stderr[:500]
+    return mods
+
+
+@pytest.mark.parametrize("args", QUERY_COMMANDS, ids=lambda a: " ".join(a))
+def test_query_commands_import_neither_spacy_nor_dateparser(args, seed_db):
+    heavy = {m for m in _imported(args, seed_db) if m.split(".")[0] in HEAVY}
+    assert not heavy, f"corpus {' '.join(args)} imported {sorted(heavy)[:5]}"
+
+
+def _plan(db: sqlite3.Connection, sql: str, params: list) -> str:
+    return "\n".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_query_paths_use_indexes(seed_db):
+    with Store(seed_db) as store:
+        db = store.db
+        plans = {
+            "entities by mentions": _plan(
+                db, "SELECT id FROM entities e ORDER BY e.mentions DESC, e.documents DESC, e.name "
+                "LIMIT 5", []),
+            "entities by name": _plan(
+                db, "SELECT id FROM entities e ORDER BY e.name COLLATE NOCASE, e.id LIMIT 5", []),
+            "type filter": _plan(db, "SELECT doc FROM mentions WHERE type = ?", ["PER"]),
+            "entity filter": _plan(db, "SELECT doc FROM mentions WHERE entity IN (?)", ["x"]),
+            "timeline --from": _plan(db, 'SELECT id FROM events ev WHERE ev."end" >= ?',
+                                     ["2017-01-01"]),
+        }
+    for name, plan in plans.items():
+        assert "INDEX" in plan and "TEMP B-TREE" not in plan, f"{name}: {plan}"
+        assert not any(line.startswith("SCAN") and "INDEX" not in line
+                       for line in plan.splitlines()), f"{name}: {plan}"
+
+
+def test_snippet_shortcut_is_exact(seed_db):
+    """``_may_match`` may only skip sentences that really have no hit."""
+    with Store(seed_db) as store:
+        rows = store.db.execute(
+            "SELECT s.text, f.body FROM sentences s JOIN sentences_fts f ON f.rowid = s.id"
+        ).fetchall()
+        for query in ["etat", "Mattis", "secr*", "etats*", '"forces spéciales" OR commandos',
+                      "démission -Trump", "allié", "otan russie"]:
+            q = compile_query(query)
+            for text, terms in rows:
+                if kwic_matches(text, q):
+                    assert queries._may_match(text, terms, q), (query, text)
+
+
+@pytest.mark.slow
+def test_two_workers_store_the_same_as_one(tmp_path, raw_copy):
+    """--workers 2 runs our custom components (paragraph_breaks, gazetteer ruler) in worker
+    processes, forked or spawned, and stores exactly what one process stores."""
+    import os
+
+    dumps = []
+    for workers, start in ((1, ""), (2, "fork"), (2, "spawn")):
+        db = tmp_path / f"w{workers}{start}.db"
+        env = {**os.environ, "CORPUS_MP_START": start}
+        subprocess.run([sys.executable, "-m", "mattis_corpus", "--db", str(db), "ingest",
+                        str(raw_copy), "--workers", str(workers), "--format", "json"],
+                       check=True, capture_output=True, env=env)
+        with sqlite3.connect(db) as con:
+            dumps.append([
+                con.execute(sql).fetchall()
+                for sql in (
+                    "SELECT id, title, published, words FROM documents ORDER BY id",
+                    "SELECT d.id, m.idx, m.start, m.text, m.type, m.name, m.entity FROM mentions m "
+                    "JOIN documents d ON d.rowid = m.doc ORDER BY 1, 2",
+                    "SELECT d.id, e.date, e.summary FROM events e JOIN documents d "
+                    "ON d.rowid = e.doc ORDER BY 1, 2, 3",
+                    "SELECT * FROM entities ORDER BY id",
+                )
+            ])
+    assert dumps[0] == dumps[1] == dumps[2]
