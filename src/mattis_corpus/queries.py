@@ -209,8 +209,14 @@ def search(
     type_: str | None = None,
     dates: DateRange = DateRange(),
     doc: str | None = None,
+    marks: tuple[str, str] = ("[", "]"),
 ) -> Iterator[dict]:
-    """Ranked documents (BM25, titles weigh 5×) with their best matching sentence marked."""
+    """Ranked documents (BM25, titles weigh 5×) with their best matching sentence marked.
+
+    ``marks`` surround each match in the snippet: ``[…]`` by default (the JSON contract); the
+    terminal view passes characters that cannot occur in article text, so brackets of the text
+    itself are never mistaken for matches.
+    """
     q = compile_query(query)
     where, params = _filters(
         store, entity=entity, type_=type_, dates=dates, doc=doc, doc_col="d.rowid",
@@ -230,11 +236,11 @@ def search(
             "title": row["title"],
             "published": row["published"],
             "score": round(-row["rank"], 4),
-            "snippet": _best_snippet(store, row["rowid"], row["title"], q),
+            "snippet": _best_snippet(store, row["rowid"], row["title"], q, marks),
         }
 
 
-def _best_snippet(store: Store, rowid: int, title: str | None, q) -> str:
+def _best_snippet(store: Store, rowid: int, title: str | None, q, marks: tuple[str, str]) -> str:
     best, best_hits = None, 0
     rows = store.db.execute(
         "SELECT s.text, f.body FROM sentences s LEFT JOIN sentences_fts f ON f.rowid = s.id "
@@ -248,8 +254,8 @@ def _best_snippet(store: Store, rowid: int, title: str | None, q) -> str:
         if hits > best_hits:
             best, best_hits = text, hits
     if best is None:
-        return mark(title or "", q)
-    return snippet(best, q)
+        return mark(title or "", q, *marks)
+    return snippet(best, q, left=marks[0], right=marks[1])
 
 
 def _may_match(text: str, terms: str, q) -> bool:

@@ -12,22 +12,21 @@ MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "
              "septembre", "octobre", "novembre", "décembre")
 
 
+MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"  # private-use: never in normalised article text
+
+
 def _marked(text: str, style: str = "bold yellow"):
-    """A rich Text where ``[…]`` match marks become highlighting (the rest stays literal)."""
+    """A rich Text where MATCH_OPEN…MATCH_CLOSE become highlighting; the rest stays literal."""
     from rich.text import Text
 
     out = Text()
-    depth_text = safe_text(text)
-    i = 0
-    while i < len(depth_text):
-        a = depth_text.find("[", i)
-        b = depth_text.find("]", a + 1) if a != -1 else -1
-        if a == -1 or b == -1:
-            out.append(depth_text[i:])
-            break
-        out.append(depth_text[i:a])
-        out.append(depth_text[a + 1 : b], style=style)
-        i = b + 1
+    for i, part in enumerate(safe_text(text).split(MATCH_OPEN)):
+        if i == 0:
+            out.append(part)
+            continue
+        hit, _, rest = part.partition(MATCH_CLOSE)
+        out.append(hit, style=style)
+        out.append(rest)
     return out
 
 
@@ -39,7 +38,8 @@ def search_table(rows: Iterable[dict], out: IO[str]) -> None:
     for n, r in enumerate(rows, 1):
         head = Text(f"{n:>2}. ", style="dim")
         head.append(safe_text(r["title"] or r["doc"]), style="bold")
-        head.append(f"  {r['doc']}  {r['published'] or 'undated'}  score {r['score']:.2f}", style="dim")
+        head.append(f"  {safe_text(r['doc'])}  {r['published'] or 'undated'}  score {r['score']:.2f}",
+                    style="dim")
         console.print(head)
         console.print(Text("    ").append(_marked(r["snippet"])))
     if n == 0:
@@ -55,9 +55,9 @@ def kwic_table(rows: Iterable[dict], out: IO[str]) -> None:
         console.print(Text("(no results)", style="dim"))
         return
     lw = max(len(safe_text(r["left"])) for r in rows)
-    dw = max(len(r["doc"]) for r in rows)
+    dw = max(len(safe_text(r["doc"])) for r in rows)
     for r in rows:
-        line = Text(r["doc"].ljust(dw) + "  ", style="dim")
+        line = Text(safe_text(r["doc"]).ljust(dw) + "  ", style="dim")
         line.append(safe_text(r["left"]).rjust(lw) + " ")
         line.append(safe_text(r["match"]), style="bold yellow")
         line.append(" " + safe_text(r["right"]))
@@ -79,7 +79,7 @@ def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
                 any_rows = True
                 line = Text(f"    {r['date']:<11}", style="cyan")
                 line.append(safe_text(r["summary"]))
-                line.append(f"  «{safe_text(r['date_text'])}» {r['doc']}", style="dim")
+                line.append(f"  «{safe_text(r['date_text'])}» {safe_text(r['doc'])}", style="dim")
                 console.print(line)
     if not any_rows:
         console.print(Text("(no events)", style="dim"))
@@ -96,7 +96,7 @@ def show_view(doc: dict, out: IO[str]) -> None:
 
     console = stdout_console(out)
     head = Text(safe_text(doc["title"] or doc["id"]), style="bold")
-    head.append(f"\n{doc['id']} · published {doc['published'] or 'unknown'}"
+    head.append(f"\n{safe_text(doc['id'])} · published {doc['published'] or 'unknown'}"
                 f" ({doc['published_source'] or '—'}) · {doc['words']} words", style="dim")
     console.print(head)
     text = Text(safe_text(doc["text"]) if len(safe_text(doc["text"])) == len(doc["text"]) else doc["text"])

@@ -64,8 +64,6 @@ def test_markup_printed_literally(nasty_store):
     assert "[bold]piégé[/bold]" in _table(nasty_store, "search", "ministre")
 
 
-@pytest.mark.xfail(strict=True, reason="views._marked reads every '[…]' in a snippet as a match "
-                   "mark, so brackets of the article text are eaten (views.py is not ours to fix)")
 def test_search_table_snippet_keeps_brackets(nasty_store):
     out = _table(nasty_store, "search", "lien")
     assert "[link=https://exemple.fr]" in out
@@ -97,8 +95,6 @@ def test_annotate_json_with_escapes(nlp_model):
         assert data["text"][item["start"]:item["end"]] == item["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="views.py prints the document id raw in search/kwic/"
-                   "timeline/show tables: a file name with ESC reaches the terminal (not ours to fix)")
 def test_escape_in_file_name_never_reaches_terminal(tmp_path, nlp_model):
     folder = tmp_path / "raw"
     write_articles(folder, 1)
