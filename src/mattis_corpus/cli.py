@@ -291,16 +291,17 @@ def _dates(date_from: str | None, date_to: str | None):
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", nargs=-1, required=True)
 @_limit_option(10)
 @_filter_options
 @global_options
 @click.pass_context
-def search(ctx: click.Context, query: str, limit: int, entity: str | None, type_: str | None,
+def search(ctx: click.Context, query: tuple[str, ...], limit: int, entity: str | None, type_: str | None,
            date_from: str | None, date_to: str | None, doc: str | None) -> None:
     """Ranked full-text search (accent-, case- and inflection-insensitive).
 
     QUERY: words (all must match), "exact phrases", OR, -word to exclude, prefix*.
+    Several arguments are joined into one query (quote phrases for the shell: '"a b"').
 
     \b
     Example:
@@ -316,7 +317,7 @@ def search(ctx: click.Context, query: str, limit: int, entity: str | None, type_
     marks = (MATCH_OPEN, MATCH_CLOSE) if fmt is OutputFormat.TABLE else ("[", "]")
     with _open_store(ctx) as store:
         try:
-            rows = list(run_search(store, query, limit=limit, entity=entity,
+            rows = list(run_search(store, " ".join(query), limit=limit, entity=entity,
                                    type_=type_.upper() if type_ else None, dates=dates, doc=doc,
                                    marks=marks))
         except QuerySyntaxError as e:

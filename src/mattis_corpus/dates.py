@@ -8,8 +8,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .errors import BadInputError
+
+if TYPE_CHECKING:
+    from .models import Timex
 
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -44,3 +48,23 @@ def interval(value: str) -> tuple[str, str] | None:
     except BadInputError:
         return None
     return start.isoformat(), end.isoformat()
+
+
+_ISO_PARTIAL = re.compile(r"^\d{2,4}(-\d{2}(-\d{2}(T[\d:]+)?)?)?$")
+
+
+def timeline_date(t: Timex) -> str:
+    """The event's ``date``: ISO at its own precision, so that sorting the strings sorts the
+    timeline ("2017" < "2017-01" < "2017-01-12"). TimeML forms with no ISO calendar equivalent
+    (2017-SU, 2017-W08, 2017-Q1, TEV times) become the calendar unit that contains them."""
+    value = t.value
+    if _ISO_PARTIAL.match(value):
+        return value
+    if "T" in value and _ISO_PARTIAL.match(value.split("T")[0]):
+        return value.split("T")[0]
+    start, end = t.interval_start or "", t.interval_end or ""
+    if start[:7] == end[:7]:
+        return start[:7]
+    if start[:4] == end[:4]:
+        return start[:4]
+    return start[:3] if start[:3] == end[:3] else start[:2]

@@ -1334,19 +1334,32 @@ def resolve_entities(
 ) -> dict[tuple[str, str, str], CanonicalEntity]:
     """Map every (doc_id, mention name, type) record to its corpus-wide entity.
 
+    Duplicate records count as frequency; see :func:`resolve_names` for the rules.
+    """
+    records = list(records)
+    names = resolve_names(Counter((name, typ) for _doc, name, typ in records).items())
+    return {rec: names[(rec[1], rec[2])] for rec in records}
+
+
+def resolve_names(
+    counts: Iterable[tuple[tuple[str, str], int]],
+) -> dict[tuple[str, str], CanonicalEntity]:
+    """Map every distinct (mention name, type), with its frequency, to its corpus-wide entity.
+
     Gazetteer names resolve to their gazetteer entry. Persons merge on a key that ignores
     accents, case, middle initials, nicknames and transliteration; a bare surname joins the
     unique person of the corpus with that surname, and stays apart when two people share it.
     Other names merge on their folded form and on acronyms whose initials fit a unique name.
-    Deterministic: the result depends only on the set of records.
+    Deterministic: the result depends only on the names and their counts. Working on distinct
+    names (not on every mention) keeps the end-of-ingest refresh cheap on large stores.
     """
-    records = sorted(records)  # duplicates kept: they are the frequencies
+    records = sorted((name, typ, n) for (name, typ), n in counts)
     gaz = gazetteer()
-    groups: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    pending_surnames: list[tuple[str, str, str]] = []
-    pending_acronyms: list[tuple[str, str, str]] = []
+    groups: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)
+    pending_surnames: list[tuple[str, str, int]] = []
+    pending_acronyms: list[tuple[str, str, int]] = []
     for rec in records:
-        _doc, name, typ = rec
+        name, typ, _n = rec
         entry = gaz.lookup(name)
         if entry is not None and typ != "PER":
             groups[("GAZ", entry.id)].append(rec)
@@ -1376,31 +1389,28 @@ def _attach_surnames(groups, pending, gaz) -> None:
         if gkey[0] == "PER":
             by_last[gkey[1].split()[-1]].add(gkey)
     for rec in pending:
-        toks = _name_tokens(rec[1])
+        toks = _name_tokens(rec[0])
         key = _person_key(toks, gaz)
         owners = by_last.get(key, set()) if key else set()
-        target = next(iter(owners)) if len(owners) == 1 else ("PER", key or fold(rec[1]))
+        target = next(iter(owners)) if len(owners) == 1 else ("PER", key or fold(rec[0]))
         groups[target].append(rec)
 
 
 def _attach_acronyms(groups, pending) -> None:
     """An unknown acronym joins the unique same-type name whose initials it spells."""
+    names = [(g, recs) for g, recs in groups.items() if g[0] == "NAME"]
     for rec in pending:
-        _doc, name, typ = rec
+        name, typ, _n = rec
         fits = [
-            g
-            for g, recs in groups.items()
-            if g[0] == "NAME"
-            and any(r[2] == typ for r in recs)
-            and _initials_match(name, recs[0][1])
+            g for g, recs in names if any(r[1] == typ for r in recs) and _initials_match(name, recs[0][0])
         ]
         groups[fits[0] if len(fits) == 1 else ("NAME", fold(name))].append(rec)
 
 
-def _entities_from_groups(groups, gaz) -> dict[tuple[str, str, str], CanonicalEntity]:
-    """Choose display name, type and stable id for each group of records."""
+def _entities_from_groups(groups, gaz) -> dict[tuple[str, str], CanonicalEntity]:
+    """Choose display name, type and stable id for each group of (name, type, count)."""
     by_id = {e.id: e for e in gaz.entries}
-    out: dict[tuple[str, str, str], CanonicalEntity] = {}
+    out: dict[tuple[str, str], CanonicalEntity] = {}
     for gkey, recs in groups.items():
         if gkey[0] == "GAZ":
             entry = by_id[gkey[1]]
@@ -1408,16 +1418,19 @@ def _entities_from_groups(groups, gaz) -> dict[tuple[str, str, str], CanonicalEn
                 id=entry.id, name=entry.canonical, type=entry.type, key=fold(entry.canonical)
             )
         else:
-            typ = Counter(r[2] for r in recs).most_common()
-            typ = sorted(typ, key=lambda tc: (-tc[1], TYPES.index(tc[0]) if tc[0] in TYPES else 9))[
-                0
-            ][0]
-            counts = Counter(_pretty(" ".join(r[1].split())) for r in recs)
+            types: Counter[str] = Counter()
+            counts: Counter[str] = Counter()
+            for name, typ, n in recs:
+                types[typ] += n
+                counts[_pretty(" ".join(name.split()))] += n
+            typ = sorted(
+                types.items(), key=lambda tc: (-tc[1], TYPES.index(tc[0]) if tc[0] in TYPES else 9)
+            )[0][0]
             name = max(counts, key=lambda n: _well_formed_score(n, counts[n]))
             key = _display_key(name, gaz) if typ == "PER" else fold(name)
             ent = CanonicalEntity(id=f"{typ}:{slugify(key)}", name=name, type=typ, key=gkey[1])
-        for rec in recs:
-            out[rec] = ent
+        for name, typ, _n in recs:
+            out[(name, typ)] = ent
     return out
 
 

@@ -6,10 +6,10 @@ the nearest verb, take its subject and first complement, and say "who did what" 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .dates import timeline_date  # noqa: F401  (re-exported: the event date rule lives with dates)
 from .models import Event, Mention, Sentence, Timex
 
 if TYPE_CHECKING:  # spaCy is only imported by the ingest path
@@ -50,26 +50,6 @@ def extract_events(
         in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
         events.append(Event(ti, si, pred_lemma, summary or sent.text[:160], in_clause))
     return events
-
-
-_ISO_PARTIAL = re.compile(r"^\d{2,4}(-\d{2}(-\d{2}(T[\d:]+)?)?)?$")
-
-
-def timeline_date(t: Timex) -> str:
-    """The event's ``date``: ISO at its own precision, so that sorting the strings sorts the
-    timeline ("2017" < "2017-01" < "2017-01-12"). TimeML forms with no ISO calendar equivalent
-    (2017-SU, 2017-W08, 2017-Q1, TEV times) become the calendar unit that contains them."""
-    value = t.value
-    if _ISO_PARTIAL.match(value):
-        return value
-    if "T" in value and _ISO_PARTIAL.match(value.split("T")[0]):
-        return value.split("T")[0]
-    start, end = t.interval_start or "", t.interval_end or ""
-    if start[:7] == end[:7]:
-        return start[:7]
-    if start[:4] == end[:4]:
-        return start[:4]
-    return start[:3] if start[:3] == end[:3] else start[:2]
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:

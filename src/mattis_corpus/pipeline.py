@@ -280,8 +280,8 @@ def _jobs(
 
 def refresh_entities(store: Store) -> None:
     """Recompute canonical entities over the whole store (cross-document merging)."""
-    from .entities import resolve_entities
+    from .entities import resolve_names
 
-    mapping = resolve_entities(list(store.mention_records()))
+    mapping = resolve_names(store.name_counts())
     with store.transaction():
         store.replace_entities(mapping)

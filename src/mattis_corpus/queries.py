@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from .analysis import compile_query, fold_word, kwic_matches, mark, snippet
 from .dates import parse_partial
 from .errors import BadInputError
 from .store import Store
@@ -16,17 +15,19 @@ DOC_FIELDS = ("id", "title", "published", "published_precision", "published_sour
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
-@dataclass(frozen=True)
-class DateRange:
+OPEN_START, OPEN_END = "0000-01-01", "9999-12-31"
+
+
+class DateRange(NamedTuple):
     """An inclusive day interval from ``--from``/``--to`` (either side may be open)."""
 
-    start: str = "0000-01-01"
-    end: str = "9999-12-31"
+    start: str = OPEN_START
+    end: str = OPEN_END
 
     @classmethod
     def parse(cls, date_from: str | None, date_to: str | None) -> DateRange:
-        start = parse_partial(date_from)[0].isoformat() if date_from else cls.start
-        end = parse_partial(date_to)[1].isoformat() if date_to else cls.end
+        start = parse_partial(date_from)[0].isoformat() if date_from else OPEN_START
+        end = parse_partial(date_to)[1].isoformat() if date_to else OPEN_END
         if start > end:
             raise BadInputError(f"--from {date_from} is after --to {date_to}")
         return cls(start, end)
@@ -34,6 +35,9 @@ class DateRange:
     @property
     def is_open(self) -> bool:
         return self == DateRange()
+
+
+ALL_DATES = DateRange()
 
 
 def _doc_rowid(store: Store, doc_id: str) -> int:
@@ -191,10 +195,10 @@ def _filters(
         params.append(_doc_rowid(store, doc))
     # Only the bounds the user gave: an open side would be a no-op test that also steers the
     # planner to the wrong index (``--from`` alone is a range on the interval's end).
-    if date_cols and dates.start != DateRange.start:
+    if date_cols and dates.start != OPEN_START:
         where.append(f"{date_cols[1]} >= ?")
         params.append(dates.start)
-    if date_cols and dates.end != DateRange.end:
+    if date_cols and dates.end != OPEN_END:
         where.append(f"{date_cols[0]} <= ?")
         params.append(dates.end)
     return where, params
@@ -207,7 +211,7 @@ def search(
     limit: int = 10,
     entity: str | None = None,
     type_: str | None = None,
-    dates: DateRange = DateRange(),
+    dates: DateRange = ALL_DATES,
     doc: str | None = None,
     marks: tuple[str, str] = ("[", "]"),
 ) -> Iterator[dict]:
@@ -217,6 +221,8 @@ def search(
     terminal view passes characters that cannot occur in article text, so brackets of the text
     itself are never mistaken for matches.
     """
+    from .analysis import compile_query  # search and kwic only: other queries skip the stemmer
+
     q = compile_query(query)
     where, params = _filters(
         store, entity=entity, type_=type_, dates=dates, doc=doc, doc_col="d.rowid",
@@ -241,6 +247,8 @@ def search(
 
 
 def _best_snippet(store: Store, rowid: int, title: str | None, q, marks: tuple[str, str]) -> str:
+    from .analysis import kwic_matches, mark, snippet
+
     best, best_hits = None, 0
     rows = store.db.execute(
         "SELECT s.text, f.body FROM sentences s LEFT JOIN sentences_fts f ON f.rowid = s.id "
@@ -261,6 +269,8 @@ def _best_snippet(store: Store, rowid: int, title: str | None, q, marks: tuple[s
 def _may_match(text: str, terms: str, q) -> bool:
     """False only when ``kwic_matches(text, q)`` is surely empty, judged from the sentence's
     stored index terms (its analysed words, in order) without stemming it again."""
+    from .analysis import fold_word
+
     found = set(terms.split(" "))
     if found & q.positive_terms:
         return True
@@ -274,6 +284,8 @@ def _may_match(text: str, terms: str, q) -> bool:
 
 def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -> Iterator[dict]:
     """Keyword-in-context lines for every match of ``term`` (same analysis as search)."""
+    from .analysis import compile_query, kwic_matches
+
     q = compile_query(term)
     sql = (
         "SELECT d.id, s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
@@ -298,7 +310,7 @@ def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -
 def timeline(
     store: Store,
     *,
-    dates: DateRange = DateRange(),
+    dates: DateRange = ALL_DATES,
     entity: str | None = None,
     type_: str | None = None,
     doc: str | None = None,

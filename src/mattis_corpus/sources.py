@@ -17,6 +17,7 @@ from pathlib import Path
 from .dates import parse_partial
 from .errors import BadInputError
 from .models import RawDoc
+from .textutil import display_path  # noqa: F401  (part of the loader API)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a news article is ~10 KB; larger files are refused, not parsed
 META_KEYS = {"title", "published", "source", "url"}
@@ -62,12 +63,6 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 def doc_id(path: Path) -> str:
     """A document's id is its file name without the extension."""
     return path.name[: -len(".txt")] if path.name.endswith(".txt") else path.stem
-
-
-def display_path(path: str | Path) -> str:
-    """``path`` as printable UTF-8: bytes of a non-UTF-8 file name become U+FFFD (a lone
-    surrogate from ``os.fsdecode`` can be neither stored in SQLite nor written as UTF-8)."""
-    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _utf8(value: str) -> bool:

@@ -10,17 +10,17 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from .analysis import index_text
+from .dates import timeline_date
 from .errors import BadInputError, SchemaTooNewError, StoreError
-from .events import timeline_date
 from .migrations import MIGRATIONS
-from .models import Annotation, CleanDoc, Published, RawDoc
-from .sources import display_path
-from .textutil import fold
+from .textutil import display_path, fold
+
+if TYPE_CHECKING:  # query commands open the store too: keep their imports light
+    from .models import Annotation, CleanDoc, Published, RawDoc
 
 DEFAULT_DB = Path("data/processed/corpus.db")
 BUSY_TIMEOUT_MS = 60_000
@@ -32,8 +32,7 @@ def default_db_path() -> Path:
     return Path(env) if env else DEFAULT_DB
 
 
-@dataclass(frozen=True)
-class StoredDoc:
+class StoredDoc(NamedTuple):
     """What ``ingest`` needs to decide whether a file changed."""
 
     rowid: int
@@ -165,6 +164,7 @@ class Store:
         self, raw: RawDoc, clean: CleanDoc, published: Published, ann: Annotation
     ) -> None:
         """Replace the document ``raw.id`` with this version. Call inside ``transaction()``."""
+        from .analysis import index_text  # the write path only
         db = self.db
         self._delete(raw.id)
         words = len(clean.text.split())
@@ -253,57 +253,56 @@ class Store:
         row = self.db.execute("SELECT EXISTS (SELECT 1 FROM mentions WHERE entity IS NULL)").fetchone()
         return bool(row[0])
 
-    def mention_records(self) -> Iterator[tuple[str, str, str]]:
-        """Distinct (document id, name in document, type) over the store, for canonicalisation."""
-        rows = self.db.execute(
-            "SELECT DISTINCT d.id, m.name, m.type FROM mentions m JOIN documents d ON d.rowid = m.doc"
-        )
-        yield from (tuple(r) for r in rows)
+    def name_counts(self) -> list[tuple[tuple[str, str], int]]:
+        """Each distinct (name in document, type) with its number of mentions."""
+        rows = self.db.execute("SELECT name, type, count(*) FROM mentions GROUP BY name, type")
+        return [((name, type_), n) for name, type_, n in rows]
 
-    def replace_entities(self, mapping: dict[tuple[str, str, str], object]) -> None:
-        """Rewrite the canonical entity tables from a (doc id, name, type) → entity mapping.
+    def replace_entities(self, mapping: dict[tuple[str, str], object]) -> None:
+        """Rewrite the canonical entity tables from a (name, type) → entity mapping.
 
-        Call inside ``transaction()``. Entities carry ``id``, ``name``, ``type``, ``key``.
+        Call inside ``transaction()``. Entities carry ``id``, ``name``, ``type``, ``key``. Set
+        operations only (no per-mention Python), and mentions are rewritten only where their
+        entity changed, so a refresh stays cheap on a large store.
         """
         db = self.db
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS _name_map "
+            "(name TEXT, type TEXT, entity TEXT, PRIMARY KEY (name, type)) WITHOUT ROWID"
+        )
+        db.execute("DELETE FROM _name_map")
+        db.executemany(
+            "INSERT INTO _name_map VALUES (?, ?, ?)",
+            [(n, t, ent.id) for (n, t), ent in mapping.items()],  # type: ignore[attr-defined]
+        )
+        db.execute(
+            "UPDATE mentions SET entity = m.entity FROM _name_map m "
+            "WHERE mentions.name = m.name AND mentions.type = m.type AND mentions.entity IS NOT m.entity"
+        )
+        entities = {e.id: e for e in mapping.values()}  # type: ignore[attr-defined]
         db.execute("DELETE FROM entity_aliases")
         db.execute("DELETE FROM entities")
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS _mention_map (doc TEXT, name TEXT, type TEXT, entity TEXT)")
-        db.execute("DELETE FROM _mention_map")
-        db.executemany(
-            "INSERT INTO _mention_map VALUES (?,?,?,?)",
-            [(d, n, t, ent.id) for (d, n, t), ent in mapping.items()],  # type: ignore[attr-defined]
-        )
-        db.execute("CREATE INDEX IF NOT EXISTS temp._mention_map_key ON _mention_map(doc, name, type)")
-        db.execute(
-            """UPDATE mentions SET entity = (
-                 SELECT mm.entity FROM _mention_map mm JOIN documents d ON d.id = mm.doc
-                 WHERE d.rowid = mentions.doc AND mm.name = mentions.name AND mm.type = mentions.type)"""
-        )
-        seen: dict[str, object] = {}
-        for ent in mapping.values():
-            seen.setdefault(ent.id, ent)  # type: ignore[attr-defined]
         db.executemany(
             "INSERT INTO entities (id, name, type, key, mentions, documents) VALUES (?,?,?,?,0,0)",
-            [(e.id, e.name, e.type, e.key) for e in seen.values()],  # type: ignore[attr-defined]
+            [(e.id, e.name, e.type, e.key) for e in entities.values()],  # type: ignore[attr-defined]
         )
         db.execute(
-            """UPDATE entities SET
-                 mentions = (SELECT count(*) FROM mentions m WHERE m.entity = entities.id),
-                 documents = (SELECT count(DISTINCT doc) FROM mentions m WHERE m.entity = entities.id)"""
+            "UPDATE entities SET mentions = c.n, documents = c.d FROM ("
+            "  SELECT entity, count(*) AS n, count(DISTINCT doc) AS d FROM mentions"
+            "  WHERE entity IS NOT NULL GROUP BY entity) AS c "
+            "WHERE c.entity = entities.id"
         )
         db.execute("DELETE FROM entities WHERE mentions = 0")
-        rows = db.execute(
-            "SELECT DISTINCT entity, text FROM mentions WHERE entity IS NOT NULL"
+        surface = db.execute(
+            "SELECT DISTINCT m.entity, x.text FROM (SELECT DISTINCT name, type, text FROM mentions) x "
+            "JOIN _name_map m ON m.name = x.name AND m.type = x.type"
         ).fetchall()
-        aliases = {(e, a) for e, a in rows}
-        aliases |= {(e.id, e.name) for e in seen.values()}  # type: ignore[attr-defined]
+        aliases = {(e, a) for e, a in surface} | {(e.id, e.name) for e in entities.values()}  # type: ignore[attr-defined]
         db.executemany(
             "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded) "
             "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?)",
-            [(e, a, fold(a), e) for e, a in aliases],
+            [(e, a, fold(a), e) for e, a in sorted(aliases)],
         )
-        db.execute("DROP TABLE _mention_map")
 
 
 class _Transaction:

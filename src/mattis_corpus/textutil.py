@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
 _APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -33,3 +35,9 @@ _CHAR_MAP = str.maketrans(
 def normalise_chars(text: str) -> str:
     """One-for-one character clean-up (apostrophes, exotic spaces): offsets are preserved."""
     return text.translate(_CHAR_MAP)
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` as printable UTF-8: bytes of a non-UTF-8 file name become U+FFFD (a lone
+    surrogate from ``os.fsdecode`` can be neither stored in SQLite nor written as UTF-8)."""
+    return os.fsencode(path).decode("utf-8", "replace")
