@@ -263,10 +263,12 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mention
     from .queries import list_entities
     from .views import entities_table
 
+    fmt = _format(ctx)
     with _open_store(ctx) as store:
         rows = list_entities(store, type_=type_.upper() if type_ else None, doc=doc,
-                             min_mentions=min_mentions, sort=sort, limit=limit)
-        render(rows, _format(ctx), table=entities_table)
+                             min_mentions=min_mentions, sort=sort, limit=limit,
+                             with_documents=fmt is not OutputFormat.TABLE)
+        render(rows, fmt, table=entities_table)
 
 
 def _filter_options(f: Callable) -> Callable:

@@ -112,8 +112,14 @@ def list_entities(
     min_mentions: int = 1,
     sort: str = "mentions",
     limit: int | None = None,
+    with_documents: bool = True,
 ) -> Iterator[dict]:
-    """Canonical entities, each once, with mention/document counts and all aliases."""
+    """Canonical entities, each once, with mention/document counts and all aliases.
+
+    ``documents`` lists every document id (the JSON contract); on a large store that is most of
+    the cost, so views that show only the count pass ``with_documents=False`` and get ``[]``
+    there, with ``document_count`` always filled in.
+    """
     db = store.db
     where, params = ["1 = 1"], []
     if type_:
@@ -158,11 +164,11 @@ def list_entities(
             docs = [
                 r[0]
                 for r in db.execute(
-                    "SELECT DISTINCT d.id FROM mentions m JOIN documents d ON d.rowid = m.doc "
-                    "WHERE m.entity = ? ORDER BY d.id",
+                    "SELECT d.id FROM (SELECT DISTINCT doc FROM mentions WHERE entity = ?) x "
+                    "JOIN documents d ON d.rowid = x.doc ORDER BY d.id",
                     (row["id"],),
                 )
-            ]
+            ] if with_documents else []
             aliases = [
                 r[0]
                 for r in db.execute(
@@ -172,6 +178,7 @@ def list_entities(
         yield {
             "id": row["id"], "name": row["name"], "type": row["type"],
             "mentions": row["mentions"], "documents": docs, "aliases": aliases,
+            "document_count": row["ndocs"],
         }
 
 
@@ -357,7 +364,5 @@ def _event_entities(store: Store, event_ids: Sequence[int]) -> dict[int, list[di
             f"WHERE em.event IN ({','.join('?' * len(chunk))}) ORDER BY em.event, m.start",
             chunk,
         ):
-            lst = out.setdefault(eid, [])
-            if not any(x["name"] == name and x["type"] == type_ for x in lst):
-                lst.append({"name": name, "type": type_})
+            out.setdefault(eid, []).append({"name": name, "type": type_})  # DISTINCT: no repeats
     return out

@@ -118,7 +118,7 @@ def docs_table(rows: Iterable[dict], out: IO[str]) -> None:
 def entities_table(rows: Iterable[dict], out: IO[str]) -> None:
     table_rows = [
         {"name": r["name"], "type": r["type"], "mentions": r["mentions"],
-         "documents": len(r["documents"]), "aliases": ", ".join(r["aliases"])}
+         "documents": r["document_count"], "aliases": ", ".join(r["aliases"])}
         for r in rows
     ]
     write_table(table_rows, out, ["name", "type", "mentions", "documents", "aliases"])
