@@ -321,3 +321,15 @@ def test_publication_date_sources(runner, tmp_path, nlp):
         "e": ("2018-10", "month", "metadata"),
     }
     assert docs["e"]["title"] == "Titre des métadonnées"
+
+
+def test_same_file_name_in_two_folders_is_reported(runner, tmp_path, nlp):
+    text = "Le ministre de la Défense a visité Toulon mardi, a annoncé son cabinet dans un communiqué."
+    for sub in ("a", "b"):
+        (tmp_path / "raw" / sub).mkdir(parents=True)
+        (tmp_path / "raw" / sub / "article.txt").write_text(text + f" Version {sub}.")
+    result = invoke(runner, "ingest", str(tmp_path / "raw"), "--db", str(tmp_path / "c.db"), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["added"] == ["article"]
+    assert "duplicate document id 'article'" in report["failed"][0]["error"]

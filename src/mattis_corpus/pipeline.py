@@ -220,6 +220,8 @@ def _analyse_one(doc: object, job: _Job) -> _Result:
         ann = analyse(doc, job.clean.paragraphs, published.value)
     except CorpusError as e:
         return job, None, None, str(e)
+    except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
+        return job, None, None, f"analysis failed: {type(e).__name__}: {e}"
     return job, published, ann, None
 
 
@@ -251,14 +253,23 @@ def _jobs(
     files: list[Path], store: Store, force: bool, report: IngestReport, progress: Progress | None
 ) -> Iterator[_Job]:
     """Read and normalise each file that needs the NLP; record the others in ``report``."""
+    seen: dict[str, Path] = {}
+
+    def fail(path: Path, error: str) -> None:
+        report.failed.append({"path": display_path(path), "error": error})
+        if progress:
+            progress("advance", None)
+
     for path in files:
         try:
             raw = read_raw(path)
         except BadInputError as e:
-            report.failed.append({"path": display_path(path), "error": str(e)})
-            if progress:
-                progress("advance", None)
+            fail(path, str(e))
             continue
+        if raw.id in seen:  # ids are file names: two folders may hold the same name
+            fail(path, f"duplicate document id {raw.id!r} (already read from {display_path(seen[raw.id])})")
+            continue
+        seen[raw.id] = path
         for w in raw.warnings:
             report.warnings.append({"path": display_path(path), "warning": w})
         stored = store.stored(raw.id)
@@ -270,10 +281,10 @@ def _jobs(
         try:
             cleaned = prepare(raw)
         except Exception as e:  # a normaliser bug must not spoil the run
-            report.failed.append({"path": display_path(path), "error": f"normalisation failed: {e}"})
+            fail(path, f"normalisation failed: {type(e).__name__}: {e}")
             continue
         if not cleaned.text.strip():
-            report.failed.append({"path": display_path(path), "error": "no article text left after cleaning"})
+            fail(path, "no article text left after cleaning (only page chrome?)")
             continue
         yield _Job(raw, cleaned, stored is not None)
 
