@@ -333,3 +333,13 @@ def test_same_file_name_in_two_folders_is_reported(runner, tmp_path, nlp):
     report = json.loads(result.stdout)
     assert report["added"] == ["article"]
     assert "duplicate document id 'article'" in report["failed"][0]["error"]
+
+
+def test_errors_are_one_line_from_the_console_script(seed_db):
+    for args in (["search", "otan OR", "--db", str(seed_db)], ["entities", "--limit", "-1"],
+                 ["nope"], ["timeline", "--from", "yesterday", "--db", str(seed_db)]):
+        proc = run_corpus(*args)
+        assert proc.returncode == 2, args
+        assert proc.stdout == "" and proc.stderr.count("\n") == 1 and proc.stderr.startswith("Error: "), args
+    bare = run_corpus()
+    assert bare.returncode == 0 and "Commands:" in bare.stdout

@@ -431,5 +431,20 @@ def annotate(ctx: click.Context, file: Any, published: str | None, jsonl: bool, 
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="corpus")
+    """Console-script entry point: every error is one ``Error: …`` line on stderr."""
+    try:
+        code = cli.main(prog_name="corpus", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as e:  # plain `corpus`: the help, as git does
+        click.echo(e.ctx.get_help())
+        sys.exit(0)
+    except click.UsageError as e:  # bad option, bad value, malformed query or date: exit 2
+        where = e.ctx.command_path if e.ctx else "corpus"
+        click.echo(f"Error: {e.format_message()} (see '{where} --help')", err=True)
+        sys.exit(2)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.Abort:
+        click.echo("Error: aborted", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
