@@ -321,10 +321,19 @@ def _title_before(doc: Doc, start: int) -> str | None:
     return None
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, read once per document: ``Doc.text`` re-joins every token on each access,
+    and the rules read it once per candidate."""
+    text = doc.user_data.get("corpus_text")
+    if text is None:
+        text = doc.user_data["corpus_text"] = doc.text
+    return text
+
+
 def _char_bounds(doc: Doc, cand: _Cand) -> tuple[int, int]:
     """Character offsets of a candidate, trailing quotes/dots trimmed ("Fa..." -> "Fa")."""
     start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
-    text = doc.text
+    text = doc_text(doc)
     while end > start and text[end - 1] in _EDGE_CHARS:
         if text[end - 1] == "." and re.search(r"(^|[\s.])[A-Z]\.$", text[start:end]):
             break  # keep initials and abbreviations: "U.S.", "James N."
@@ -427,7 +436,7 @@ def _person_names(doc: Doc, cands: list[_Cand]) -> None:
 
 def _cand_text(doc: Doc, cand: _Cand) -> str:
     start, end = _char_bounds(doc, cand)
-    return doc.text[start:end]
+    return doc_text(doc)[start:end]
 
 
 # --------------------------------------------------------------------------- extraction
@@ -584,7 +593,7 @@ def _acronyms(doc: Doc, cands: list[_Cand]) -> tuple[list[_Cand], dict[str, str]
     expansions: dict[str, str] = {}
     added: list[_Cand] = []
     for end, cand in by_end.items():
-        m = _ACRONYM_DEF.match(doc.text, end)
+        m = _ACRONYM_DEF.match(doc_text(doc), end)
         if not m or cand.label == "PER":
             continue
         acr = m.group(1)
@@ -903,7 +912,7 @@ def _common_lower(tok: Token) -> bool:
 
 def _in_caps_line(doc: Doc, i: int) -> bool:
     """Token ``i`` sits in a line written in capitals (a headline)."""
-    text, idx = doc.text, doc[i].idx
+    text, idx = doc_text(doc), doc[i].idx
     begin = text.rfind("\n", 0, idx) + 1
     end = text.find("\n", idx)
     line = text[begin : end if end >= 0 else len(text)]
@@ -918,7 +927,7 @@ def _split_caps(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     mixed: set[str] | None = None
     for c in cands:
         if c.gaz is None and mixed is None and _in_caps_line(doc, c.start):
-            mixed = {fold(m.group()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\b", doc.text)}
+            mixed = {fold(m.group()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\b", doc_text(doc))}
         if c.gaz is not None or not _in_caps_line(doc, c.start):
             out.append(c)
             continue
@@ -1227,7 +1236,7 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
         Mentions in text order; ``name`` is the fullest form of the entity in this document
         (gazetteer canonical name for known places and organisations).
     """
-    paras = list(paragraphs) if paragraphs else _paragraphs_from_text(doc.text)
+    paras = list(paragraphs) if paragraphs else _paragraphs_from_text(doc_text(doc))
     gaz = gazetteer()
     cands = _split_caps(doc, _initial_candidates(doc, paras))
     cands = [c for c in cands if not _is_junk(doc, c, _cand_text(doc, c), gaz.stopwords)]
@@ -1267,7 +1276,7 @@ def _full_person_keys(doc: Doc, cands: list[_Cand]) -> set[str]:
 def _to_mention(doc: Doc, cand: _Cand, expansions: dict[str, str]) -> Mention:
     """Freeze a candidate into a Mention with its in-document name."""
     start, end = _char_bounds(doc, cand)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if cand.gaz is not None:
         name = cand.gaz.canonical
     elif cand.label == "PER":

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .entities import configure_nlp, extract_mentions
+from .entities import configure_nlp, doc_text, extract_mentions
 from .errors import ModelNotFoundError
 from .events import extract_events
 from .models import Annotation, Paragraph, Sentence, Timex
@@ -109,7 +109,7 @@ def pipe(
 
 def sentences(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) -> list[Sentence]:
     """spaCy's sentences, split again at paragraph breaks (a sentence never spans two blocks)."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for s in doc.sents:
         start, end = s.start_char, s.end_char
@@ -138,37 +138,12 @@ def analyse(
     timexes: list[Timex] | None = None,
 ) -> Annotation:
     """Everything we extract from one parsed document."""
+    text = doc_text(doc)
     sents = sentences(doc, paragraphs)
-    mentions = extract_mentions(_TextCachedDoc(doc), paragraphs)
+    mentions = extract_mentions(doc, paragraphs)
     if timexes is None:
-        timexes = tag_dates(doc.text, anchor, doc)
+        timexes = tag_dates(text, anchor, doc)
     events = extract_events(doc, sents, timexes, mentions)
     return Annotation(sents, mentions, timexes, events)
 
 
-class _TextCachedDoc:
-    """A read-only view of a Doc whose ``.text`` is computed once.
-
-    ``Doc.text`` rebuilds the whole string on every access (a join over all tokens), and the
-    entity rules read it once per candidate: on a 700-word article that was ~90% of the
-    ingest time. Everything else (indexing, iteration, ``ents``, ``char_span``…) is the
-    real Doc's, so the rules see exactly the same data.
-    """
-
-    __slots__ = ("_doc", "text")
-
-    def __init__(self, doc: Doc) -> None:
-        self._doc = doc
-        self.text = doc.text
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._doc, name)
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._doc[key]
-
-    def __len__(self) -> int:
-        return len(self._doc)
-
-    def __iter__(self) -> Iterator:
-        return iter(self._doc)

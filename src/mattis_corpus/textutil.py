@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
@@ -17,6 +18,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # called for every token and candidate at ingest: words repeat
 def fold(text: str) -> str:
     """Accent-, case-, apostrophe- and space-insensitive key: 'l’État  Islamique' -> "l'etat islamique"."""
     text = strip_accents(text.translate(_APOS)).casefold()
