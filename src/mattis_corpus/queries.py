@@ -235,11 +235,11 @@ def search(
         store, entity=entity, type_=type_, dates=dates, doc=doc, doc_col="d.rowid",
         date_cols=("d.published_start", "d.published_end"),
     )
-    sql = (
-        "SELECT d.rowid AS rowid, d.id, d.title, d.published, bm25(docs_fts, 5.0, 1.0) AS rank "
+    sql = (  # docs_fts.rank is BM25 with titles weighing 5× (configured by migration m004)
+        "SELECT d.rowid AS rowid, d.id, d.title, d.published, docs_fts.rank AS rank "
         "FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? "
         + "".join(f" AND {w}" for w in where)
-        + " ORDER BY rank LIMIT ?"
+        + " ORDER BY docs_fts.rank LIMIT ?"
     )
     match = f"{{title body}} : ({q.match})"  # never the padding column (see store.pad_rowids)
     rows = store.db.execute(sql, [match, *params, limit]).fetchall()
@@ -257,6 +257,24 @@ def _best_snippet(store: Store, rowid: int, title: str | None, q, marks: tuple[s
     from .analysis import kwic_matches, mark, snippet
 
     best, best_hits = None, 0
+    # Usually one sentence matches the whole query: let FTS5 find it within the document's
+    # sentence ids (a rowid range it can seek), and analyse only those few sentences.
+    lo, hi = store.db.execute(
+        "SELECT min(id), max(id) FROM sentences WHERE doc = ?", (rowid,)
+    ).fetchone()
+    whole = store.db.execute(
+        "SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+        "WHERE sentences_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND s.doc = ? "
+        "LIMIT 5",  # no ORDER BY rank: BM25 would need corpus-wide statistics per snippet
+        (q.match, lo, hi, rowid),
+    ).fetchall()
+    for (text,) in whole:
+        hits = len(kwic_matches(text, q))
+        if hits > best_hits:
+            best, best_hits = text, hits
+    if best is not None:
+        return snippet(best, q, left=marks[0], right=marks[1])
+    # The words are spread over several sentences: the sentence with the most of them.
     rows = store.db.execute(
         "SELECT s.text, f.body FROM sentences s LEFT JOIN sentences_fts f ON f.rowid = s.id "
         "WHERE s.doc = ? ORDER BY s.idx",
