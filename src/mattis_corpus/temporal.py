@@ -1841,18 +1841,10 @@ def _make_partunit(ctx: _Context, c: _Cand) -> Timex | None:
             return _tx(ctx, c, "DATE", ds, "day", True, mod)
         part = PARTS_OF_DAY[m.group("tod") or m.group("tod2")]
         return _tx(ctx, c, "TIME", f"{ds}T{part}", "time", True, mod)
-    if m.group("mois2"):
+    if m.group("mois2") or m.group("mois"):
         v = f"{a.year:04d}-{a.month:02d}" if a.year and a.month else "XXXX-XX"
         return _tx(ctx, c, "DATE", v, "month", True, mod)
-    if m.group("sem2"):
-        if a.date:
-            y, w, _ = a.date.isocalendar()
-            return _tx(ctx, c, "DATE", f"{y:04d}-W{w:02d}", "week", True, mod)
-        return _tx(ctx, c, "DATE", "XXXX-WXX", "week", True, mod)
-    if m.group("mois"):
-        v = f"{a.year:04d}-{a.month:02d}" if a.year and a.month else "XXXX-XX"
-        return _tx(ctx, c, "DATE", v, "month", True, mod)
-    if m.group("sem"):
+    if m.group("sem2") or m.group("sem"):
         if a.date:
             y, w, _ = a.date.isocalendar()
             return _tx(ctx, c, "DATE", f"{y:04d}-W{w:02d}", "week", True, mod)

@@ -14,6 +14,8 @@ _APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\
 
 def strip_accents(text: str) -> str:
     """Remove diacritics: 'État' -> 'Etat'. Keeps the string length only for precomposed input."""
+    if text.isascii():  # most words: nothing to strip
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
