@@ -637,6 +637,27 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 # A lowercase noun just before a name tells its type: "l'opération Barkhane", "le constructeur
 # Boeing", "la chanteuse Aya Nakamura". One adjective may sit between ("le porte-avions
 # français Charles-de-Gaulle"). LOC cues also work through "de": "la région de Belgorod".
+_WORK_CUES = frozenset(
+    [
+        "film",
+        "roman",
+        "livre",
+        "album",
+        "série",
+        "chanson",
+        "documentaire",
+        "ouvrage",
+        "essai",
+        "émission",
+        "opéra",
+        "tableau",
+        "pièce",
+        "spectacle",
+        "mémoires",
+        "autobiographie",
+        "exposition",
+    ]
+)
 _TYPE_CUES: dict[str, str] = {
     **dict.fromkeys(
         [
@@ -669,19 +690,8 @@ _TYPE_CUES: dict[str, str] = {
             "fusée",
             "lanceur",
             "traité",
-            "film",
+            *_WORK_CUES,  # titles of works are MISC too
             "films",
-            "roman",
-            "livre",
-            "album",
-            "série",
-            "chanson",
-            "documentaire",
-            "ouvrage",
-            "essai",
-            "émission",
-            "opéra",
-            "tableau",
             "logiciel",
             "application",
             "smartphone",
@@ -875,27 +885,6 @@ _ORG_HEADS = frozenset(
     ]
 )
 _MINISTRY_HEADS = frozenset({"ministère", "secrétariat"})
-_WORK_CUES = frozenset(
-    [
-        "film",
-        "roman",
-        "livre",
-        "album",
-        "série",
-        "chanson",
-        "documentaire",
-        "ouvrage",
-        "essai",
-        "émission",
-        "opéra",
-        "tableau",
-        "pièce",
-        "spectacle",
-        "mémoires",
-        "autobiographie",
-        "exposition",
-    ]
-)
 _COORD = frozenset({"et", "ou"})
 
 
