@@ -267,7 +267,8 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mention
     with _open_store(ctx) as store:
         rows = list_entities(store, type_=type_.upper() if type_ else None, doc=doc,
                              min_mentions=min_mentions, sort=sort, limit=limit,
-                             with_documents=fmt is not OutputFormat.TABLE)
+                             documents={OutputFormat.TABLE: "none", OutputFormat.CSV: "list"}
+                             .get(fmt, "json"))
         render(rows, fmt, table=entities_table)
 
 

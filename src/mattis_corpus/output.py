@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import IO, Any
 
+from .textutil import RawJSON
+
 
 class OutputFormat(StrEnum):
     AUTO = "auto"
@@ -39,11 +41,28 @@ def resolve_format(fmt: OutputFormat | str | None, stream: IO[str] | None = None
 _CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def plain(value: Any) -> Any:
+    """``value`` with a ``RawJSON`` decoded (for csv, tables and single objects)."""
+    return json.loads(value) if isinstance(value, RawJSON) else value
+
+
+def dumps(row: dict) -> str:
+    """``json.dumps(row, ensure_ascii=False)``, splicing ``RawJSON`` values in verbatim."""
+    if not any(isinstance(v, RawJSON) for v in row.values()):
+        return json.dumps(row, ensure_ascii=False)
+    return "{" + ", ".join(
+        f"{json.dumps(k, ensure_ascii=False)}: "
+        + (v if isinstance(v, RawJSON) else json.dumps(v, ensure_ascii=False))
+        for k, v in row.items()
+    ) + "}"
+
+
 def safe_text(value: Any) -> str:
     """Text for a terminal: escape sequences and control characters removed (markup is never
     interpreted, because cells are rich ``Text`` objects, not markup strings)."""
     if value is None:
         return ""
+    value = plain(value)
     if isinstance(value, list):
         value = ", ".join(str(v if not isinstance(v, dict) else v.get("name", v)) for v in value)
     return _CONTROL_RE.sub("", str(value))
@@ -65,17 +84,18 @@ def write_json(rows: Iterable[dict], out: IO[str]) -> None:
     first = True
     for row in rows:
         out.write("\n  " if first else ",\n  ")
-        out.write(json.dumps(row, ensure_ascii=False))
+        out.write(dumps(row))
         first = False
     out.write("\n]\n" if not first else "]\n")
 
 
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(dumps(row) + "\n")
 
 
 def _csv_cell(value: Any) -> Any:
+    value = plain(value)
     if isinstance(value, list):
         return "; ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
     if isinstance(value, dict):
@@ -125,6 +145,7 @@ def render(
     single = isinstance(rows, dict)
     if fmt is OutputFormat.JSON:
         if single:
+            rows = {k: plain(v) for k, v in rows.items()}  # type: ignore[union-attr]
             out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         else:
             write_json(rows, out)

@@ -289,10 +289,18 @@ def _jobs(
         yield _Job(raw, cleaned, stored is not None)
 
 
-def refresh_entities(store: Store) -> None:
-    """Recompute canonical entities over the whole store (cross-document merging)."""
+def refresh_entities(store: Store, *, full: bool = False) -> None:
+    """Bring the canonical entities up to date after mentions changed (cross-document merging).
+
+    The name → entity mapping is recomputed from the distinct names and their counts (small
+    even on big stores); the tables are then updated incrementally (see ``Store.update_entities``).
+    Everything happens in one write transaction, so a concurrent ingest cannot slip names in
+    between the counts and the update.
+    """
     from .entities import resolve_names
 
-    mapping = resolve_names(store.name_counts())
     with store.transaction():
-        store.replace_entities(mapping)
+        if full:  # from scratch: same result, used by tests and to repair a store
+            store.forget_entities()
+        mapping = resolve_names(store.name_counts())
+        store.update_entities(mapping)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from .dates import parse_partial
 from .errors import BadInputError
 from .store import Store
-from .textutil import fold
+from .textutil import RawJSON, fold
 
 DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file")
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -112,14 +112,18 @@ def list_entities(
     min_mentions: int = 1,
     sort: str = "mentions",
     limit: int | None = None,
-    with_documents: bool = True,
+    documents: str = "list",
 ) -> Iterator[dict]:
     """Canonical entities, each once, with mention/document counts and all aliases.
 
-    ``documents`` lists every document id (the JSON contract); on a large store that is most of
-    the cost, so views that show only the count pass ``with_documents=False`` and get ``[]``
-    there, with ``document_count`` always filled in.
+    ``documents`` lists every document id in id order (the JSON contract). On a large store that
+    is most of the output, so: ``"list"`` gives Python lists; ``"json"`` gives each list as one
+    ``RawJSON`` string built by SQLite (what ``--format json`` writes, without decoding and
+    re-encoding millions of ids); ``"none"`` gives ``[]`` (views that show only
+    ``document_count``, which is always filled in).
     """
+    if documents not in ("list", "json", "none"):
+        raise ValueError(f"documents must be list, json or none, not {documents!r}")
     db = store.db
     where, params = ["1 = 1"], []
     if type_:
@@ -151,6 +155,7 @@ def list_entities(
         sql += " LIMIT ?"
         params.append(limit)
     for row in db.execute(sql, params).fetchall():
+        docs: list | RawJSON
         if doc is not None:
             docs = [doc]
             aliases = [
@@ -161,14 +166,15 @@ def list_entities(
                 )
             ]
         else:
-            docs = [
-                r[0]
-                for r in db.execute(
-                    "SELECT d.id FROM (SELECT DISTINCT doc FROM mentions WHERE entity = ?) x "
-                    "JOIN documents d ON d.rowid = x.doc ORDER BY d.id",
+            if documents == "none":
+                docs = []
+            else:  # entity_docs is keyed (entity, doc): one range scan, already in id order
+                ids = db.execute(
+                    "SELECT json_group_array(doc) FROM "
+                    "(SELECT doc FROM entity_docs WHERE entity = ? ORDER BY doc)",
                     (row["id"],),
-                )
-            ] if with_documents else []
+                ).fetchone()[0]
+                docs = RawJSON(ids) if documents == "json" else json.loads(ids)
             aliases = [
                 r[0]
                 for r in db.execute(
