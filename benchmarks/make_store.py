@@ -4,7 +4,8 @@ Target document j is source document ``j mod S`` under a new id (``<id>~<k>``, k
 every date shifted by ``k mod 10`` years; its sentences, mentions, timexes, events, event
 mentions and FTS rows are copied with fresh ids, so each document keeps the shape the real
 pipeline gave it. The canonical entities are then recomputed with the store's own
-``pipeline.refresh_entities`` (timed: that is what the end of an ingest costs on such a store).
+``pipeline.refresh_entities`` (timed: every mention of the clones is new to it, so this is the
+worst case of an incremental refresh; ``run.py`` also times adding one article).
 
     python benchmarks/make_store.py SOURCE.db TARGET.db -n 100000
 """
@@ -52,6 +53,7 @@ def clone(source: Path, target: Path, n: int) -> dict:
     with sqlite3.connect(source) as src:
         src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copyfile(source, target)
+    Store(target, create=True).close()  # apply pending migrations first: clones go through triggers
     t0 = time.perf_counter()
     db = sqlite3.connect(target, isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
@@ -75,6 +77,7 @@ def clone(source: Path, target: Path, n: int) -> dict:
         for table in ("events", "timexes", "mentions", "sentences"):
             db.execute(f"DELETE FROM {table} WHERE doc >= ?", (cut,))
         db.execute("DELETE FROM documents WHERE rowid >= ?", (cut,))
+        db.execute("DELETE FROM entity_docs WHERE doc NOT IN (SELECT id FROM documents)")
         db.execute("COMMIT")
         s_docs = n
     maxes = {

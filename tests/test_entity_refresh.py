@@ -36,6 +36,7 @@ def _tables(store: Store) -> dict[str, list[tuple]]:
         "entities": "SELECT id, name, type, key, mentions, documents FROM entities",
         "aliases": "SELECT entity, alias, folded FROM entity_aliases",
         "entity_docs": "SELECT entity, doc FROM entity_docs",
+        "entity_doc_lists": "SELECT entity, ids FROM entity_doc_lists",
         "mentions": "SELECT id, entity FROM mentions",
         "names": "SELECT name, type, text, mentions, entity, dirty FROM names",
     }
@@ -88,6 +89,7 @@ def test_refresh_after_a_killed_run_catches_up(nlp, tmp_path):
         store.db.execute("UPDATE mentions SET entity = NULL")
         store.db.execute("UPDATE names SET dirty = 1")
         store.db.execute("DELETE FROM entity_docs")
+        store.db.execute("DELETE FROM entity_doc_lists")
         assert store.entities_stale()
         report = ingest([tmp_path / "raw"], store)  # nothing new: only the catch-up
         assert report.unchanged == ["x"]
@@ -152,6 +154,7 @@ def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
         "DROP TRIGGER mentions_names_delete",
         "DROP TABLE names",
         "DROP TABLE entity_docs",
+        "DROP TABLE entity_doc_lists",
         "DELETE FROM _migrations WHERE name = 'm005_incremental_entities'",
         f"PRAGMA user_version = {len(MIGRATIONS) - 1}",
     ):
@@ -163,3 +166,24 @@ def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
         assert list(list_entities(store)) == before
         assert not store.entities_stale()
         assert _tables(store) == _from_scratch(path, tmp_path)
+
+
+def test_entity_filter_finds_a_person_by_surname(seed_db):
+    """`--entity Flynn` finds the person even when every mention gives the full name."""
+    from mattis_corpus.queries import entity_ids, search
+
+    with Store(seed_db) as store:
+        full_only = [
+            e for e in list_entities(store, type_="PER")
+            if all(len(a.split()) >= 2 for a in e["aliases"])
+        ]
+        assert full_only, "the seed corpus has people only ever named in full"
+        for e in full_only:
+            surname = e["name"].split()[-1]
+            assert e["id"] in entity_ids(store, surname.upper())
+            assert e["id"] in entity_ids(store, surname, "PER")
+            assert entity_ids(store, surname, "ORG") == []
+            hits = {h["doc"] for h in search(store, surname, entity=surname, limit=50)}
+            assert hits <= set(e["documents"]) and hits, e["name"]
+        assert entity_ids(store, "Zzyzx") == []
+        assert list(search(store, "Syrie", entity="Zzyzx")) == []

@@ -184,8 +184,10 @@ def m005_incremental_entities(db: sqlite3.Connection) -> None:
     ``names``: one row per distinct (name, type, surface text) with its mention count (kept by
     triggers on ``mentions``), the entity it had at the last refresh, and a dirty flag set when
     its mentions change. ``entity_docs``: each entity's documents by id, in id order, so
-    ``entities`` reads a list with one index range scan instead of joining every mention to its
-    document. Both are filled here from the existing mentions."""
+    ``entities`` never joins every mention to its document; ``entity_doc_lists``: the same lists
+    as JSON arrays, rebuilt for the entities a refresh touches, so ``entities --format json``
+    on 100,000 documents copies ~20 MB of ready JSON instead of reading a million index rows.
+    All are filled here from the existing mentions."""
     run_script(
         db,
         """
@@ -222,5 +224,10 @@ def m005_incremental_entities(db: sqlite3.Connection) -> None:
             SELECT x.entity, d.id FROM (SELECT DISTINCT entity, doc FROM mentions
                                         WHERE entity IS NOT NULL) x
             JOIN documents d ON d.rowid = x.doc ORDER BY 1, 2;
+
+        CREATE TABLE entity_doc_lists (entity TEXT PRIMARY KEY, ids TEXT NOT NULL);
+        INSERT INTO entity_doc_lists (entity, ids)
+            SELECT entity, json_group_array(doc) FROM
+            (SELECT entity, doc FROM entity_docs ORDER BY entity, doc) GROUP BY entity;
         """,
     )

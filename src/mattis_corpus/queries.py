@@ -48,7 +48,9 @@ def _doc_rowid(store: Store, doc_id: str) -> int:
 
 
 def entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
-    """Entities whose id, canonical name or any alias matches ``name`` (accent/case-insensitive)."""
+    """Entities ``name`` designates (accent- and case-insensitive): those whose id, canonical
+    name or an alias matches it; failing that, the people whose name ends with it, so that
+    ``--entity Flynn`` finds Michael Flynn even when no article calls him just "Flynn"."""
     key = fold(name)
     sql = (
         "SELECT id FROM entities WHERE (id = ? OR id IN "
@@ -58,7 +60,18 @@ def entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
     if type_:
         sql += " AND type = ?"
         params.append(type_)
-    return [r[0] for r in store.db.execute(sql, params)]
+    ids = [r[0] for r in store.db.execute(sql, params)]
+    if ids or not key or type_ not in (None, "PER"):
+        return ids
+    return [
+        r[0]
+        for r in store.db.execute(
+            "SELECT DISTINCT e.id FROM entity_aliases a JOIN entities e ON e.id = a.entity "
+            "WHERE e.type = 'PER' AND substr(a.folded, -?) = ? AND substr(a.folded, -? - 1, 1) = ' ' "
+            "ORDER BY e.id",
+            (len(key), key, len(key)),
+        )
+    ]
 
 
 def list_docs(store: Store) -> Iterator[dict]:
@@ -168,12 +181,11 @@ def list_entities(
         else:
             if documents == "none":
                 docs = []
-            else:  # entity_docs is keyed (entity, doc): one range scan, already in id order
-                ids = db.execute(
-                    "SELECT json_group_array(doc) FROM "
-                    "(SELECT doc FROM entity_docs WHERE entity = ? ORDER BY doc)",
-                    (row["id"],),
-                ).fetchone()[0]
+            else:  # kept up to date by each refresh, as a JSON array in id order
+                found = db.execute(
+                    "SELECT ids FROM entity_doc_lists WHERE entity = ?", (row["id"],)
+                ).fetchone()
+                ids = found[0] if found else "[]"
                 docs = RawJSON(ids) if documents == "json" else json.loads(ids)
             aliases = [
                 r[0]
@@ -194,14 +206,18 @@ def _filters(
 ) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
+    # Entity and type filters probe the (entity, doc) / (type, doc) indexes once per candidate
+    # document: the full-text match drives the query, and on 100,000 documents building the
+    # set of every document with a PER mention first cost ~80 ms more.
     if entity is not None:
         ids = entity_ids(store, entity, type_)
         where.append(
-            f"{doc_col} IN (SELECT doc FROM mentions WHERE entity IN ({','.join('?' * len(ids)) or 'NULL'}))"
+            f"EXISTS (SELECT 1 FROM mentions WHERE entity IN ({','.join('?' * len(ids)) or 'NULL'})"
+            f" AND doc = {doc_col})"
         )
         params.extend(ids)
     elif type_:
-        where.append(f"{doc_col} IN (SELECT doc FROM mentions WHERE type = ?)")
+        where.append(f"EXISTS (SELECT 1 FROM mentions WHERE type = ? AND doc = {doc_col})")
         params.append(type_)
     if doc is not None:
         where.append(f"{doc_col} = ?")
@@ -237,6 +253,8 @@ def search(
     from .analysis import compile_query  # search and kwic only: other queries skip the stemmer
 
     q = compile_query(query)
+    if entity is not None and not entity_ids(store, entity, type_):
+        return  # no such entity: nothing to rank
     where, params = _filters(
         store, entity=entity, type_=type_, dates=dates, doc=doc, doc_col="d.rowid",
         date_cols=("d.published_start", "d.published_end"),

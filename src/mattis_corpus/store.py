@@ -378,6 +378,12 @@ class Store:
             "DELETE FROM entity_docs WHERE entity IN (SELECT entity FROM _dirty) "
             "AND entity NOT IN (SELECT id FROM entities)"
         )
+        db.execute("DELETE FROM entity_doc_lists WHERE entity IN (SELECT entity FROM _dirty)")
+        db.execute(
+            "INSERT INTO entity_doc_lists (entity, ids) SELECT e.id, (SELECT json_group_array(doc) "
+            "FROM (SELECT doc FROM entity_docs WHERE entity = e.id ORDER BY doc)) "
+            "FROM entities e JOIN _dirty x ON x.entity = e.id"
+        )
         db.execute("DELETE FROM entity_aliases WHERE entity IN (SELECT entity FROM _dirty)")
         aliases = db.execute(
             "SELECT DISTINCT n.entity, n.text FROM names n JOIN _dirty x ON x.entity = n.entity "
