@@ -330,9 +330,46 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def seed_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the string the Doc was made from (spaCy keeps it exactly), sparing
+    the join over every token."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        doc.user_data["corpus_text"] = text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read once per document: the rules scan tokens many times, and each
+    ``doc[i]`` builds a new Token object. The lexical flags spaCy derives from the text
+    (``is_alpha``, ``is_lower``, ``lower_``) are the same ``str`` methods, so the rules can test
+    the strings directly."""
+    texts = doc.user_data.get("corpus_tokens")
+    if texts is None:
+        from spacy.attrs import IDX, LENGTH
+
+        text = doc_text(doc)
+        texts = doc.user_data["corpus_tokens"] = [
+            text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()
+        ]
+    return texts
+
+
 def _char_bounds(doc: Doc, cand: _Cand) -> tuple[int, int]:
-    """Character offsets of a candidate, trailing quotes/dots trimmed ("Fa..." -> "Fa")."""
-    start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+    """Character offsets of a candidate, trailing quotes/dots trimmed ("Fa..." -> "Fa").
+
+    Memoised per document on the token range: the rules ask ~10 times per candidate.
+    """
+    memo = doc.user_data.setdefault("corpus_bounds", {})
+    key = (cand.start, cand.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _trimmed_bounds(doc, cand.start, cand.end)
+    return found
+
+
+def _trimmed_bounds(doc: Doc, first: int, stop: int) -> tuple[int, int]:
+    last = doc[stop - 1]
+    start, end = doc[first].idx, last.idx + len(last.text)
     text = doc_text(doc)
     while end > start and text[end - 1] in _EDGE_CHARS:
         if text[end - 1] == "." and re.search(r"(^|[\s.])[A-Z]\.$", text[start:end]):
@@ -556,10 +593,10 @@ def _recover_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 surnames[fold(toks[-1])] = True
     covered = {i for c in cands for i in range(c.start, c.end)}
     out = []
-    for tok in doc:
-        if tok.i in covered or not tok.text[:1].isupper() or fold(tok.text) not in surnames:
+    for i, text in enumerate(token_texts(doc)):
+        if i in covered or not text[:1].isupper() or fold(text) not in surnames:
             continue
-        out.append(_Cand(tok.i, tok.i + 1, "PER", title=_title_before(doc, tok.i), recovered=True))
+        out.append(_Cand(i, i + 1, "PER", title=_title_before(doc, i), recovered=True))
     return out
 
 
@@ -905,6 +942,8 @@ def _in_caps_line(doc: Doc, i: int) -> bool:
     begin = text.rfind("\n", 0, idx) + 1
     end = text.find("\n", idx)
     line = text[begin : end if end >= 0 else len(text)]
+    if line != line.upper():  # a lowercase letter: not a headline (C-speed rejection)
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 12 and all(c.isupper() for c in letters)
 
@@ -969,13 +1008,14 @@ def _split_coordination(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
 def _word_end(doc: Doc, i: int) -> int:
     """End (exclusive) of the hyphenated word starting at token ``i``: "Jean" "-" "Yves"."""
+    texts = token_texts(doc)
     j = i + 1
     while (
-        j + 1 < len(doc)
-        and doc[j].text == "-"
+        j + 1 < len(texts)
+        and texts[j] == "-"
         and not doc[j - 1].whitespace_
         and not doc[j].whitespace_
-        and doc[j + 1].is_alpha
+        and texts[j + 1].isalpha()
     ):
         j += 2
     return j
@@ -1112,29 +1152,32 @@ def _rule_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     covered = {i: c for c in cands for i in range(c.start, c.end)}
     out: list[_Cand] = []
     drop: set[int] = set()
+    texts = token_texts(doc)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(texts):
+        text = texts[i]
+        lower = text.lower()
+        prev = texts[i - 1] if i >= 1 else ""
         end = None
         label = ""
-        if tok.lower_ in _MINISTRY_HEADS:
+        if lower in _MINISTRY_HEADS:
             end, label = _ministry_end(doc, i), "ORG"
-        elif tok.text == "«" and i >= 1 and doc[i - 1].lower_ in _WORK_CUES:
+        elif text == "«" and i >= 1 and prev.lower() in _WORK_CUES:
             end, label = _quoted_title_end(doc, i), "TITLE"
         elif (
             i >= 1
             and i not in covered
-            and tok.is_alpha
-            and tok.text[:1].isupper()
-            and not tok.text.isupper()
-            and doc[i - 1].is_lower
-            and _TYPE_CUES.get(doc[i - 1].lower_) in ("MISC", "ORG")
+            and text.isalpha()
+            and text[:1].isupper()
+            and not text.isupper()
+            and prev.islower()
+            and _TYPE_CUES.get(prev.lower()) in ("MISC", "ORG")
             and not _in_caps_line(doc, i)
         ):
             # "l'opération Barkhane", "le cyclone Chido", "le journal Libération": a
             # capitalised word mid-sentence right after a cue noun is a name of that type
-            end, label = _capitalised_run(doc, i, covered), _TYPE_CUES[doc[i - 1].lower_]
-        elif tok.text[:1].isupper() and (i not in covered or covered[i].label != "PER"):
+            end, label = _capitalised_run(doc, i, covered), _TYPE_CUES[prev.lower()]
+        elif text[:1].isupper() and (i not in covered or covered[i].label != "PER"):
             end, label = _first_name_run(doc, i), "PER"
             if end is not None:
                 inside = {id(covered[k]) for k in range(i, end) if k in covered}

@@ -212,9 +212,11 @@ def _batched(items: Iterator[_Job], n: int) -> Iterator[list[_Job]]:
 
 
 def _analyse_one(doc: object, job: _Job) -> _Result:
+    from .entities import seed_text
     from .nlp import analyse
     from .temporal import tag_dates
 
+    seed_text(doc, job.clean.text)  # type: ignore[arg-type]
     try:
         published = _published(job, tag_dates)
         ann = analyse(doc, job.clean.paragraphs, published.value)
