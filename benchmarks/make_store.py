@@ -69,7 +69,8 @@ def clone(source: Path, target: Path, n: int) -> dict:
             "DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE doc >= ?)",
             (cut,),
         )
-        db.execute("DELETE FROM docs_fts WHERE rowid >= ?", (cut,))
+        # the document rows and their BM25 padding rows (negative rowids, see store.pad_rowids)
+        db.execute("DELETE FROM docs_fts WHERE rowid >= ? OR rowid <= ?", (cut, -2 * cut))
         db.execute(
             "DELETE FROM event_mentions WHERE event IN (SELECT id FROM events WHERE doc >= ?)",
             (cut,),

@@ -38,3 +38,34 @@ def test_sentence_offsets_index_the_text(nlp):
     text = "Titre\n\nPremière phrase ici. Deuxième phrase là !\n\nAutre paragraphe."
     for s in sentences(nlp(text)):
         assert text[s.start:s.end] == s.text and "\n" not in s.text
+
+
+TRICKY = (
+    "« Nous partirons », a dit M. Mattis.\nLe Jean-Yves Le Drian d'aujourd'hui — 6,5 milliards…  "
+    "L'OTAN (Bruxelles) ? Oui ! 2017 : « Fin »\n\n  Fin\u00a0du texte. "
+)
+
+
+def test_paragraph_breaks_set_exactly_the_rule_boundaries(nlp):
+    """The bulk from_array write gives each token the start flag sentence_starts computed."""
+    from mattis_corpus.nlp import paragraph_breaks, sentence_starts
+
+    doc = nlp.make_doc(TRICKY)
+    expected = sentence_starts(doc)
+    paragraph_breaks(doc)
+    assert [t.is_sent_start for t in doc] == expected
+    assert sum(expected) >= 4
+
+
+def test_token_strings_and_seeded_text_match_spacy(nlp):
+    """The entity rules read token strings and the text from caches: they must equal spaCy's."""
+    from mattis_corpus.entities import doc_text, seed_text, token_texts
+
+    doc = nlp(TRICKY)
+    seed_text(doc, TRICKY)
+    assert doc_text(doc) == doc.text == TRICKY
+    assert token_texts(doc) == [t.text for t in doc]
+    other = nlp.make_doc("Un autre texte.")
+    seed_text(other, "pas le même texte du tout")  # a wrong seed is refused
+    assert doc_text(other) == "Un autre texte."
+    assert token_texts(nlp.make_doc("")) == []
