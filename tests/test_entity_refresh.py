@@ -187,3 +187,13 @@ def test_entity_filter_finds_a_person_by_surname(seed_db):
             assert hits <= set(e["documents"]) and hits, e["name"]
         assert entity_ids(store, "Zzyzx") == []
         assert list(search(store, "Syrie", entity="Zzyzx")) == []
+
+
+def test_full_rebuild_leaves_no_list_of_a_vanished_entity(nlp, tmp_path):
+    raw = tmp_path / "raw"
+    with Store(tmp_path / "c.db", create=True) as store:
+        ingest([_write(raw, "one", ARTICLES["d_alias"])], store)
+        store.db.execute("INSERT INTO entity_doc_lists VALUES ('PER:nobody', '[\"one\"]')")
+        refresh_entities(store, full=True)
+        ids = {r[0] for r in store.db.execute("SELECT entity FROM entity_doc_lists")}
+        assert ids == {r[0] for r in store.db.execute("SELECT id FROM entities")}

@@ -270,6 +270,7 @@ class Store:
         for sql in (
             "UPDATE mentions SET entity = NULL WHERE entity IS NOT NULL",
             "DELETE FROM entity_docs",
+            "DELETE FROM entity_doc_lists",
             "DELETE FROM entity_aliases",
             "DELETE FROM entities",
             "DELETE FROM names",
@@ -285,8 +286,8 @@ class Store:
         Incremental: only entities whose names gained or lost mentions, or whose names moved
         to another entity, are recounted; mentions are rewritten only for names that moved,
         and new mentions are found through the index on ``entity IS NULL``. So adding one
-        article to a 100,000-document store costs milliseconds here, not a pass over every
-        mention. After ``forget_entities`` the same code rebuilds everything from scratch.
+        article to a 100,000-document store costs ~0.5 s (mostly ``resolve_names``), not a
+        pass over every mention. After ``forget_entities`` the same code rebuilds everything from scratch.
         """
         db = self.db
         for ddl in (
