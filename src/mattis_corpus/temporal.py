@@ -1423,6 +1423,11 @@ def _make_daymonth(ctx: _Context, c: _Cand) -> Timex | None:
     else:
         y = _year_near(ctx, c, mo, d, m.group("rel"))
         relative = True
+    return _day_timex(ctx, c, y, mo, d, relative)
+
+
+def _day_timex(ctx: _Context, c: _Cand, y: int | None, mo: int, d: int, relative: bool) -> Timex | None:
+    """A day date; ``XXXX`` when no year could be found, nothing for an impossible day."""
     if y is None:
         return _tx(ctx, c, "DATE", f"XXXX-{mo:02d}-{d:02d}", "day", True)
     try:
@@ -1442,13 +1447,7 @@ def _make_dayenum(ctx: _Context, c: _Cand) -> Timex | None:
         y, relative = int(m.group("y")), False
     else:
         y, relative = _year_near(ctx, c, mo, d, None), True
-    if y is None:
-        return _tx(ctx, c, "DATE", f"XXXX-{mo:02d}-{d:02d}", "day", True)
-    try:
-        date(y, mo, d)
-    except ValueError:
-        return None
-    return _tx(ctx, c, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", relative)
+    return _day_timex(ctx, c, y, mo, d, relative)
 
 
 def _ref(
