@@ -362,3 +362,10 @@ def test_text_always_finds_itself_as_a_phrase(text: str) -> None:
     con.execute("CREATE VIRTUAL TABLE d USING fts5(body)")
     con.execute("INSERT INTO d VALUES (?)", (terms,))
     assert con.execute("SELECT count(*) FROM d WHERE d MATCH ?", (cq.match,)).fetchone()[0] == 1
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="al'’ʼdqu-é\u0301xÉ1_ .", max_size=30))
+def test_index_text_is_the_terms_of_analyse(text: str) -> None:
+    """The ingest's fast path (one findall) indexes exactly the words queries analyse."""
+    assert index_text(text) == " ".join(t.term for t in analyse(text))

@@ -113,9 +113,21 @@ def analyse(text: str) -> list[Term]:
     return [Term(term_of(w), s, e) for w, s, e in _words(text)]
 
 
+# A word and the apostrophe right after it, if any: ``index_text`` drops elisions without
+# a Python call per match (``findall`` returns plain tuples), ~2× faster than ``_words``.
+# Compiled on first use: only ingest needs it.
+_WORD_APOS = r"([^\W_\u02bc](?:[^\W_\u02bc]|[\u0300-\u036f])*)(['\u2019\u02bc]?)"
+
+
 def index_text(text: str) -> str:
-    """The analysed terms joined by spaces: what goes into the FTS5 column."""
-    return " ".join(term_of(w) for w, _, _ in _words(text))
+    """The analysed terms joined by spaces: what goes into the FTS5 column.
+
+    Same words as ``_words`` (the ingest hot path: every body and sentence goes through here).
+    """
+    return " ".join(
+        [term_of(w) for w, apos in re.findall(_WORD_APOS, text)
+         if not apos or w.casefold() not in ELISIONS]
+    )
 
 
 # --------------------------------------------------------------------------- query lexer

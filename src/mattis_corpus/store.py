@@ -195,44 +195,52 @@ class Store:
         db.executemany(
             "INSERT INTO docs_fts (rowid, pad) VALUES (?, '')", [(r,) for r in pad_rowids(doc)]
         )
-        sentence_ids: list[int] = []
-        for i, s in enumerate(ann.sentences):
-            sid = db.execute(
-                'INSERT INTO sentences (doc, idx, start, "end", text) VALUES (?,?,?,?,?)',
-                (doc, i, s.start, s.end, s.text),
-            ).lastrowid
-            sentence_ids.append(sid)
-            db.execute(
-                "INSERT INTO sentences_fts (rowid, body) VALUES (?, ?)", (sid, index_text(s.text))
-            )
-        mention_ids: list[int] = []
-        for i, m in enumerate(ann.mentions):
-            mention_ids.append(
-                db.execute(
-                    'INSERT INTO mentions (doc, idx, start, "end", text, type, name, title)'
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    (doc, i, m.start, m.end, m.text, m.type, m.name, m.title),
-                ).lastrowid
-            )
-        for i, t in enumerate(ann.timexes):
-            db.execute(
-                'INSERT INTO timexes (doc, idx, start, "end", text, type, value, precision,'
-                " interval_start, interval_end, relative, mod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc, i, t.start, t.end, t.text, t.type, t.value, t.precision,
-                 t.interval_start, t.interval_end, int(t.relative), t.mod),
-            )
-        for e in ann.events:
+        # Rows go in with executemany and explicit ids (max + 1 onwards: we hold the write
+        # lock), which events and FTS rows need; one statement per table, not per row.
+        first = self._next_id("sentences")
+        db.executemany(
+            'INSERT INTO sentences (id, doc, idx, start, "end", text) VALUES (?,?,?,?,?,?)',
+            [(first + i, doc, i, s.start, s.end, s.text) for i, s in enumerate(ann.sentences)],
+        )
+        db.executemany(
+            "INSERT INTO sentences_fts (rowid, body) VALUES (?, ?)",
+            [(first + i, index_text(s.text)) for i, s in enumerate(ann.sentences)],
+        )
+        first_mention = self._next_id("mentions")
+        db.executemany(
+            'INSERT INTO mentions (id, doc, idx, start, "end", text, type, name, title)'
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [(first_mention + i, doc, i, m.start, m.end, m.text, m.type, m.name, m.title)
+             for i, m in enumerate(ann.mentions)],
+        )
+        db.executemany(
+            'INSERT INTO timexes (doc, idx, start, "end", text, type, value, precision,'
+            " interval_start, interval_end, relative, mod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc, i, t.start, t.end, t.text, t.type, t.value, t.precision,
+              t.interval_start, t.interval_end, int(t.relative), t.mod)
+             for i, t in enumerate(ann.timexes)],
+        )
+        first_event = self._next_id("events")
+        events, links = [], []
+        for k, e in enumerate(ann.events):
             t = ann.timexes[e.timex_index]
-            eid = db.execute(
-                'INSERT INTO events (doc, timex, sentence, date, precision, start, "end", date_text,'
-                " predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (doc, e.timex_index, e.sentence_index, timeline_date(t), t.precision, t.interval_start,
-                 t.interval_end, t.text, e.predicate, e.summary),
-            ).lastrowid
-            db.executemany(
-                "INSERT OR IGNORE INTO event_mentions (event, mention) VALUES (?, ?)",
-                [(eid, mention_ids[i]) for i in e.mention_indexes],
+            events.append(
+                (first_event + k, doc, e.timex_index, e.sentence_index, timeline_date(t),
+                 t.precision, t.interval_start, t.interval_end, t.text, e.predicate, e.summary)
             )
+            links.extend((first_event + k, first_mention + i) for i in e.mention_indexes)
+        db.executemany(
+            'INSERT INTO events (id, doc, timex, sentence, date, precision, start, "end",'
+            " date_text, predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            events,
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO event_mentions (event, mention) VALUES (?, ?)", links
+        )
+
+    def _next_id(self, table: str) -> int:
+        """The id SQLite would give the next row of ``table`` (its INTEGER PRIMARY KEY)."""
+        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
 
     def _delete(self, doc_id: str) -> None:
         row = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
