@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mattis_corpus.gazetteer import GazEntry, gazetteer, slugify
@@ -345,12 +346,10 @@ def token_texts(doc: Doc) -> list[str]:
     the strings directly."""
     texts = doc.user_data.get("corpus_tokens")
     if texts is None:
-        from spacy.attrs import IDX, LENGTH
+        from spacy.attrs import ORTH
 
-        text = doc_text(doc)
-        texts = doc.user_data["corpus_tokens"] = [
-            text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()
-        ]
+        strings = doc.vocab.strings  # a token's ORTH is its text: a lookup, no slicing
+        texts = doc.user_data["corpus_tokens"] = [strings[h] for h in doc.to_array(ORTH).tolist()]
     return texts
 
 
@@ -425,11 +424,16 @@ def _is_junk(doc: Doc, cand: _Cand, text: str, stop: frozenset[str]) -> bool:
 
 def _name_tokens(name: str) -> list[str]:
     """Folded tokens of a person's name without initials and particles (for matching)."""
-    return [
+    return list(_name_tokens_of(name))
+
+
+@lru_cache(maxsize=65536)  # asked several times per candidate, and names repeat
+def _name_tokens_of(name: str) -> tuple[str, ...]:
+    return tuple(
         t
         for t in fold(name).replace(".", ". ").split()
         if not _INITIAL.match(t) and t not in _NAME_PARTICLES
-    ]
+    )
 
 
 def _pretty(text: str) -> str:
@@ -1030,10 +1034,11 @@ def _first_name_run(doc: Doc, i: int, strict: bool = True) -> int | None:
     common words pass ("Albert Camus", "Élisabeth Borne").
     """
     first_names = gazetteer().first_names
-    if i >= len(doc) or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+    texts = token_texts(doc)  # the first test runs on most capitalised words: strings only
+    if i >= len(texts) or not texts[i][:1].isupper() or not texts[i].isalpha():
         return None
     j = _word_end(doc, i)
-    if fold(doc[i:j].text) not in first_names:
+    if fold(texts[i] if j == i + 1 else doc[i:j].text) not in first_names:
         return None
     end = None
     while j < len(doc):
@@ -1331,6 +1336,7 @@ class CanonicalEntity:
     key: str
 
 
+@lru_cache(maxsize=65536)  # a pure function of one word, asked for every name pair compared
 def _skeleton(word: str) -> str:
     """Transliteration-insensitive form of a folded name word.
 
