@@ -56,3 +56,14 @@ def test_foreign_sqlite_is_refused(tmp_path):
     db.close()
     with pytest.raises(BadInputError, match="not a corpus store"):
         Store(path, create=True)
+
+
+def test_month_ranges_end_on_the_last_day():
+    """Month ranges (timeline, --from/--to) end on the month's last day, leap years and
+    December included."""
+    from mattis_corpus.dates import parse_partial
+
+    assert parse_partial("2024-02")[1].isoformat() == "2024-02-29"
+    assert parse_partial("2023-02")[1].isoformat() == "2023-02-28"
+    assert parse_partial("2017-12")[1].isoformat() == "2017-12-31"
+    assert parse_partial("2017-04")[1].isoformat() == "2017-04-30"

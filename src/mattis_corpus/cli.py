@@ -10,7 +10,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import click
@@ -85,11 +84,11 @@ def global_options(f: Callable) -> Callable:
     return f
 
 
-def _db_path(ctx: click.Context) -> Path:
+def _db_path(ctx: click.Context) -> str:
     from .store import default_db_path
 
     obj = ctx.find_root().obj or {}
-    return Path(obj["db"]) if obj.get("db") else default_db_path()
+    return obj["db"] if obj.get("db") else default_db_path()
 
 
 def _format(ctx: click.Context) -> OutputFormat:
@@ -121,7 +120,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--force", is_flag=True, help="Re-run the NLP even on unchanged files.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes for the NLP.")
@@ -130,7 +129,7 @@ def cli(ctx: click.Context) -> None:
               help="Documents per nlp.pipe batch.")
 @global_options
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, workers: int,
+def ingest(ctx: click.Context, paths: tuple[str, ...], force: bool, workers: int,
            model: str | None, batch_size: int) -> None:
     """Clean, analyse and store .txt articles (files or folders, recursively).
 

@@ -5,9 +5,8 @@ Pure and light: used by query commands (``--from``/``--to``) as well as by inges
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .errors import BadInputError
@@ -34,8 +33,8 @@ def parse_partial(value: str) -> tuple[date, date, str]:
             return d, d, "day"
         if m.group(2):
             month = int(m.group(2))
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1), date(year, month, last), "month"
+            first = date(year, month, 1)
+            return first, _month_end(first), "month"
         return date(year, 1, 1), date(year, 12, 31), "year"
     except ValueError:
         raise BadInputError(f"invalid date {value!r}: no such day or month") from None
@@ -68,3 +67,10 @@ def timeline_date(t: Timex) -> str:
     if start[:4] == end[:4]:
         return start[:4]
     return start[:3] if start[:3] == end[:3] else start[:2]
+
+
+def _month_end(first: date) -> date:
+    """Last day of the month of ``first`` (``calendar`` would import ``locale`` for this)."""
+    if first.month == 12:
+        return first.replace(day=31)
+    return first.replace(month=first.month + 1) - timedelta(days=1)

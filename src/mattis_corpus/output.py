@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -104,6 +103,8 @@ def _csv_cell(value: Any) -> Any:
 
 
 def write_csv(rows: Iterable[dict], out: IO[str], columns: list[str] | None = None) -> None:
+    import csv  # here, not at the top: only the CSV format needs it
+
     writer = None
     for row in rows:
         if writer is None:

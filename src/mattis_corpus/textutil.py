@@ -6,7 +6,10 @@ import os
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib costs query commands ~5 ms of imports (urllib, ipaddress)
+    from pathlib import Path
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
 _APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
