@@ -110,3 +110,35 @@ def test_two_workers_store_the_same_as_one(tmp_path, raw_copy):
                 )
             ])
     assert dumps[0] == dumps[1] == dumps[2]
+
+
+def _store_rows(db) -> list:
+    with sqlite3.connect(db) as con:
+        return [
+            con.execute(sql).fetchall()
+            for sql in (
+                "SELECT id, title, published, published_source, words FROM documents ORDER BY id",
+                "SELECT doc, idx, start, text FROM sentences ORDER BY doc, idx",
+                "SELECT doc, idx, start, text, type, name, entity FROM mentions ORDER BY doc, idx",
+                "SELECT doc, idx, value, type, relative FROM timexes ORDER BY doc, idx",
+                "SELECT id, doc, date, summary FROM events ORDER BY id",
+                "SELECT * FROM event_mentions ORDER BY 1, 2",
+                "SELECT rowid, * FROM sentences_fts ORDER BY rowid",
+                "SELECT rowid, * FROM docs_fts ORDER BY rowid",
+            )
+        ]
+
+
+def test_worker_process_stores_what_the_in_process_path_stores(tmp_path, raw_copy, nlp):
+    """One worker (the default: the NLP overlaps with reading, dating and writing in this
+    process) and ``workers=0`` (all here) store the same rows, ids and FTS content included."""
+    from mattis_corpus.pipeline import ingest
+
+    dbs = []
+    for workers in (0, 1):
+        db = tmp_path / f"w{workers}.db"
+        with Store(db, create=True) as store:
+            report = ingest([raw_copy], store, workers=workers)
+        assert len(report.added) == 5 and not report.failed
+        dbs.append(db)
+    assert _store_rows(dbs[0]) == _store_rows(dbs[1])

@@ -3,8 +3,9 @@
 Unchanged files (same content hash) are skipped before spaCy is even imported, so re-ingesting a
 corpus costs a hash per file. Each document is stored atomically (its own SAVEPOINT inside a
 transaction that groups a few dozen documents): a crash or a bad file never leaves half a
-document behind, and never spoils the others. ``--workers N`` runs the whole per-document
-analysis in N processes.
+document behind, and never spoils the others. ``--workers N`` runs the NLP in N processes
+while this one reads, cleans, dates and writes: with one worker too, so that our own steps
+overlap with the model instead of adding to its time.
 """
 
 from __future__ import annotations
@@ -179,52 +180,95 @@ def _analysed(
 ) -> Iterator[_Result]:
     """(job, published, annotation, error) for each job, in order.
 
-    One worker: spaCy runs here. N workers: a pool of N processes, each loading the model
-    once (so the custom components are registered in the child whether it was forked or
-    spawned) and doing *all* the per-document work — parse, dates, entities, events —
-    while this process only reads files and writes the store. At most ``2 × workers``
-    batches are in flight, so memory does not grow with the corpus.
+    The NLP (parse, entities, dates, events) runs in ``workers`` processes, each loading the
+    model once (so the custom components are registered in the child whether it was forked or
+    spawned). This process meanwhile reads, cleans, dates and writes the next documents: even
+    with one worker, those steps overlap with the model instead of adding to it. At most
+    ``2 × workers`` batches are in flight, so memory does not grow with the corpus.
+    ``workers=0`` runs everything here (the library's choice for a model already loaded).
     """
-    if workers <= 1:
+    dated = ((job, *_dated(job)) for job in jobs)
+    if workers <= 0:
         from .nlp import DEFAULT_MODEL, load_nlp
 
         nlp = load_nlp(model or DEFAULT_MODEL)
-        items = ((job.clean.text, job) for job in jobs)
-        for doc, job in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-            yield _analyse_one(doc, job)
+        for batch in _batched(dated, batch_size):
+            yield from _with_annotations(batch, _analyse_batch(nlp, _tasks(batch)))
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context(os.environ.get("CORPUS_MP_START") or None)
     with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
         pending: collections.deque = collections.deque()
-        for batch in _batched(jobs, batch_size):
-            pending.append(pool.apply_async(_worker_run, (batch,)))
+        for batch in _batched(dated, batch_size):
+            pending.append((batch, pool.apply_async(_worker_run, (_tasks(batch),))))
             while len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
+                done, result = pending.popleft()
+                yield from _with_annotations(done, result.get())
         while pending:
-            yield from pending.popleft().get()
+            done, result = pending.popleft()
+            yield from _with_annotations(done, result.get())
 
 
-def _batched(items: Iterator[_Job], n: int) -> Iterator[list[_Job]]:
+_Dated = tuple[_Job, "Published | None", "str | None"]
+_Task = tuple[str, tuple, "str | None"]  # (clean text, paragraphs, publication date) or skipped
+
+
+def _dated(job: _Job) -> tuple[Published | None, str | None]:
+    """The publication date (from metadata, dateline or text), or the error that stops the job."""
+    from .temporal import tag_dates
+
+    try:
+        absolute = [t for t in tag_dates(job.clean.text, None) if not t.relative]
+        return resolve_published(job.raw.meta, job.clean, absolute), None
+    except CorpusError as e:
+        return None, str(e)
+    except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
+        return None, f"publication date failed: {type(e).__name__}: {e}"
+
+
+def _tasks(batch: list[_Dated]) -> list[_Task | None]:
+    """What a worker needs per document (not the raw file: less to pickle)."""
+    return [
+        None if error else (job.clean.text, tuple(job.clean.paragraphs), published.value)
+        for job, published, error in batch
+    ]
+
+
+def _with_annotations(
+    batch: list[_Dated], annotated: list[tuple[Annotation | None, str | None]]
+) -> Iterator[_Result]:
+    for (job, published, error), (ann, nlp_error) in zip(batch, annotated, strict=True):
+        yield job, published, ann, error or nlp_error
+
+
+def _batched(items: Iterator, n: int) -> Iterator[list]:
     while batch := list(itertools.islice(items, n)):
         yield batch
 
 
-def _analyse_one(doc: object, job: _Job) -> _Result:
+def _analyse_batch(nlp: object, tasks: list[_Task | None]) -> list[tuple[Annotation | None, str | None]]:
+    """Parse the batch with ``nlp.pipe`` and run our rules on each Doc."""
     from .entities import seed_text
     from .nlp import analyse
-    from .temporal import tag_dates
 
-    seed_text(doc, job.clean.text)  # type: ignore[arg-type]
-    try:
-        published = _published(job, tag_dates)
-        ann = analyse(doc, job.clean.paragraphs, published.value)
-    except CorpusError as e:
-        return job, None, None, str(e)
-    except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
-        return job, None, None, f"analysis failed: {type(e).__name__}: {e}"
-    return job, published, ann, None
+    todo = [t for t in tasks if t is not None]
+    docs = iter(nlp.pipe([text for text, _, _ in todo], batch_size=max(1, len(todo))))  # type: ignore[attr-defined]
+    out: list[tuple[Annotation | None, str | None]] = []
+    for task in tasks:
+        if task is None:
+            out.append((None, None))  # failed before the NLP: the error is already known
+            continue
+        text, paragraphs, anchor = task
+        doc = next(docs)
+        seed_text(doc, text)
+        try:
+            out.append((analyse(doc, paragraphs, anchor), None))
+        except CorpusError as e:
+            out.append((None, str(e)))
+        except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
+            out.append((None, f"analysis failed: {type(e).__name__}: {e}"))
+    return out
 
 
 _WORKER_MODEL: str | None = None
@@ -238,17 +282,10 @@ def _worker_init(model: str | None) -> None:
     load_nlp(_WORKER_MODEL)
 
 
-def _worker_run(batch: list[_Job]) -> list[_Result]:
+def _worker_run(tasks: list[_Task | None]) -> list[tuple[Annotation | None, str | None]]:
     from .nlp import DEFAULT_MODEL, load_nlp
 
-    nlp = load_nlp(_WORKER_MODEL or DEFAULT_MODEL)
-    docs = nlp.pipe([job.clean.text for job in batch], batch_size=len(batch))
-    return [_analyse_one(doc, job) for doc, job in zip(docs, batch, strict=True)]
-
-
-def _published(job: _Job, tag_dates: Callable) -> Published:
-    absolute = [t for t in tag_dates(job.clean.text, None) if not t.relative]
-    return resolve_published(job.raw.meta, job.clean, absolute)
+    return _analyse_batch(load_nlp(_WORKER_MODEL or DEFAULT_MODEL), tasks)
 
 
 def _jobs(
