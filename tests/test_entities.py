@@ -337,3 +337,50 @@ def test_resolution_is_deterministic():
         ("d", "Twitter", "ORG"),
     ]
     assert resolve_entities(recs) == resolve_entities(list(reversed(recs)))
+
+
+# ---------------------------------------------------------------- gazetteer ruler
+
+
+def _ruler_ents(nlp, ruler, text: str) -> list[tuple[int, int, str, str]]:
+    doc = nlp.make_doc(text)
+    ruler(doc)
+    return [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+
+
+def test_gazetteer_ruler_matches_whole_tokens_longest_first(nlp):
+    from mattis_corpus.entities import GazetteerRuler
+
+    ruler = GazetteerRuler([
+        {"label": "LOC", "pattern": "Paris", "id": "loc:paris"},
+        {"label": "ORG", "pattern": "Paris Saint-Germain", "id": "org:psg"},
+        {"label": "ORG", "pattern": "OTAN", "id": "org:otan"},
+    ])
+    doc = nlp.make_doc("Le Paris Saint-Germain joue à Paris, pas à Parisville ; l'OTAN (OTAN) aussi.")
+    ruler(doc)
+    got = [(e.text, e.label_, e.ent_id_) for e in doc.ents]
+    assert got == [("Paris Saint-Germain", "ORG", "org:psg"), ("Paris", "LOC", "loc:paris"),
+                   ("OTAN", "ORG", "org:otan"), ("OTAN", "ORG", "org:otan")]
+
+
+def test_gazetteer_ruler_equals_spacy_entity_ruler_on_the_seed_articles(nlp):
+    """Same spans, labels and ids as spaCy's entity_ruler with the same phrase patterns."""
+    import spacy
+
+    from mattis_corpus.entities import GazetteerRuler
+    from mattis_corpus.normalise import clean
+
+    patterns = gazetteer().patterns()
+    blank = spacy.blank("fr")
+    blank.tokenizer = nlp.tokenizer
+    reference = blank.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    reference.add_patterns(patterns)
+    ours = GazetteerRuler(patterns)
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    total = 0
+    for path in sorted(raw.glob("*.txt")):
+        text = clean(path.read_text(encoding="utf-8")).text
+        expected = _ruler_ents(nlp, reference, text)
+        assert _ruler_ents(nlp, ours, text) == expected, path.name
+        total += len(expected)
+    assert total > 50  # the articles do name gazetteer places and organisations

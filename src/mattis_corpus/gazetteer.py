@@ -68,7 +68,7 @@ class Gazetteer:
         return self.by_key.get(fold(name))
 
     def patterns(self) -> list[dict]:
-        """spaCy entity_ruler phrase patterns: each alias and its generated spelling variants."""
+        """Entity-ruler phrase patterns (``GazetteerRuler``): each alias and its generated spelling variants."""
         out: list[dict] = []
         seen: set[tuple[str, str]] = set()
         for entry in self.entries:

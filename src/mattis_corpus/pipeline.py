@@ -253,15 +253,19 @@ def _analyse_batch(nlp: object, tasks: list[_Task | None]) -> list[tuple[Annotat
     from .nlp import analyse
 
     todo = [t for t in tasks if t is not None]
-    docs = iter(nlp.pipe([text for text, _, _ in todo], batch_size=max(1, len(todo))))  # type: ignore[attr-defined]
+    # Docs made here carry their text (seed_text): the components and rules read it without
+    # Doc.text re-joining every token.
+    made = [nlp.make_doc(text) for text, _, _ in todo]  # type: ignore[attr-defined]
+    for doc, (text, _, _) in zip(made, todo, strict=True):
+        seed_text(doc, text)
+    docs = iter(nlp.pipe(made, batch_size=max(1, len(todo))))  # type: ignore[attr-defined]
     out: list[tuple[Annotation | None, str | None]] = []
     for task in tasks:
         if task is None:
             out.append((None, None))  # failed before the NLP: the error is already known
             continue
-        text, paragraphs, anchor = task
+        _, paragraphs, anchor = task
         doc = next(docs)
-        seed_text(doc, text)
         try:
             out.append((analyse(doc, paragraphs, anchor), None))
         except CorpusError as e:
