@@ -561,23 +561,3 @@ def test_import_is_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
-
-
-def test_second_tagging_of_a_text_equals_a_fresh_one():
-    """Ingest tags each text twice (publication date, then with it as anchor) and reuses the
-    candidate scan: the clock-time linking writes into candidates, and must not leak from one
-    tagging to the next ("mardi à 10 heures" gets a date only when an anchor dates "mardi")."""
-    import mattis_corpus.temporal as temporal
-
-    text = "Mardi à 10 heures, le ministre a rencontré son homologue à Paris."
-
-    def cold(anchor):
-        temporal._last_candidates = ("", [])  # forget the scan
-        return tag_dates(text, anchor)
-
-    with_anchor, without = cold("2017-03-10"), cold(None)
-    assert with_anchor != without  # the linking does depend on the anchor here
-    for first, then in (("2017-03-10", None), (None, "2017-03-10")):
-        temporal._last_candidates = ("", [])
-        tag_dates(text, first)
-        assert tag_dates(text, then) == (without if then is None else with_anchor)

@@ -1129,21 +1129,6 @@ def _find_candidates(text: str, low: str) -> list[_Cand]:
     return cands
 
 
-_last_candidates: tuple[str, list[_Cand]] = ("", [])
-
-
-def _candidates(text: str, low: str) -> list[_Cand]:
-    """``_find_candidates``, remembered for the last text: ingest tags each text twice (for
-    the publication date, then with it as anchor), and the scan does not depend on the anchor.
-    Copies are returned because the linking steps write into ``data``."""
-    global _last_candidates
-    last_text, cands = _last_candidates
-    if text is not last_text and text != last_text:
-        cands = _find_candidates(text, low)
-        _last_candidates = (text, cands)
-    return [_Cand(c.start, c.end, c.prio, c.make, dict(c.data)) for c in cands]
-
-
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4) : pos].rstrip(" \u00a0\t«\"'(")
     return not before or before[-1] in '.!?\n:«"'
@@ -1940,7 +1925,7 @@ def tag_dates(text: str, anchor: str | None = None, doc=None) -> list[Timex]:
     ctx = _Context(text, parse_anchor(anchor), doc)
     low = _safe_lower(text)
     ctx.low = low
-    chosen = _select(_candidates(text, low))
+    chosen = _select(_find_candidates(text, low))
     out: list[Timex | None] = []
     for c in chosen:
         try:
