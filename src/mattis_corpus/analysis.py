@@ -114,8 +114,8 @@ def analyse(text: str) -> list[Term]:
 
 # A word and the apostrophe right after it, if any: ``index_text`` drops elisions without
 # a Python call per match (``findall`` returns plain tuples), ~2× faster than ``_words``.
-# Compiled on first use: only ingest needs it.
-_WORD_APOS = r"([^\W_\u02bc](?:[^\W_\u02bc]|[\u0300-\u036f])*)(['\u2019\u02bc]?)"
+# Built from _WORD_RE and _APOSTROPHES (one definition of a word); compiled on first use.
+_WORD_APOS = f"({_WORD_RE.pattern})([{''.join(sorted(_APOSTROPHES))}]?)"
 
 
 def index_text(text: str) -> str:
