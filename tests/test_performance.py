@@ -130,18 +130,49 @@ def _store_rows(db) -> list:
 
 
 def test_worker_process_stores_what_the_in_process_path_stores(tmp_path, raw_copy, nlp):
-    """One worker (the default: the NLP overlaps with reading, dating and writing in this
-    process) and ``workers=0`` (all here) store the same rows, ids and FTS content included."""
+    """One worker, with our rules in the worker or here on the Docs it sends back, and
+    ``workers=0`` (all here) store the same rows, ids and FTS content included."""
     from mattis_corpus.pipeline import ingest
 
     dbs = []
-    for workers in (0, 1):
-        db = tmp_path / f"w{workers}.db"
+    for workers, rules_here in ((0, None), (1, True), (1, False)):
+        db = tmp_path / f"w{workers}{rules_here}.db"
         with Store(db, create=True) as store:
-            report = ingest([raw_copy], store, workers=workers)
+            report = ingest([raw_copy], store, workers=workers, rules_here=rules_here)
         assert len(report.added) == 5 and not report.failed
         dbs.append(db)
-    assert _store_rows(dbs[0]) == _store_rows(dbs[1])
+    assert _store_rows(dbs[0]) == _store_rows(dbs[1]) == _store_rows(dbs[2])
+
+
+def test_a_packed_doc_comes_back_with_every_annotation(nlp, raw_copy):
+    """What a parse-only worker sends (pack_doc) rebuilds, on another vocabulary, the Doc our
+    rules read: tokens, spaces, tags, morphology, lemmas, the parse, sentences, entities and
+    gazetteer ids."""
+    import pickle
+
+    import spacy
+    from spacy.vocab import Vocab
+
+    from mattis_corpus.nlp import pack_doc, unpack_doc
+    from mattis_corpus.pipeline import prepare
+    from mattis_corpus.sources import read_raw
+
+    def view(doc):
+        return (
+            [(t.text, t.whitespace_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.norm_, t.dep_,
+              t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_, t.ent_id_) for t in doc],
+            [(e.start, e.end, e.label_, e.id_) for e in doc.ents],
+        )
+
+    texts = [prepare(read_raw(p)).text for p in sorted(raw_copy.glob("*.txt"))]
+    texts += ["", "Seul."]
+    other = Vocab(strings=[], lex_attr_getters=spacy.blank("fr").vocab.lex_attr_getters)
+    for doc in nlp.pipe(texts):
+        back = unpack_doc(other, pickle.loads(pickle.dumps(pack_doc(doc))))
+        assert back.text == doc.text
+        assert view(back) == view(doc)
+        assert [t.is_stop for t in back] == [t.is_stop for t in doc]  # the vocab's own flags
+    assert any(e.id_ for doc in nlp.pipe(texts) for e in doc.ents)  # gazetteer ids were tested
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mattis_corpus.gazetteer import GazEntry, gazetteer, slugify
 from mattis_corpus.models import Mention, Paragraph
@@ -146,6 +146,7 @@ _NAME_LINKS = frozenset(
 )
 
 _LEXICON: frozenset[str] | None = None  # French common words, from the lemmatizer tables
+_LEMMA_INDEX: Any = None  # the table _LEXICON is read from, on first use
 
 
 # --------------------------------------------------------------------------- pipeline setup
@@ -157,8 +158,11 @@ def configure_nlp(nlp: Language) -> None:
     The ruler runs first so the statistical NER predicts around known names (a gazetteer
     span is never merged into "Défense James Mattis"). Idempotent.
     """
-    global _LEXICON
-    _LEXICON = _lexicon_from(nlp) or _LEXICON
+    global _LEXICON, _LEMMA_INDEX
+    index = _lemma_index(nlp)
+    if index is not None and index is not _LEMMA_INDEX:
+        _LEMMA_INDEX, _LEXICON = index, None  # read when a rule first needs it (a worker
+        # that only parses never does)
     if RULER_NAME in nlp.pipe_names:
         return
     from spacy.language import Language
@@ -236,34 +240,42 @@ def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
     return GazetteerRuler(gazetteer().patterns())
 
 
-def _lexicon_from(nlp: Language) -> frozenset[str] | None:
-    """Lowercase French common words (nouns, adjectives, verbs, adverbs and their forms).
-
-    Used to tell "Santé" or "Détenus" (common words capitalised by position) from names.
-    """
+def _lemma_index(nlp: Language) -> Any:
+    """The lemmatizer's ``lemma_index`` table (lemmas by part of speech), if the model has one."""
     if "lemmatizer" not in nlp.pipe_names:
         return None
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return None
-    words: set[str] = set()
-    index = lookups.get_table("lemma_index")
-    for key in index:
-        words.update(index[key])
-    return frozenset(words | {strip_accents(w) for w in words})
+    return lookups.get_table("lemma_index")
+
+
+def _lexicon() -> frozenset[str] | None:
+    """Lowercase French common words (nouns, adjectives, verbs, adverbs and their forms).
+
+    Used to tell "Santé" or "Détenus" (common words capitalised by position) from names.
+    """
+    global _LEXICON
+    if _LEXICON is None and _LEMMA_INDEX is not None:
+        words: set[str] = set()
+        for key in _LEMMA_INDEX:
+            words.update(_LEMMA_INDEX[key])
+        _LEXICON = frozenset(words | {strip_accents(w) for w in words})
+    return _LEXICON
 
 
 def _is_common_word(token: Token) -> bool:
     """True when the token is a French common word, whatever its capitalisation."""
     lower, lemma = token.lower_, token.lemma_.lower()
-    if _LEXICON is None:
+    lexicon = _lexicon()
+    if lexicon is None:
         return token.pos_ not in ("PROPN", "X") and lemma != lower
     forms = {lower, strip_accents(lower)}
     if len(lower) > 3 and lower[-1] in "sx":  # plural: "Baltes", "Détenus"
         forms |= {lower[:-1], strip_accents(lower[:-1])}
     if token.pos_ != "PROPN":
         forms.add(lemma)
-    return bool(forms & _LEXICON)
+    return bool(forms & lexicon)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -1001,13 +1013,14 @@ _COORD = frozenset({"et", "ou"})
 
 def _common_lower(tok: Token) -> bool:
     """The token, lowercased, is a French common word (for text in capitals)."""
-    if _LEXICON is None:
+    lexicon = _lexicon()
+    if lexicon is None:
         return False
     lower = tok.text.lower()
     forms = {lower, strip_accents(lower)}
     if len(lower) > 3 and lower[-1] in "sx":
         forms |= {lower[:-1], strip_accents(lower[:-1])}
-    return bool(forms & _LEXICON) or lower in _DETERMINERS
+    return bool(forms & lexicon) or lower in _DETERMINERS
 
 
 def _in_caps_line(doc: Doc, i: int) -> bool:

@@ -5,7 +5,8 @@ corpus costs a hash per file. Each document is stored atomically (its own SAVEPO
 transaction that groups a few dozen documents): a crash or a bad file never leaves half a
 document behind, and never spoils the others. ``--workers N`` runs the NLP in N processes
 while this one reads, cleans, dates and writes: with one worker too, so that our own steps
-overlap with the model instead of adding to its time.
+overlap with the model instead of adding to its time. With a core to spare, the workers only
+parse and this process also runs our rules on the Docs they send back.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BadInputError, CorpusError
 from .models import Annotation, CleanDoc, Published, RawDoc
@@ -27,6 +29,12 @@ from .normalise import clean as clean_text
 from .published import resolve as resolve_published
 from .sources import display_path, iter_paths, read_raw
 from .store import Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .nlp import PackedDoc
 
 Progress = Callable[[str, int | None], None]  # (event, total): start, loading, analysing, advance
 
@@ -87,8 +95,12 @@ def ingest(
     model: str | None = None,
     batch_size: int = 16,
     progress: Progress | None = None,
+    rules_here: bool | None = None,
 ) -> IngestReport:
     """Ingest ``.txt`` files into ``store``; see the module docstring for the guarantees.
+
+    ``rules_here`` places our rules: in this process, the workers only parsing (True), or in
+    the workers (False); by default here when a core is left over (see ``_analysed``).
 
     Raises:
         BadInputError: a path that does not exist, or no ``.txt`` file at all.
@@ -104,7 +116,9 @@ def ingest(
     jobs = _jobs(files, store, force, report, progress)
     first = next(jobs, None)
     if first is not None:
-        results = _analysed(itertools.chain([first], jobs), model, batch_size, workers)
+        results = _analysed(
+            itertools.chain([first], jobs), model, batch_size, workers, rules_here
+        )
         if progress:
             progress("loading", None)  # the model loads with the first batch
         with _Batches(store) as batches:
@@ -176,38 +190,62 @@ class _Batches:
 
 
 def _analysed(
-    jobs: Iterator[_Job], model: str | None, batch_size: int, workers: int
+    jobs: Iterator[_Job], model: str | None, batch_size: int, workers: int,
+    rules_here: bool | None = None,
 ) -> Iterator[_Result]:
     """(job, published, annotation, error) for each job, in order.
 
-    The NLP (parse, entities, dates, events) runs in ``workers`` processes, each loading the
-    model once (so the custom components are registered in the child whether it was forked or
-    spawned). This process meanwhile reads, cleans, dates and writes the next documents: even
-    with one worker, those steps overlap with the model instead of adding to it. At most
+    The model runs in ``workers`` processes, each loading it once (so the custom components
+    are registered in the child whether it was forked or spawned). This process meanwhile
+    reads, cleans, dates and writes the next documents: even with one worker, those steps
+    overlap with the model instead of adding to it. When a CPU core is left over
+    (``rules_here``, by default ``workers`` < cores), the workers only parse and our entity,
+    date and event rules run here too, on the Docs they send back: the worker, the slowest
+    stage, then does no more than spaCy plus the packing of its output. At most
     ``2 × workers`` batches are in flight, so memory does not grow with the corpus.
     ``workers=0`` runs everything here (the library's choice for a model already loaded).
     """
+    from .nlp import DEFAULT_MODEL, load_nlp
+
     dated = ((job, *_dated(job)) for job in jobs)
     if workers <= 0:
-        from .nlp import DEFAULT_MODEL, load_nlp
-
         nlp = load_nlp(model or DEFAULT_MODEL)
         for batch in _batched(dated, batch_size):
             yield from _with_annotations(batch, _analyse_batch(nlp, _tasks(batch)))
         return
     import multiprocessing
 
+    if rules_here is None:
+        rules_here = workers < _cores()
     ctx = multiprocessing.get_context(os.environ.get("CORPUS_MP_START") or None)
     with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
         pending: collections.deque = collections.deque()
+
+        def finish_one() -> Iterator[_Result]:
+            batch, tasks, result = pending.popleft()
+            if rules_here:
+                # Loaded after the first batches went out, while the workers load theirs: the
+                # Docs need this model's vocabulary, the rules its common-word lexicon.
+                nlp = load_nlp(model or DEFAULT_MODEL)
+                yield from _with_annotations(batch, _annotate_packed(nlp, tasks, result.get()))
+            else:
+                yield from _with_annotations(batch, result.get())
+
         for batch in _batched(dated, batch_size):
-            pending.append((batch, pool.apply_async(_worker_run, (_tasks(batch),))))
+            tasks = _tasks(batch)
+            pending.append((batch, tasks, pool.apply_async(_worker_run, (tasks, rules_here))))
             while len(pending) >= 2 * workers:
-                done, result = pending.popleft()
-                yield from _with_annotations(done, result.get())
+                yield from finish_one()
         while pending:
-            done, result = pending.popleft()
-            yield from _with_annotations(done, result.get())
+            yield from finish_one()
+
+
+def _cores() -> int:
+    """CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 _Dated = tuple[_Job, "Published | None", "str | None"]
@@ -247,10 +285,9 @@ def _batched(items: Iterator, n: int) -> Iterator[list]:
         yield batch
 
 
-def _analyse_batch(nlp: object, tasks: list[_Task | None]) -> list[tuple[Annotation | None, str | None]]:
-    """Parse the batch with ``nlp.pipe`` and run our rules on each Doc."""
+def _parse_batch(nlp: object, tasks: list[_Task | None]) -> list[Doc | None]:
+    """The batch through ``nlp.pipe`` (None where the task was skipped)."""
     from .entities import seed_text
-    from .nlp import analyse
 
     todo = [t for t in tasks if t is not None]
     # Docs made here carry their text (seed_text): the components and rules read it without
@@ -259,19 +296,45 @@ def _analyse_batch(nlp: object, tasks: list[_Task | None]) -> list[tuple[Annotat
     for doc, (text, _, _) in zip(made, todo, strict=True):
         seed_text(doc, text)
     docs = iter(nlp.pipe(made, batch_size=max(1, len(todo))))  # type: ignore[attr-defined]
+    return [None if task is None else next(docs) for task in tasks]
+
+
+def _annotate(doc: Doc, task: _Task) -> tuple[Annotation | None, str | None]:
+    """Our rules on one parsed Doc, or the error that stops this document alone."""
+    from .nlp import analyse
+
+    _, paragraphs, anchor = task
+    try:
+        return analyse(doc, paragraphs, anchor), None
+    except CorpusError as e:
+        return None, str(e)
+    except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
+        return None, f"analysis failed: {type(e).__name__}: {e}"
+
+
+def _analyse_batch(nlp: object, tasks: list[_Task | None]) -> list[tuple[Annotation | None, str | None]]:
+    """Parse the batch with ``nlp.pipe`` and run our rules on each Doc."""
+    return [
+        (None, None) if task is None or doc is None else _annotate(doc, task)
+        for doc, task in zip(_parse_batch(nlp, tasks), tasks, strict=True)
+    ]  # (None, None): failed before the NLP, the error is already known
+
+
+def _annotate_packed(
+    nlp: Language, tasks: list[_Task | None], packed: list[PackedDoc | None]
+) -> list[tuple[Annotation | None, str | None]]:
+    """Our rules on the Docs a worker parsed and packed."""
+    from .entities import seed_text
+    from .nlp import unpack_doc
+
     out: list[tuple[Annotation | None, str | None]] = []
-    for task in tasks:
-        if task is None:
-            out.append((None, None))  # failed before the NLP: the error is already known
+    for task, data in zip(tasks, packed, strict=True):
+        if task is None or data is None:
+            out.append((None, None))
             continue
-        _, paragraphs, anchor = task
-        doc = next(docs)
-        try:
-            out.append((analyse(doc, paragraphs, anchor), None))
-        except CorpusError as e:
-            out.append((None, str(e)))
-        except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
-            out.append((None, f"analysis failed: {type(e).__name__}: {e}"))
+        doc = unpack_doc(nlp.vocab, data)
+        seed_text(doc, task[0])
+        out.append(_annotate(doc, task))
     return out
 
 
@@ -296,12 +359,16 @@ def _worker_init(model: str | None) -> None:
                                     f"{type(e).__name__}: {e}")
 
 
-def _worker_run(tasks: list[_Task | None]) -> list[tuple[Annotation | None, str | None]]:
-    from .nlp import DEFAULT_MODEL, load_nlp
+def _worker_run(tasks: list[_Task | None], parse_only: bool = False) -> list:
+    """Annotations for the batch, or (``parse_only``) its packed Docs for the rules upstream."""
+    from .nlp import DEFAULT_MODEL, load_nlp, pack_doc
 
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
-    return _analyse_batch(load_nlp(_WORKER_MODEL or DEFAULT_MODEL), tasks)
+    nlp = load_nlp(_WORKER_MODEL or DEFAULT_MODEL)
+    if parse_only:
+        return [None if doc is None else pack_doc(doc) for doc in _parse_batch(nlp, tasks)]
+    return _analyse_batch(nlp, tasks)
 
 
 def _jobs(
