@@ -144,9 +144,25 @@ def bench_ingest(corpus: Path, runs: int) -> None:
             cpu["w1"].append(children_cpu() - c)
         return t
 
-    rounds = []
+    halves = []
+    for k in range(2):  # the machine's own two-process figure: bare spaCy on half the texts each
+        half = fresh_dir(WORK / f"{corpus.name}_half{k}")
+        for f in sorted(corpus.glob("*.txt"))[k::2]:
+            shutil.copy(f, half / f.name)
+        halves.append(half)
+
+    def bare_two() -> tuple[float, float]:
+        """(wall, slower nlp.pipe time) of two bare processes run at once."""
+        t = time.perf_counter()
+        procs = [subprocess.Popen([PY, "-c", BARE_PIPE, str(h)], stdout=subprocess.PIPE, text=True)
+                 for h in halves]
+        pipes = [float(p.communicate()[0]) for p in procs]
+        return time.perf_counter() - t, max(pipes)
+
+    rounds, twos = [], []
     for _ in range(runs):
         b_wall, b_pipe = bare()
+        twos.append(bare_two())
         rounds.append((b_wall, b_pipe, ingest_wall(1), ingest_wall(2)))
     med = statistics.median
     b_wall, b_pipe, t1, t2 = (med(r[i] for r in rounds) for i in range(4))
@@ -159,6 +175,8 @@ def bench_ingest(corpus: Path, runs: int) -> None:
         (r[2] - (r[0] - r[1])) / max(r[3] - (r[0] - r[1]), 1e-9) for r in rounds
     )
     spread = ", ".join(f"{r[0] / r[2]:.2f}" for r in rounds)
+    two_wall = med(r[0] / t[0] for r, t in zip(rounds, twos, strict=True))
+    two_pipe = med(r[1] / t[1] for r, t in zip(rounds, twos, strict=True))
     rows.extend([
         ("ingest", f"bare `nlp.pipe` (model loaded), {n} docs", f"{words / b_pipe:,.0f} words/s",
          f"{b_pipe:.1f} s; start-up+model load {load:.1f} s"),
@@ -173,6 +191,9 @@ def bench_ingest(corpus: Path, runs: int) -> None:
          "reads, cleans, dates and writes, so our own steps overlap with the model"),
         ("ingest", "`corpus ingest --workers 2` wall", f"{words / t2:,.0f} words/s",
          f"{t2:.1f} s; **{r2:.2f}×** workers 1 (target ≥ 1.7); {r2_after:.2f}× after start-up"),
+        ("ingest", "bare spaCy, two processes at once on half the texts each",
+         f"{two_pipe:.2f}× one process", f"`nlp.pipe` time; {two_wall:.2f}× with start-up: what "
+         "this machine gives a second process, the ceiling for `--workers 2`"),
     ])
 
 
