@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import mattis_corpus.normalise as N
 from mattis_corpus.models import CleanDoc
 from mattis_corpus.normalise import (
     clean,
@@ -489,3 +490,22 @@ def test_large_and_junk_inputs_do_not_crash(raw: str) -> None:
     # speed is measured by benchmarks/, never asserted in tests
     doc = clean(raw)
     paragraphs(doc)
+
+
+_MAPPED = "".join(
+    c for m in (N._NEWLINES, N._INVISIBLE, N._SPACES, N._APOSTROPHES, N._DOUBLE_QUOTES)
+    for c in m.mapping
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MAPPED + "aé -\n\\[]^«»'\"\ud800\udfff"), max_size=60))
+def test_char_maps_are_str_translate(text):
+    """Each CharMap (a regex over the few characters it maps) is ``str.translate`` with the same
+    table, whatever else the text holds; lone surrogates are dropped with the invisibles."""
+    for charmap in (N._NEWLINES, N._INVISIBLE, N._SPACES, N._APOSTROPHES, N._DOUBLE_QUOTES):
+        assert charmap(text) == text.translate(str.maketrans(charmap.mapping))
+    expected = text.translate(str.maketrans(N._INVISIBLE.mapping))
+    assert N.normalise_invisible(text) == "".join(
+        c for c in expected if not "\ud800" <= c <= "\udfff"
+    )
