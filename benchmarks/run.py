@@ -187,8 +187,9 @@ def bench_ingest(corpus: Path, runs: int) -> None:
          f"{r1_after:.2f}× bare pipe after start-up"),
         ("ingest", "CPU time (user + system, all processes), bare vs `--workers 1`",
          f"{cpu_bare:.1f} s vs {cpu_w1:.1f} s",
-         f"{cpu_w1 / cpu_bare:.2f}× the bare CPU: the worker runs the NLP while the main process "
-         "reads, cleans, dates and writes, so our own steps overlap with the model"),
+         f"{cpu_w1 / cpu_bare:.2f}× the bare CPU: the worker runs spaCy while the main process "
+         "loads the model too and reads, cleans, dates, runs our rules and writes, on the other "
+         "core"),
         ("ingest", "`corpus ingest --workers 2` wall", f"{words / t2:,.0f} words/s",
          f"{t2:.1f} s; **{r2:.2f}×** workers 1 (target ≥ 1.7); {r2_after:.2f}× after start-up"),
         ("ingest", "bare spaCy, two processes at once on half the texts each",
