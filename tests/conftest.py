@@ -23,6 +23,20 @@ def env_setup(monkeypatch, tmp_path):
         monkeypatch.delenv(var, raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def regex_cache(tmp_path_factory):
+    """The compiled-regex cache of the session (not the user's): built by the first model
+    load, then read by every later one, subprocesses included."""
+    path = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("CORPUS_CACHE_DIR")
+    os.environ["CORPUS_CACHE_DIR"] = str(path)
+    yield path
+    if old is None:
+        del os.environ["CORPUS_CACHE_DIR"]
+    else:
+        os.environ["CORPUS_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The real fr_core_news_sm with our rule components, loaded once per session."""
