@@ -192,3 +192,31 @@ def test_missing_model_is_one_error_line_not_a_hang(tmp_path, raw_copy, workers)
     ]
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_the_text_is_scanned_for_a_publication_date_only_when_it_can_give_one():
+    """The date scan (~3 ms per 1,000 words) runs only without metadata or dateline, and only
+    when a weekday is named (inference needs the weekday to confirm the date)."""
+    from mattis_corpus.models import CleanDoc
+    from mattis_corpus.published import resolve
+    from mattis_corpus.temporal import tag_dates
+
+    calls = []
+
+    def find(text):
+        def dates():
+            calls.append(text)
+            return tag_dates(text, None)
+        return dates
+
+    def clean(text):
+        return CleanDoc(text=text, paragraphs=(), title=None, dateline=None)
+
+    named = "Le ministre est arrivé jeudi à Paris. Jeudi 11 octobre 2018, il a parlé."
+    assert resolve({"published": "2018-10-01"}, clean(named), find(named)).source == "metadata"
+    unnamed = "Le ministre est arrivé à Paris le 11 octobre 2018."
+    assert resolve({}, clean(unnamed), find(unnamed)).value is None
+    assert calls == []
+    inferred = resolve({}, clean(named), find(named))
+    assert (inferred.value, inferred.source) == ("2018-10-11", "inferred")
+    assert calls == [named]

@@ -257,8 +257,7 @@ def _dated(job: _Job) -> tuple[Published | None, str | None]:
     from .temporal import tag_dates
 
     try:
-        absolute = [t for t in tag_dates(job.clean.text, None) if not t.relative]
-        return resolve_published(job.raw.meta, job.clean, absolute), None
+        return resolve_published(job.raw.meta, job.clean, lambda: tag_dates(job.clean.text, None)), None
     except CorpusError as e:
         return None, str(e)
     except Exception as e:  # a rule that trips on one odd text must not spoil the whole run

@@ -8,7 +8,7 @@ confirms it is the article's present (the same weekday is named, e.g. "jeudi …
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from .dates import interval, parse_partial
@@ -36,10 +36,17 @@ def weekdays_named(text: str) -> set[int]:
     return found
 
 
-def infer_from_text(text: str, timexes: Sequence[Timex]) -> str | None:
-    """The latest absolute day date of the text, if the text names its weekday; else None."""
+def infer_from_text(text: str, find_dates: Callable[[], Sequence[Timex]]) -> str | None:
+    """The latest absolute day date of the text, if the text names its weekday; else None.
+
+    ``find_dates`` (the text's dates) is called only when a weekday is named: most texts
+    never pay for the date scan here.
+    """
+    named = weekdays_named(text)
+    if not named:
+        return None
     days = []
-    for t in timexes:
+    for t in find_dates():
         if t.relative or t.precision != "day" or t.type not in ("DATE", "TIME"):
             continue
         try:
@@ -49,7 +56,7 @@ def infer_from_text(text: str, timexes: Sequence[Timex]) -> str | None:
     if not days:
         return None
     latest = max(days)
-    return latest.isoformat() if latest.weekday() in weekdays_named(text) else None
+    return latest.isoformat() if latest.weekday() in named else None
 
 
 def parse_dateline_text(text: str) -> str | None:
@@ -72,8 +79,11 @@ def parse_dateline_text(text: str) -> str | None:
     return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, d.isoformat())
 
 
-def resolve(meta: dict, clean: CleanDoc, absolute_timexes: Sequence[Timex]) -> Published:
-    """Choose the publication date and say where it came from (``published_source``)."""
+def resolve(meta: dict, clean: CleanDoc, find_dates: Callable[[], Sequence[Timex]]) -> Published:
+    """Choose the publication date and say where it came from (``published_source``).
+
+    ``find_dates`` gives the text's dates; called only if metadata and dateline have none.
+    """
     if meta.get("published"):
         return make(meta["published"], "metadata")
     dl = clean.dateline
@@ -81,7 +91,7 @@ def resolve(meta: dict, clean: CleanDoc, absolute_timexes: Sequence[Timex]) -> P
         value = dl.value if dl.value and interval(dl.value) else parse_dateline_text(dl.text)
         if value:
             return make(value, "dateline")
-    inferred = infer_from_text(clean.text, absolute_timexes)
+    inferred = infer_from_text(clean.text, find_dates)
     if inferred:
         return make(inferred, "inferred")
     return Published(None, None, None)
