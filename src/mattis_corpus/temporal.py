@@ -787,7 +787,7 @@ class _Context:
 
     def _tense_doc(self, start: int) -> str | None:
         if self._tok_starts is None:
-            self._tok_starts = [t.idx for t in self.doc]
+            self._tok_starts = self.doc.to_array("IDX").tolist()  # no Token per token
         i = bisect.bisect_right(self._tok_starts, start) - 1
         if i < 0 or i >= len(self.doc):
             return None
