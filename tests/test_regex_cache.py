@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 from re import _compiler
 
@@ -66,7 +67,8 @@ def test_a_damaged_file_is_compiled_again_and_replaced(cache):
     RC.compile_cached(pattern)
     (path,) = cache.glob("re-*.marshal")
     good = path.read_bytes()
-    for damage in (good[: len(good) // 2], b"", b"not marshal at all"):
+    foreign = [marshal.dumps(x) for x in (42, (34, [2**40], 0, {}, ()), (34, [999], 0, {}, ()))]
+    for damage in (good[: len(good) // 2], b"", b"not marshal at all", *foreign):
         path.write_bytes(damage)
         RC._MEMO.clear()
         same_as_re(RC.compile_cached(pattern), pattern)

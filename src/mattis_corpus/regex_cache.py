@@ -104,7 +104,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
         return memo
     path = directory / _key(pattern, flags)
     compiled = None
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError, RuntimeError):
+    with contextlib.suppress(Exception):  # missing, truncated, foreign: never fails a load
         compiled = _from_program(pattern, marshal.loads(path.read_bytes()))
     if compiled is None:  # not cached yet, or a file we cannot use: compile and (re)write it
         try:
