@@ -285,7 +285,7 @@ def bench_memory(c200: Path, c2000: Path, rounds: int) -> None:
         ("ingest", f"re-ingest of the unchanged {n2000} docs", f"{t_re:.2f} s",
          "target < 5 s; no NLP, no entity refresh"),
         ("ingest", f"`corpus ingest --workers 1` wall, {n2000} docs", f"{words / t1:,.0f} words/s",
-         f"{t1:.0f} s (start-up included: ~4 s of it)"),
+         f"{t1:.0f} s, start-up included"),
         ("ingest", f"`corpus ingest --workers 2` wall, {n2000} docs", f"{words / t2:,.0f} words/s",
          f"{t2:.0f} s; **{med(a / b for a, b, _ in pairs):.2f}×** workers 1 (target ≥ 1.7; "
          f"median of {rounds} paired rounds: {spread})"),
