@@ -350,7 +350,7 @@ def _worker_init(model: str | None) -> None:
 
     _WORKER_MODEL = model or DEFAULT_MODEL
     try:
-        load_nlp(_WORKER_MODEL)
+        load_nlp(_WORKER_MODEL, freeze=True)  # this process exists only to run the model
     except CorpusError as e:
         _WORKER_ERROR = e
     except Exception as e:
