@@ -325,7 +325,7 @@ def _pieces(span: Span, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]
 
 def _is_edge_junk(tok: Token, label: str, keep_dets: bool) -> bool:
     """Tokens trimmed from either end: spaces, punctuation, quotes, articles, elisions."""
-    if tok.is_space or tok.is_punct or all(c in _EDGE_CHARS for c in tok.text):
+    if tok.is_space or tok.is_punct or not tok.text.strip(_EDGE_CHARS):  # only edge characters
         return True
     if keep_dets:
         return False
