@@ -7,9 +7,11 @@ import json
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mattis_corpus.errors import BadInputError
-from mattis_corpus.sources import MAX_FILE_BYTES, decode, iter_paths, read_raw
+from mattis_corpus.sources import MAX_FILE_BYTES, control_count, decode, iter_paths, read_raw
 
 TEXT = "L'armée française a quitté le Mali en août 2022, a annoncé l'état-major.\n"
 
@@ -114,3 +116,9 @@ def test_iter_paths_symlink_loop_terminates(tmp_path):
 def test_iter_paths_missing(tmp_path):
     with pytest.raises(BadInputError, match="no such file"):
         list(iter_paths([tmp_path / "nope"]))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F) | st.sampled_from("éà’\u00a0\u2028"), max_size=60))
+def test_control_count_counts_c0_controls_but_tab_newlines_and_form_feed(text):
+    expected = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+    assert control_count(text) == expected
