@@ -56,9 +56,10 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 rows: list[tuple[str, str, str, str]] = []  # (section, measure, value, note)
 
-# The compiled-regex cache (``mattis_corpus.regex_cache``) of every process the benchmark
-# starts: its own, so the state is known (``bench_startup`` measures it cold, then warm).
-CACHE = WORK / "regex_cache"
+# The start-up caches (``mattis_corpus.regex_cache``, ``mattis_corpus.lookups_cache``) of every
+# process the benchmark starts: its own, so the state is known (``bench_startup`` measures them
+# cold, then warm).
+CACHE = WORK / "cache"
 os.environ["CORPUS_CACHE_DIR"] = str(CACHE)
 
 
@@ -132,16 +133,16 @@ def startup_wall(folder: Path, workers: int) -> float:
 
 
 def bench_startup(corpus: Path, runs: int) -> None:
-    """What one new article costs: start-up and model load with the regex cache cold, then warm."""
+    """What one new article costs: start-up and model load with the caches cold, then warm."""
     folder = one_article(corpus)
-    log("start-up: ingest of one article, regex cache cold then warm")
+    log("start-up: ingest of one article, caches cold then warm")
     cold = []
     for _ in range(max(1, runs // 2)):
         shutil.rmtree(CACHE, ignore_errors=True)
         cold.append(startup_wall(folder, 1))
     warm = median(lambda: startup_wall(folder, 1), runs)
     rows.append(("ingest", "`corpus ingest` of one article (start-up, model load, NLP, write)",
-                 f"{warm:.1f} s", f"regex cache warm; {statistics.median(cold):.1f} s cold (the "
+                 f"{warm:.1f} s", f"caches warm; {statistics.median(cold):.1f} s cold (the "
                  "first load on a machine compiles spaCy's French tokenizer pattern, ~4.5 s)"))
 
 
@@ -218,7 +219,7 @@ def bench_ingest(corpus: Path, runs: int) -> None:
         ("ingest", "bare script wall (start-up + load + pipe)", f"{words / b_wall:,.0f} words/s",
          f"{b_wall:.1f} s (spaCy compiles its French tokenizer pattern in every process)"),
         ("ingest", "`corpus ingest` of one article, `--workers 1` / `--workers 2`",
-         f"{s1:.1f} s / {s2:.1f} s", "start-up and model load (regex cache warm), the part of "
+         f"{s1:.1f} s / {s2:.1f} s", "start-up and model load (caches warm), the part of "
          "the ingest walls below that does not grow with the corpus"),
         ("ingest", "`corpus ingest --workers 1` wall", f"{words / t1:,.0f} words/s",
          f"{t1:.1f} s; **{r1:.2f}×** bare wall (target ≥ 0.9; rounds: {spread}); "
