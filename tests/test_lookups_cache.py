@@ -84,9 +84,25 @@ def test_the_models_tables_are_written_once_then_read_back_the_same(lookups_file
     assert table.get("not a French word at all", "default") == "default"
 
 
-def test_a_damaged_file_is_read_again_from_spacy_and_replaced(lookups_file, cache):
-    reference = spacy_own(lookups_file)
-    through_cache(lookups_file)
+@pytest.fixture
+def small_file(tmp_path, monkeypatch) -> Path:
+    """A lookups.bin shaped like the model's (word lists, exception dicts, rules), small enough
+    to be read many times; the size threshold is lowered so that the cache takes it."""
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", {f"mot{i}": [f"lemme{i % 97}"] for i in range(3000)})
+    lookups.add_table("lemma_exc", {"noun": {"yeux": ["œil"], "cieux": ["ciel", "cieux"]},
+                                    "verb": {"est": ["être"]}})
+    lookups.add_table("lemma_index", {"noun": ["œil", "ciel"], "adj": []})
+    lookups.add_table("lemma_rules", {"noun": [["aux", "al"], ["s", ""]]})
+    folder = tmp_path / "lookups"
+    lookups.to_disk(folder)
+    monkeypatch.setattr(LC, "MIN_BYTES", 1)
+    return folder / "lookups.bin"
+
+
+def test_a_damaged_file_is_read_again_from_spacy_and_replaced(small_file, cache):
+    reference = spacy_own(small_file)
+    assert LC.same_tables(through_cache(small_file)._tables, reference._tables)
     (path,) = cache.glob("lookups-*.marshal")
     good = path.read_bytes()
     flipped = bytearray(good)
@@ -94,28 +110,22 @@ def test_a_damaged_file_is_read_again_from_spacy_and_replaced(lookups_file, cach
     foreign = [marshal.dumps({"t": ("t", [1], ("raw", [["x"]]))})]  # well-formed, not ours
     for damage in (good[: len(good) // 2], b"", b"not marshal", bytes(flipped), *foreign):
         path.write_bytes(damage)
-        assert LC.same_tables(through_cache(lookups_file)._tables, reference._tables)
+        assert LC.same_tables(through_cache(small_file)._tables, reference._tables)
         assert path.read_bytes() == good
 
 
-def test_a_disabled_or_unwritable_cache_and_small_files_go_to_spacy(lookups_file, tmp_path, monkeypatch):
-    reference = spacy_own(lookups_file)
+def test_a_disabled_or_unwritable_cache_and_small_files_go_to_spacy(small_file, tmp_path, monkeypatch):
+    reference = spacy_own(small_file)
     monkeypatch.setenv("CORPUS_CACHE_DIR", "")
-    assert LC.same_tables(through_cache(lookups_file)._tables, reference._tables)
+    assert LC.same_tables(through_cache(small_file)._tables, reference._tables)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(blocker / "cache"))
-    assert LC.same_tables(through_cache(lookups_file)._tables, reference._tables)
-    small = tmp_path / "small"
-    small.mkdir()
-    tiny = Lookups()
-    tiny.add_table("t", {"a": ["b"]})
-    tiny.to_disk(small)
+    assert LC.same_tables(through_cache(small_file)._tables, reference._tables)
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
-    with LC.cached_lookups():
-        loaded = Lookups().from_disk(small)
-    assert loaded.get_table("t")["a"] == ["b"]
-    assert not (tmp_path / "cache").exists()
+    monkeypatch.setattr(LC, "MIN_BYTES", small_file.stat().st_size + 1)
+    assert LC.same_tables(through_cache(small_file)._tables, reference._tables)
+    assert not (tmp_path / "cache").exists()  # below the threshold: spaCy's own reader
 
 
 def test_lookups_from_disk_is_spacys_again_after_the_load():
