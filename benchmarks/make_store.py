@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from mattis_corpus.pipeline import refresh_entities  # noqa: E402
-from mattis_corpus.store import Store  # noqa: E402
+from mattis_corpus.run import refresh_entities  # noqa: E402
+from mattis_corpus.store.db import Store  # noqa: E402
 
 try:  # newer stores pad docs_fts with empty rows per document (see store.pad_rowids)
-    from mattis_corpus.store import pad_rowids
+    from mattis_corpus.store.db import pad_rowids
 except ImportError:  # pragma: no cover
     pad_rowids = None
 

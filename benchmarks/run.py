@@ -56,7 +56,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 rows: list[tuple[str, str, str, str]] = []  # (section, measure, value, note)
 
-# The start-up caches (``mattis_corpus.regex_cache``, ``mattis_corpus.lookups_cache``) of every
+# The start-up caches (``mattis_corpus.nlp.speedups.regex_cache``, ``mattis_corpus.nlp.speedups.lookups_cache``) of every
 # process the benchmark starts: its own, so the state is known (``bench_startup`` measures them
 # cold, then warm).
 CACHE = WORK / "cache"
@@ -357,8 +357,8 @@ def queries_for(db: Path) -> list[tuple[str, list[str]]]:
 
 def in_process(db: Path, args: list[str]) -> float:
     """The library call behind a CLI command, timed in this process (store already open)."""
-    from mattis_corpus import queries as q
-    from mattis_corpus.store import Store
+    from mattis_corpus.query import search as q
+    from mattis_corpus.store.db import Store
 
     cmd, rest = args[0], args[1:]
     opts: dict = {}
@@ -395,9 +395,9 @@ def in_process(db: Path, args: list[str]) -> float:
 def add_one_article(db: Path) -> tuple[float, float]:
     """Ingest one new article into a big store, in process with the model already loaded:
     (whole ingest, entity refresh) seconds. The refresh is what grows with the store."""
-    from mattis_corpus import pipeline
-    from mattis_corpus.nlp import load_nlp
-    from mattis_corpus.store import Store
+    from mattis_corpus import run as pipeline
+    from mattis_corpus.nlp.model import load_nlp
+    from mattis_corpus.store.db import Store
 
     load_nlp()
     folder = fresh_dir(WORK / "add_one")

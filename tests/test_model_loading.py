@@ -7,8 +7,8 @@ import multiprocessing
 
 import pytest
 
-from mattis_corpus import pipeline
-from mattis_corpus.nlp import _few_collections
+from mattis_corpus import run as pipeline
+from mattis_corpus.nlp.model import _few_collections
 
 
 def test_collections_are_deferred_while_loading_and_thresholds_come_back():

@@ -1,4 +1,4 @@
-"""Tests for mattis_corpus.normalise, on synthetic pages in the style of French news sites."""
+"""Tests for mattis_corpus.ingest.clean.page, on synthetic pages in the style of French news sites."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import mattis_corpus.normalise as N
-from mattis_corpus.models import CleanDoc
-from mattis_corpus.normalise import (
+import mattis_corpus.ingest.clean.page as N
+from mattis_corpus.ingest.clean.page import (
     clean,
     is_chrome_line,
     is_heading_like,
@@ -27,6 +26,7 @@ from mattis_corpus.normalise import (
     related_header,
     split_glued_dateline,
 )
+from mattis_corpus.models import CleanDoc
 
 NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
 

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from mattis_corpus import queries
 from mattis_corpus.analysis import compile_query, kwic_matches
-from mattis_corpus.store import Store
+from mattis_corpus.query import search as queries
+from mattis_corpus.store.db import Store
 
 HEAVY = ("spacy", "dateparser", "thinc", "torch")
 QUERY_COMMANDS = [
@@ -132,7 +132,7 @@ def _store_rows(db) -> list:
 def test_worker_process_stores_what_the_in_process_path_stores(tmp_path, raw_copy, nlp):
     """One worker, with our rules in the worker or here on the Docs it sends back, and
     ``workers=0`` (all here) store the same rows, ids and FTS content included."""
-    from mattis_corpus.pipeline import ingest
+    from mattis_corpus.run import ingest
 
     dbs = []
     for workers, rules_here in ((0, None), (1, True), (1, False)):
@@ -153,9 +153,9 @@ def test_a_packed_doc_comes_back_with_every_annotation(nlp, raw_copy):
     import spacy
     from spacy.vocab import Vocab
 
-    from mattis_corpus.nlp import pack_doc, unpack_doc
-    from mattis_corpus.pipeline import prepare
-    from mattis_corpus.sources import read_raw
+    from mattis_corpus.ingest.sources import read_raw
+    from mattis_corpus.nlp.model import pack_doc, unpack_doc
+    from mattis_corpus.run import prepare
 
     def view(doc):
         return (
@@ -197,9 +197,9 @@ def test_missing_model_is_one_error_line_not_a_hang(tmp_path, raw_copy, workers)
 def test_the_text_is_scanned_for_a_publication_date_only_when_it_can_give_one():
     """The date scan (~3 ms per 1,000 words) runs only without metadata or dateline, and only
     when a weekday is named (inference needs the weekday to confirm the date)."""
+    from mattis_corpus.ingest.published import resolve
     from mattis_corpus.models import CleanDoc
-    from mattis_corpus.published import resolve
-    from mattis_corpus.temporal import tag_dates
+    from mattis_corpus.nlp.temporal.tagger import tag_dates
 
     calls = []
 

@@ -8,7 +8,7 @@ from re import _compiler
 
 import pytest
 
-from mattis_corpus import regex_cache as RC
+from mattis_corpus.nlp.speedups import regex_cache as RC
 
 SAMPLES = ["porte-avions", "Porte-Avions", "aujourd'hui", "chef-d'œuvre", "x-1", "",
            "anti-américain", "ANTI-AMÉRICAIN", "sous-marins", "mot0042-suite", "zzz"]

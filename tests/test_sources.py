@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mattis_corpus.errors import BadInputError
-from mattis_corpus.sources import MAX_FILE_BYTES, control_count, decode, iter_paths, read_raw
+from mattis_corpus.ingest.sources import MAX_FILE_BYTES, control_count, decode, iter_paths, read_raw
 
 TEXT = "L'armée française a quitté le Mali en août 2022, a annoncé l'état-major.\n"
 

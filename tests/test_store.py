@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from mattis_corpus.errors import BadInputError, SchemaTooNewError
-from mattis_corpus.migrations import MIGRATIONS
-from mattis_corpus.store import Store
+from mattis_corpus.store.db import Store
+from mattis_corpus.store.migrations import MIGRATIONS
 
 
 def test_memory_store_migrates():

@@ -1,4 +1,4 @@
-"""Tests for the French temporal tagger (mattis_corpus.temporal).
+"""Tests for the French temporal tagger (mattis_corpus.nlp.temporal.tagger).
 
 Gold conventions (tests/gold/timex_fr.jsonl, annotated by hand before the tagger was written):
 ISO-TimeML TIMEX3 as in the French TimeBank / HeidelTime French: determiners inside the extent
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mattis_corpus.temporal import parse_anchor, parse_number, roman_to_int, tag_dates
+from mattis_corpus.nlp.temporal.tagger import parse_anchor, parse_number, roman_to_int, tag_dates
 
 sys.path.insert(0, str(Path(__file__).parent))
 from timex_scorer import combine, score  # noqa: E402
@@ -556,7 +556,7 @@ def test_never_crashes_and_spans_are_consistent(text, anchor):
 
 def test_import_is_light():
     code = (
-        "import sys, mattis_corpus.temporal; "
+        "import sys, mattis_corpus.nlp.temporal.tagger; "
         "print('spacy' in sys.modules, 'dateparser' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

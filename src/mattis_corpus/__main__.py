@@ -1,3 +1,3 @@
-from .cli import main
+from mattis_corpus.cli.commands import main
 
 main()

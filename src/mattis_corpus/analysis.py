@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .errors import QuerySyntaxError
-from .textutil import strip_accents
+from mattis_corpus.errors import QuerySyntaxError
+from mattis_corpus.textutil import strip_accents
 
 ANALYSIS_VERSION = "fr-snowball-fold-1"
 MAX_QUERY_CHARS = 1000

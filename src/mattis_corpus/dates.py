@@ -9,10 +9,10 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .errors import BadInputError
+from mattis_corpus.errors import BadInputError
 
 if TYPE_CHECKING:
-    from .models import Timex
+    from mattis_corpus.models import Timex
 
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

@@ -23,18 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BadInputError, CorpusError
-from .models import Annotation, CleanDoc, Published, RawDoc
-from .normalise import clean as clean_text
-from .published import resolve as resolve_published
-from .sources import display_path, iter_paths, read_raw
-from .store import Store
+from mattis_corpus.errors import BadInputError, CorpusError
+from mattis_corpus.ingest.clean.page import clean as clean_text
+from mattis_corpus.ingest.published import resolve as resolve_published
+from mattis_corpus.ingest.sources import display_path, iter_paths, read_raw
+from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
+from mattis_corpus.store.db import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .nlp import PackedDoc
+    from mattis_corpus.nlp.model import PackedDoc
 
 Progress = Callable[[str, int | None], None]  # (event, total): start, loading, analysing, advance
 
@@ -205,7 +205,7 @@ def _analysed(
     ``2 × workers`` batches are in flight, so memory does not grow with the corpus.
     ``workers=0`` runs everything here (the library's choice for a model already loaded).
     """
-    from .nlp import DEFAULT_MODEL, load_nlp
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
 
     dated = ((job, *_dated(job)) for job in jobs)
     if workers <= 0:
@@ -254,7 +254,7 @@ _Task = tuple[str, tuple, "str | None"]  # (clean text, paragraphs, publication 
 
 def _dated(job: _Job) -> tuple[Published | None, str | None]:
     """The publication date (from metadata, dateline or text), or the error that stops the job."""
-    from .temporal import tag_dates
+    from mattis_corpus.nlp.temporal.tagger import tag_dates
 
     try:
         return resolve_published(job.raw.meta, job.clean, lambda: tag_dates(job.clean.text, None)), None
@@ -286,7 +286,7 @@ def _batched(items: Iterator, n: int) -> Iterator[list]:
 
 def _parse_batch(nlp: object, tasks: list[_Task | None]) -> list[Doc | None]:
     """The batch through ``nlp.pipe`` (None where the task was skipped)."""
-    from .entities import seed_text
+    from mattis_corpus.nlp.entities.mentions import seed_text
 
     todo = [t for t in tasks if t is not None]
     # Docs made here carry their text (seed_text): the components and rules read it without
@@ -300,7 +300,7 @@ def _parse_batch(nlp: object, tasks: list[_Task | None]) -> list[Doc | None]:
 
 def _annotate(doc: Doc, task: _Task) -> tuple[Annotation | None, str | None]:
     """Our rules on one parsed Doc, or the error that stops this document alone."""
-    from .nlp import analyse
+    from mattis_corpus.nlp.model import analyse
 
     _, paragraphs, anchor = task
     try:
@@ -323,8 +323,8 @@ def _annotate_packed(
     nlp: Language, tasks: list[_Task | None], packed: list[PackedDoc | None]
 ) -> list[tuple[Annotation | None, str | None]]:
     """Our rules on the Docs a worker parsed and packed."""
-    from .entities import seed_text
-    from .nlp import unpack_doc
+    from mattis_corpus.nlp.entities.mentions import seed_text
+    from mattis_corpus.nlp.model import unpack_doc
 
     out: list[tuple[Annotation | None, str | None]] = []
     for task, data in zip(tasks, packed, strict=True):
@@ -346,7 +346,7 @@ def _worker_init(model: str | None) -> None:
     new workers forever, so a missing model is kept and raised by the first task instead
     (the main process then stops with that one-line error)."""
     global _WORKER_MODEL, _WORKER_ERROR
-    from .nlp import DEFAULT_MODEL, load_nlp
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
 
     _WORKER_MODEL = model or DEFAULT_MODEL
     try:
@@ -360,7 +360,7 @@ def _worker_init(model: str | None) -> None:
 
 def _worker_run(tasks: list[_Task | None], parse_only: bool = False) -> list:
     """Annotations for the batch, or (``parse_only``) its packed Docs for the rules upstream."""
-    from .nlp import DEFAULT_MODEL, load_nlp, pack_doc
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp, pack_doc
 
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
@@ -418,7 +418,7 @@ def refresh_entities(store: Store, *, full: bool = False) -> None:
     Everything happens in one write transaction, so a concurrent ingest cannot slip names in
     between the counts and the update.
     """
-    from .entities import resolve_names
+    from mattis_corpus.nlp.entities.mentions import resolve_names
 
     with store.transaction():
         if full:  # from scratch: same result, used by tests and to repair a store

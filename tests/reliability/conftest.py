@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mattis_corpus.cli import cli
+from mattis_corpus.cli.commands import cli
 
 HERE = Path(__file__).resolve().parent
 
@@ -231,7 +231,7 @@ def _start_fork_server_early(request):
 @pytest.fixture(scope="session")
 def nlp_model():
     """The real model, loaded once, under the exact cache key the pipeline uses."""
-    from mattis_corpus.nlp import DEFAULT_MODEL, load_nlp
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
 
     return load_nlp(DEFAULT_MODEL)
 

@@ -29,7 +29,7 @@ def _child(args: list[str], out: str, err: str) -> None:
             os.dup2(f, fd)
             os.close(f)
         sys.argv = ["corpus", *args]
-        from mattis_corpus.cli import main
+        from mattis_corpus.cli.commands import main
 
         try:
             main()
@@ -45,10 +45,10 @@ def _child(args: list[str], out: str, err: str) -> None:
 
 
 def serve() -> None:
-    from mattis_corpus import cli, pipeline, queries  # noqa: F401  (imported before forking)
-    from mattis_corpus.entities import resolve_entities  # noqa: F401
-    from mattis_corpus.nlp import DEFAULT_MODEL, load_nlp
-    from mattis_corpus.temporal import tag_dates
+    from mattis_corpus.nlp.entities.mentions import resolve_entities  # noqa: F401
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
+    from mattis_corpus.nlp.temporal.tagger import tag_dates
+    from mattis_corpus.query import search as queries  # noqa: F401  (imported before forking)
 
     load_nlp(DEFAULT_MODEL)
     tag_dates("le 3 mars 2018", None)  # warm the lazy regexes too

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from mattis_corpus.migrations import MIGRATIONS
-from mattis_corpus.sources import MAX_FILE_BYTES, display_path
+from mattis_corpus.ingest.sources import MAX_FILE_BYTES, display_path
+from mattis_corpus.store.migrations import MIGRATIONS
 
 from .conftest import (
     assert_clean_failure,

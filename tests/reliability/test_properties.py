@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import RAW
-from mattis_corpus.normalise import clean, normalise_text
-from mattis_corpus.temporal import tag_dates
+from mattis_corpus.ingest.clean.page import clean, normalise_text
+from mattis_corpus.nlp.temporal.tagger import tag_dates
 
 from .conftest import invoke
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from .errors import BadInputError, CorpusError
-from .output import OutputFormat, render, resolve_format
+from mattis_corpus.cli.render.formats import OutputFormat, render, resolve_format
+from mattis_corpus.errors import BadInputError, CorpusError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORMATS = click.Choice([f.value for f in OutputFormat], case_sensitive=False)
@@ -85,7 +85,7 @@ def global_options(f: Callable) -> Callable:
 
 
 def _db_path(ctx: click.Context) -> str:
-    from .store import default_db_path
+    from mattis_corpus.store.db import default_db_path
 
     obj = ctx.find_root().obj or {}
     return obj["db"] if obj.get("db") else default_db_path()
@@ -97,7 +97,7 @@ def _format(ctx: click.Context) -> OutputFormat:
 
 
 def _open_store(ctx: click.Context, create: bool = False):
-    from .store import Store
+    from mattis_corpus.store.db import Store
 
     return Store(_db_path(ctx), create=create)
 
@@ -141,7 +141,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], force: bool, workers: int
         corpus ingest data/raw
         corpus ingest new_articles/ --workers 2 --format json
     """
-    from .pipeline import ingest as run_ingest
+    from mattis_corpus.run import ingest as run_ingest
 
     fmt = _format(ctx)
     with _open_store(ctx, create=True) as store, _progress_bar() as progress:
@@ -210,8 +210,8 @@ def docs(ctx: click.Context) -> None:
         corpus docs
         corpus docs | jq '.[].title'
     """
-    from .queries import DOC_FIELDS, list_docs
-    from .views import docs_table
+    from mattis_corpus.cli.render.terminal import docs_table
+    from mattis_corpus.query.search import DOC_FIELDS, list_docs
 
     with _open_store(ctx) as store:
         render(list_docs(store), _format(ctx), columns=list(DOC_FIELDS), table=docs_table)
@@ -229,8 +229,8 @@ def show(ctx: click.Context, doc_id: str) -> None:
         corpus show 002_da02cb10c2c558a6
         corpus show 002_da02cb10c2c558a6 --format json | jq '.dates'
     """
-    from .queries import show_doc
-    from .views import show_view
+    from mattis_corpus.cli.render.terminal import show_view
+    from mattis_corpus.query.search import show_doc
 
     with _open_store(ctx) as store:
         render(show_doc(store, doc_id), _format(ctx), table=show_view)
@@ -259,8 +259,8 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mention
         corpus entities --type PER
         corpus entities --doc 002_da02cb10c2c558a6 --sort name
     """
-    from .queries import list_entities
-    from .views import entities_table
+    from mattis_corpus.cli.render.terminal import entities_table
+    from mattis_corpus.query.search import list_entities
 
     fmt = _format(ctx)
     with _open_store(ctx) as store:
@@ -284,7 +284,7 @@ def _filter_options(f: Callable) -> Callable:
 
 
 def _dates(date_from: str | None, date_to: str | None):
-    from .queries import DateRange
+    from mattis_corpus.query.search import DateRange
 
     try:
         return DateRange.parse(date_from, date_to)
@@ -310,9 +310,9 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, entity: str |
         corpus search "etat islamique"
         corpus search '"forces spéciales" OR commandos' --from 2018
     """
-    from .errors import QuerySyntaxError
-    from .queries import search as run_search
-    from .views import MATCH_CLOSE, MATCH_OPEN, search_table
+    from mattis_corpus.cli.render.terminal import MATCH_CLOSE, MATCH_OPEN, search_table
+    from mattis_corpus.errors import QuerySyntaxError
+    from mattis_corpus.query.search import search as run_search
 
     dates = _dates(date_from, date_to)
     fmt = _format(ctx)
@@ -342,8 +342,8 @@ def timeline(ctx: click.Context, entity: str | None, type_: str | None, date_fro
         corpus timeline --from 2017
         corpus timeline --entity Mattis --format json | jq 'map(.date)'
     """
-    from .queries import timeline as run_timeline
-    from .views import timeline_table
+    from mattis_corpus.cli.render.terminal import timeline_table
+    from mattis_corpus.query.search import timeline as run_timeline
 
     dates = _dates(date_from, date_to)
     with _open_store(ctx) as store:
@@ -367,9 +367,9 @@ def kwic(ctx: click.Context, term: str, width: int, limit: int) -> None:
         corpus kwic allié
         corpus kwic "forces spéciales" --width 30
     """
-    from .errors import QuerySyntaxError
-    from .queries import kwic as run_kwic
-    from .views import kwic_table
+    from mattis_corpus.cli.render.terminal import kwic_table
+    from mattis_corpus.errors import QuerySyntaxError
+    from mattis_corpus.query.search import kwic as run_kwic
 
     with _open_store(ctx) as store:
         try:
@@ -395,8 +395,8 @@ def annotate(ctx: click.Context, file: Any, published: str | None, jsonl: bool, 
         echo "Jim Mattis était à Paris le 2 octobre 2018." | corpus annotate --published 2018-10-02
         corpus annotate --jsonl articles.jsonl > annotations.jsonl
     """
-    from .annotate import annotate_many
-    from .dates import parse_partial
+    from mattis_corpus.dates import parse_partial
+    from mattis_corpus.nlp.annotate import annotate_many
 
     if published:
         try:

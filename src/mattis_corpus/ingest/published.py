@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from .dates import interval, parse_partial
-from .models import CleanDoc, Published, Timex
+from mattis_corpus.dates import interval, parse_partial
+from mattis_corpus.models import CleanDoc, Published, Timex
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)

@@ -15,10 +15,10 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .dates import parse_partial
-from .errors import BadInputError
-from .models import RawDoc
-from .textutil import display_path  # noqa: F401  (part of the loader API)
+from mattis_corpus.dates import parse_partial
+from mattis_corpus.errors import BadInputError
+from mattis_corpus.models import RawDoc
+from mattis_corpus.textutil import display_path  # noqa: F401  (part of the loader API)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a news article is ~10 KB; larger files are refused, not parsed
 META_KEYS = {"title", "published", "source", "url"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .dates import parse_partial
-from .errors import BadInputError
-from .textutil import normalise_chars
+from mattis_corpus.dates import parse_partial
+from mattis_corpus.errors import BadInputError
+from mattis_corpus.textutil import normalise_chars
 
 
 def _record(item: dict) -> tuple[str, str | None]:
@@ -27,9 +27,9 @@ def annotate_many(items: Iterable[dict], *, model: str | None = None, workers: i
     Offsets index the returned ``text``: a one-for-one character clean-up of the input (typographic
     apostrophes and exotic spaces), so they also index the input text as given.
     """
-    from .entities import resolve_entities
-    from .nlp import DEFAULT_MODEL, analyse, load_nlp, pipe
-    from .temporal import tag_dates
+    from mattis_corpus.nlp.entities.mentions import resolve_entities
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, analyse, load_nlp, pipe
+    from mattis_corpus.nlp.temporal.tagger import tag_dates
 
     nlp = load_nlp(model or DEFAULT_MODEL)
 

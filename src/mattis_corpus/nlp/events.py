@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .dates import timeline_date  # noqa: F401  (re-exported: the event date rule lives with dates)
-from .models import Event, Mention, Sentence, Timex
+from mattis_corpus.dates import timeline_date  # noqa: F401  (re-exported: the event date rule lives with dates)
+from mattis_corpus.models import Event, Mention, Sentence, Timex
 
 if TYPE_CHECKING:  # spaCy is only imported by the ingest path
     from spacy.tokens import Doc, Token

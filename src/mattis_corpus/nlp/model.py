@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .entities import configure_nlp, doc_text, extract_mentions
-from .errors import ModelNotFoundError
-from .events import extract_events
-from .models import Annotation, Paragraph, Sentence, Timex
-from .temporal import tag_dates
+from mattis_corpus.errors import ModelNotFoundError
+from mattis_corpus.models import Annotation, Paragraph, Sentence, Timex
+from mattis_corpus.nlp.entities.mentions import configure_nlp, doc_text, extract_mentions
+from mattis_corpus.nlp.events import extract_events
+from mattis_corpus.nlp.temporal.tagger import tag_dates
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,8 +64,8 @@ def _load_nlp(model: str) -> Language:
 def _load(model: str) -> Language:
     import spacy
 
-    from .lookups_cache import cached_lookups
-    from .regex_cache import cached_compiles
+    from mattis_corpus.nlp.speedups.lookups_cache import cached_lookups
+    from mattis_corpus.nlp.speedups.regex_cache import cached_compiles
 
     _register_components()
     try:

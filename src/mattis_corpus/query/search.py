@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from .dates import parse_partial
-from .errors import BadInputError
-from .store import Store
-from .textutil import RawJSON, fold
+from mattis_corpus.dates import parse_partial
+from mattis_corpus.errors import BadInputError
+from mattis_corpus.store.db import Store
+from mattis_corpus.textutil import RawJSON, fold
 
 DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file")
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -250,7 +250,9 @@ def search(
     terminal view passes characters that cannot occur in article text, so brackets of the text
     itself are never mistaken for matches.
     """
-    from .analysis import compile_query  # search and kwic only: other queries skip the stemmer
+    from mattis_corpus.analysis import (
+        compile_query,  # search and kwic only: other queries skip the stemmer
+    )
 
     q = compile_query(query)
     if entity is not None and not entity_ids(store, entity, type_):
@@ -278,7 +280,7 @@ def search(
 
 
 def _best_snippet(store: Store, rowid: int, title: str | None, q, marks: tuple[str, str]) -> str:
-    from .analysis import kwic_matches, mark, snippet
+    from mattis_corpus.analysis import kwic_matches, mark, snippet
 
     best, best_hits = None, 0
     # Usually one sentence matches the whole query: let FTS5 find it within the document's
@@ -318,7 +320,7 @@ def _best_snippet(store: Store, rowid: int, title: str | None, q, marks: tuple[s
 def _may_match(text: str, terms: str, q) -> bool:
     """False only when ``kwic_matches(text, q)`` is surely empty, judged from the sentence's
     stored index terms (its analysed words, in order) without stemming it again."""
-    from .analysis import fold_word
+    from mattis_corpus.analysis import fold_word
 
     found = set(terms.split(" "))
     if found & q.positive_terms:
@@ -333,7 +335,7 @@ def _may_match(text: str, terms: str, q) -> bool:
 
 def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -> Iterator[dict]:
     """Keyword-in-context lines for every match of ``term`` (same analysis as search)."""
-    from .analysis import compile_query, kwic_matches
+    from mattis_corpus.analysis import compile_query, kwic_matches
 
     q = compile_query(term)
     sql = (

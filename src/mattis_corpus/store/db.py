@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from .dates import timeline_date
-from .errors import BadInputError, SchemaTooNewError, StoreError
-from .migrations import MIGRATIONS
-from .textutil import display_path, fold
+from mattis_corpus.dates import timeline_date
+from mattis_corpus.errors import BadInputError, SchemaTooNewError, StoreError
+from mattis_corpus.store.migrations import MIGRATIONS
+from mattis_corpus.textutil import display_path, fold
 
 if TYPE_CHECKING:  # query commands open the store too: keep their imports light
-    from .models import Annotation, CleanDoc, Published, RawDoc
+    from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
 
 DEFAULT_DB = os.path.join("data", "processed", "corpus.db")
 BUSY_TIMEOUT_MS = 60_000
@@ -163,7 +163,7 @@ class Store:
         self, raw: RawDoc, clean: CleanDoc, published: Published, ann: Annotation
     ) -> None:
         """Replace the document ``raw.id`` with this version. Call inside ``transaction()``."""
-        from .analysis import index_text  # the write path only
+        from mattis_corpus.analysis import index_text  # the write path only
         db = self.db
         self._delete(raw.id)
         words = len(clean.text.split())

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import IO, Any
 
-from .textutil import RawJSON
+from mattis_corpus.textutil import RawJSON
 
 
 class OutputFormat(StrEnum):

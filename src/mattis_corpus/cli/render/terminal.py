@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import IO
 
-from .output import safe_text, stdout_console, write_table
+from mattis_corpus.cli.render.formats import safe_text, stdout_console, write_table
 
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")

@@ -61,7 +61,7 @@ from datetime import date
 from functools import lru_cache, reduce
 from typing import TypeVar
 
-from .models import CleanDoc, Dateline, Paragraph
+from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ spans ("la France", "M. Mattis"), and unstable types ("Washington" as a person).
 module fixes those with rules that hold for any French news text:
 
 * :func:`configure_nlp` puts a gazetteer ruler (``GazetteerRuler``) before the NER, so known places and
-  organisations (:mod:`mattis_corpus.gazetteer`) are found with the right type and span.
+  organisations (:mod:`mattis_corpus.nlp.entities.gazetteer`) are found with the right type and span.
 * :func:`extract_mentions` trims, splits, filters, retypes and recovers mentions, and names
   each with the fullest form of its entity within the document.
 * :func:`resolve_entities` merges mentions across documents into one entity per real-world
@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from mattis_corpus.gazetteer import GazEntry, gazetteer, slugify
 from mattis_corpus.models import Mention, Paragraph
+from mattis_corpus.nlp.entities.gazetteer import GazEntry, gazetteer, slugify
 from mattis_corpus.textutil import fold, strip_accents
 
 if TYPE_CHECKING:

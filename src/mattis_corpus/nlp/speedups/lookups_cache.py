@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .regex_cache import cache_dir, write_atomic
+from mattis_corpus.nlp.speedups.regex_cache import cache_dir, write_atomic
 
 MIN_BYTES = 1_000_000  # a smaller lookups file loads in milliseconds: not worth a file
 FORMAT = 2  # bump when the layout below changes

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .models import Timex
+from mattis_corpus.models import Timex
 
 # --------------------------------------------------------------------------- lexicon
 

@@ -1,0 +1,1 @@
+"""Cleaning: raw page text → ``CleanDoc`` (the article only, typed paragraphs, title, dateline)."""

@@ -1,0 +1,1 @@
+"""French TIMEX3 tagging: text + anchor date → ``Timex`` list with ISO-TimeML values."""
