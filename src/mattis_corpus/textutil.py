@@ -8,11 +8,13 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from mattis_corpus.french import APOSTROPHE, TYPOGRAPHIC_APOSTROPHES
+
 if TYPE_CHECKING:  # pathlib costs query commands ~5 ms of imports (urllib, ipaddress)
     from pathlib import Path
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
-_APOS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_APOS = str.maketrans(dict.fromkeys(TYPOGRAPHIC_APOSTROPHES, APOSTROPHE))
 
 
 def strip_accents(text: str) -> str:
@@ -32,7 +34,7 @@ def fold(text: str) -> str:
 
 _CHAR_MAP = str.maketrans(
     {
-        "\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u00b4": "'", "\u2032": "'",
+        **dict.fromkeys(TYPOGRAPHIC_APOSTROPHES, APOSTROPHE),
         "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2002": " ",
         "\u2003": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
     }

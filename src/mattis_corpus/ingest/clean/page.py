@@ -61,6 +61,16 @@ from datetime import date
 from functools import lru_cache, reduce
 from typing import TypeVar
 
+from mattis_corpus.french import (
+    APOSTROPHE,
+    CURLY_DOUBLE_QUOTES,
+    TYPOGRAPHIC_APOSTROPHES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS_EN,
+    WEEKDAYS,
+    WEEKDAYS_EN,
+    month_numbers,
+)
 from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
 T = TypeVar("T")
@@ -128,8 +138,8 @@ _SPACES = CharMap(dict.fromkeys(
     ["\t", "\u00a0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f",
      "\u3000"], " "))
 
-_APOSTROPHES = CharMap(dict.fromkeys(["\u2019", "\u02bc", "\u2018", "\u201b", "\u00b4"], "'"))
-_DOUBLE_QUOTES = CharMap(dict.fromkeys(["\u201c", "\u201d", "\u201e", "\u201f"], '"'))
+_APOSTROPHES = CharMap(dict.fromkeys(TYPOGRAPHIC_APOSTROPHES, APOSTROPHE))
+_DOUBLE_QUOTES = CharMap(dict.fromkeys(CURLY_DOUBLE_QUOTES, '"'))
 
 _QUOTE_SPACES = " \u00a0\u202f\u2009\u2007"
 _ELISION_RE = re.compile(
@@ -427,22 +437,10 @@ def is_heading_like(line: str) -> bool:
 
 # --------------------------------------------------------------------------- datelines
 
-_MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "january": 1, "fevrier": 2, "fevr": 2, "fev": 2,
-    "february": 2, "feb": 2, "mars": 3, "march": 3, "mar": 3, "avril": 4, "avr": 4,
-    "april": 4, "apr": 4, "mai": 5, "may": 5, "juin": 6, "june": 6, "jun": 6,
-    "juillet": 7, "juil": 7, "july": 7, "jul": 7, "aout": 8, "august": 8, "aug": 8,
-    "septembre": 9, "sept": 9, "sep": 9, "september": 9, "octobre": 10, "october": 10,
-    "oct": 10, "novembre": 11, "november": 11, "nov": 11, "decembre": 12, "december": 12,
-    "dec": 12,
-}
+# Folded keys (the dateline is matched on folded text): French and English names, short forms.
+_MONTHS = {_fold_same_length(k): v for k, v in month_numbers(english=True, short_english=True).items()}
 _MON = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
-_WEEKDAYS = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tues", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "sun",
-]
+_WEEKDAYS = [*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *WEEKDAYS_EN, *WEEKDAY_ABBREVIATIONS_EN]
 _WD = "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?"
 
 _DATE_CORE = (
