@@ -7,7 +7,10 @@ Offsets are always character offsets into ``CleanDoc.text`` (the normalised text
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib costs query commands ~5 ms of imports
+    from pathlib import Path
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ import click
 
 from mattis_corpus.cli.render.formats import OutputFormat, render, resolve_format
 from mattis_corpus.errors import BadInputError, CorpusError
+from mattis_corpus.labels import ENTITY_TYPES
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORMATS = click.Choice([f.value for f in OutputFormat], case_sensitive=False)
-TYPES = click.Choice(["PER", "LOC", "ORG", "MISC"], case_sensitive=False)
+TYPES = click.Choice(ENTITY_TYPES, case_sensitive=False)
 
 
 class CliError(click.ClickException):

@@ -12,7 +12,6 @@ from mattis_corpus.store.db import Store
 from mattis_corpus.textutil import RawJSON, fold
 
 DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file")
-ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
 OPEN_START, OPEN_END = "0000-01-01", "9999-12-31"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from mattis_corpus.labels import ENTITY_TYPES
 from mattis_corpus.models import Mention, Paragraph
 from mattis_corpus.nlp.entities.gazetteer import GazEntry, gazetteer, slugify
 from mattis_corpus.textutil import fold, strip_accents
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 RULER_NAME = "gazetteer_ruler"
-TYPES = ("PER", "LOC", "ORG", "MISC")
+TYPES = ENTITY_TYPES
 
 # Articles, contractions and elisions never part of a name ("l'OTAN" -> "OTAN").
 _DETERMINERS = frozenset(
