@@ -26,7 +26,7 @@ from mattis_corpus.run import refresh_entities  # noqa: E402
 from mattis_corpus.store.db import Store  # noqa: E402
 
 try:  # newer stores pad docs_fts with empty rows per document (see store.pad_rowids)
-    from mattis_corpus.store.db import pad_rowids
+    from mattis_corpus.store.search_index import pad_rowids
 except ImportError:  # pragma: no cover
     pad_rowids = None
 

@@ -357,7 +357,7 @@ def queries_for(db: Path) -> list[tuple[str, list[str]]]:
 
 def in_process(db: Path, args: list[str]) -> float:
     """The library call behind a CLI command, timed in this process (store already open)."""
-    from mattis_corpus.query import search as q
+    from mattis_corpus.query import common, docs, entities, kwic, search, timeline
     from mattis_corpus.store.db import Store
 
     cmd, rest = args[0], args[1:]
@@ -373,22 +373,22 @@ def in_process(db: Path, args: list[str]) -> float:
             i += 1
     with Store(db) as store:
         t = time.perf_counter()
-        dates = q.DateRange.parse(opts.pop("from", None), opts.pop("to", None))
+        dates = common.DateRange.parse(opts.pop("from", None), opts.pop("to", None))
         if cmd == "search":
-            list(q.search(store, pos[0], entity=opts.get("entity"), type_=opts.get("type"),
+            list(search.search(store, pos[0], entity=opts.get("entity"), type_=opts.get("type"),
                           dates=dates))
         elif cmd == "entities":
-            list(q.list_entities(store, type_=opts.get("type"), doc=opts.get("doc"),
+            list(entities.list_entities(store, type_=opts.get("type"), doc=opts.get("doc"),
                                  sort=opts.get("sort", "mentions"), documents="json",
                                  limit=int(opts["limit"]) if "limit" in opts else None))
         elif cmd == "timeline":
-            list(q.timeline(store, dates=dates, entity=opts.get("entity"), doc=opts.get("doc")))
+            list(timeline.timeline(store, dates=dates, entity=opts.get("entity"), doc=opts.get("doc")))
         elif cmd == "docs":
-            list(q.list_docs(store))
+            list(docs.list_docs(store))
         elif cmd == "kwic":
-            list(q.kwic(store, pos[0]))
+            list(kwic.kwic(store, pos[0]))
         elif cmd == "show":
-            q.show_doc(store, pos[0])
+            docs.show_doc(store, pos[0])
         return time.perf_counter() - t
 
 

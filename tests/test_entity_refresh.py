@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RAW, run_corpus
-from mattis_corpus.query.search import list_entities
+from mattis_corpus.query.entities import list_entities
 from mattis_corpus.run import ingest, refresh_entities
 from mattis_corpus.store.db import Store
 from mattis_corpus.store.migrations import MIGRATIONS
@@ -170,7 +170,8 @@ def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
 
 def test_entity_filter_finds_a_person_by_surname(seed_db):
     """`--entity Flynn` finds the person even when every mention gives the full name."""
-    from mattis_corpus.query.search import entity_ids, search
+    from mattis_corpus.query.common import entity_ids
+    from mattis_corpus.query.search import search
 
     with Store(seed_db) as store:
         full_only = [

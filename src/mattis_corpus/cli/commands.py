@@ -212,7 +212,7 @@ def docs(ctx: click.Context) -> None:
         corpus docs | jq '.[].title'
     """
     from mattis_corpus.cli.render.terminal import docs_table
-    from mattis_corpus.query.search import DOC_FIELDS, list_docs
+    from mattis_corpus.query.docs import DOC_FIELDS, list_docs
 
     with _open_store(ctx) as store:
         render(list_docs(store), _format(ctx), columns=list(DOC_FIELDS), table=docs_table)
@@ -231,7 +231,7 @@ def show(ctx: click.Context, doc_id: str) -> None:
         corpus show 002_da02cb10c2c558a6 --format json | jq '.dates'
     """
     from mattis_corpus.cli.render.terminal import show_view
-    from mattis_corpus.query.search import show_doc
+    from mattis_corpus.query.docs import show_doc
 
     with _open_store(ctx) as store:
         render(show_doc(store, doc_id), _format(ctx), table=show_view)
@@ -261,7 +261,7 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mention
         corpus entities --doc 002_da02cb10c2c558a6 --sort name
     """
     from mattis_corpus.cli.render.terminal import entities_table
-    from mattis_corpus.query.search import list_entities
+    from mattis_corpus.query.entities import list_entities
 
     fmt = _format(ctx)
     with _open_store(ctx) as store:
@@ -285,7 +285,7 @@ def _filter_options(f: Callable) -> Callable:
 
 
 def _dates(date_from: str | None, date_to: str | None):
-    from mattis_corpus.query.search import DateRange
+    from mattis_corpus.query.common import DateRange
 
     try:
         return DateRange.parse(date_from, date_to)
@@ -344,7 +344,7 @@ def timeline(ctx: click.Context, entity: str | None, type_: str | None, date_fro
         corpus timeline --entity Mattis --format json | jq 'map(.date)'
     """
     from mattis_corpus.cli.render.terminal import timeline_table
-    from mattis_corpus.query.search import timeline as run_timeline
+    from mattis_corpus.query.timeline import timeline as run_timeline
 
     dates = _dates(date_from, date_to)
     with _open_store(ctx) as store:
@@ -370,7 +370,7 @@ def kwic(ctx: click.Context, term: str, width: int, limit: int) -> None:
     """
     from mattis_corpus.cli.render.terminal import kwic_table
     from mattis_corpus.errors import QuerySyntaxError
-    from mattis_corpus.query.search import kwic as run_kwic
+    from mattis_corpus.query.kwic import kwic as run_kwic
 
     with _open_store(ctx) as store:
         try:
@@ -378,6 +378,24 @@ def kwic(ctx: click.Context, term: str, width: int, limit: int) -> None:
         except QuerySyntaxError as e:
             raise click.UsageError(str(e)) from None
         render(rows, _format(ctx), table=kwic_table)
+
+
+@cli.command()
+@global_options
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the search index with this corpus's text analysis.
+
+    Needed only when `search` says the index was built by another version of the analysis
+    (`ingest` does it by itself).
+
+    \b
+    Example:
+        corpus reindex
+    """
+    with _open_store(ctx) as store:
+        n = store.reindex()
+    render({"reindexed": n}, _format(ctx))
 
 
 @cli.command()

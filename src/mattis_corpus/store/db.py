@@ -6,17 +6,14 @@ leaves half a document visible and re-ingesting unchanged files is a cheap hash 
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from mattis_corpus.dates import timeline_date
 from mattis_corpus.errors import BadInputError, SchemaTooNewError, StoreError
+from mattis_corpus.store import search_index
 from mattis_corpus.store.migrations import MIGRATIONS
-from mattis_corpus.textutil import display_path, fold
 
 if TYPE_CHECKING:  # query commands open the store too: keep their imports light
     from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
@@ -39,17 +36,6 @@ class StoredDoc(NamedTuple):
     sha256: str
 
 
-def pad_rowids(doc: int) -> tuple[int, int]:
-    """Two empty ``docs_fts`` rows per document, so that BM25's idf stays positive.
-
-    FTS5 computes idf = log((N - n + 0.5) / (n + 0.5)) and clamps it to ~0 when a term is in
-    more than half the documents: in a topical corpus ("Mattis" everywhere) every hit would then
-    score 0 and ties would be arbitrary. Tripling N with rows that queries never match (they
-    search only the ``title`` and ``body`` columns) keeps idf ≥ log 2, like Lucene's smoothed idf.
-    """
-    return -2 * doc, -2 * doc - 1
-
-
 class Store:
     """The corpus database. Accepts a path, ``":memory:"`` or an open connection.
 
@@ -66,6 +52,7 @@ class Store:
             self.path = os.fspath(path)
             self.db = self._connect(self.path, create)
         self.db.row_factory = sqlite3.Row
+        self.reindexed: int | None = None  # documents re-indexed on open (another analysis)
         try:
             self._migrate(create)
         except BaseException:
@@ -107,36 +94,69 @@ class Store:
                     f"({len(MIGRATIONS)}): upgrade corpus; the store was left untouched"
                 )
             if version == len(MIGRATIONS):
-                return
-            if version == 0 and not create:
-                tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables == 0:
-                    raise BadInputError(
-                        f"{self.path} is an empty store: run `corpus ingest data/raw` first"
-                    )
-                raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                version = self.db.execute("PRAGMA user_version").fetchone()[0]
-                if version == 0 and self.db.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-                ).fetchone()[0]:
-                    raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
-                self.db.execute(
-                    "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-                )
-                for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-                    step(self.db)
-                    self.db.execute(
-                        "INSERT INTO _migrations VALUES (?, ?)", (step.__name__, _now())
-                    )
-                    self.db.execute(f"PRAGMA user_version = {number}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+                self._check_migration_names()
+            else:
+                self._apply_migrations(version, create)
+            if create:
+                self._reindex_if_stale()
         except sqlite3.DatabaseError as e:
             raise _store_error(self.path, e) from None
+
+    def _check_migration_names(self) -> None:
+        """The migrations a store records must be ours, by name and in order, not only by count
+        (as llm and sqlite-utils check): a store migrated by another branch or fork is refused."""
+        recorded = [r[0] for r in self.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+        expected = [m.__name__ for m in MIGRATIONS[: len(recorded)]]
+        if recorded != expected or len(recorded) != len(MIGRATIONS):
+            theirs = next((r for r, e in zip(recorded, expected, strict=False) if r != e), None)
+            raise StoreError(
+                f"the store {self.path} records migrations this corpus does not know"
+                f"{f' ({theirs})' if theirs else ''}: it was written by another version of corpus;"
+                " the store was left untouched"
+            )
+
+    def _apply_migrations(self, version: int, create: bool) -> None:
+        if version == 0 and not create:
+            tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables == 0:
+                raise BadInputError(f"{self.path} is an empty store: run `corpus ingest data/raw` first")
+            raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and self.db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]:
+                raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+            for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+                step(self.db)
+                self.db.execute("INSERT INTO _migrations VALUES (?, ?)", (step.__name__, now()))
+                self.db.execute(f"PRAGMA user_version = {number}")
+            if version == 0:
+                search_index.record_version(self.db)  # a new store: indexed by this analysis
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _reindex_if_stale(self) -> None:
+        """An ingest brings a search index built by another text analysis up to date first."""
+        if search_index.is_current(self.db):
+            return
+        with self.transaction():
+            self.reindexed = search_index.reindex(self.db)
+
+    def check_search_index(self) -> None:
+        """Raise ``StoreError`` when the search index needs ``corpus reindex`` (search, kwic)."""
+        search_index.check_current(self.db, self.path)
+
+    def reindex(self) -> int:
+        """Rebuild the search index with this corpus's text analysis; returns the documents."""
+        with self.transaction():
+            return search_index.reindex(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -163,246 +183,35 @@ class Store:
         self, raw: RawDoc, clean: CleanDoc, published: Published, ann: Annotation
     ) -> None:
         """Replace the document ``raw.id`` with this version. Call inside ``transaction()``."""
-        from mattis_corpus.analysis import index_text  # the write path only
-        db = self.db
-        self._delete(raw.id)
-        words = len(clean.text.split())
-        cur = db.execute(
-            """INSERT INTO documents (id, title, published, published_precision, published_source,
-                 published_start, published_end, dateline, words, source_file, sha256, encoding,
-                 text, paragraphs, meta, warnings, ingested_at)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                raw.id, clean.title, published.value, published.precision, published.source,
-                published.start, published.end,
-                clean.dateline.text if clean.dateline else None,
-                words, display_path(raw.path), raw.sha256, raw.encoding, clean.text,
-                json.dumps([[p.start, p.end, p.kind] for p in clean.paragraphs]),
-                json.dumps(raw.meta, ensure_ascii=False) if raw.meta else None,
-                json.dumps(list(raw.warnings), ensure_ascii=False) if raw.warnings else None,
-                _now(),
-            ),
-        )
-        doc = cur.lastrowid
-        body = clean.text
-        if clean.title and body.startswith(clean.title):
-            body = body[len(clean.title):]
-        db.execute(
-            "INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (doc, index_text(clean.title or ""), index_text(body)),
-        )
-        db.executemany(
-            "INSERT INTO docs_fts (rowid, pad) VALUES (?, '')", [(r,) for r in pad_rowids(doc)]
-        )
-        # Rows go in with executemany and explicit ids (max + 1 onwards: we hold the write
-        # lock), which events and FTS rows need; one statement per table, not per row.
-        first = self._next_id("sentences")
-        db.executemany(
-            'INSERT INTO sentences (id, doc, idx, start, "end", text) VALUES (?,?,?,?,?,?)',
-            [(first + i, doc, i, s.start, s.end, s.text) for i, s in enumerate(ann.sentences)],
-        )
-        db.executemany(
-            "INSERT INTO sentences_fts (rowid, body) VALUES (?, ?)",
-            [(first + i, index_text(s.text)) for i, s in enumerate(ann.sentences)],
-        )
-        first_mention = self._next_id("mentions")
-        db.executemany(
-            'INSERT INTO mentions (id, doc, idx, start, "end", text, type, name, title)'
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            [(first_mention + i, doc, i, m.start, m.end, m.text, m.type, m.name, m.title)
-             for i, m in enumerate(ann.mentions)],
-        )
-        db.executemany(
-            'INSERT INTO timexes (doc, idx, start, "end", text, type, value, precision,'
-            " interval_start, interval_end, relative, mod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc, i, t.start, t.end, t.text, t.type, t.value, t.precision,
-              t.interval_start, t.interval_end, int(t.relative), t.mod)
-             for i, t in enumerate(ann.timexes)],
-        )
-        first_event = self._next_id("events")
-        events, links = [], []
-        for k, e in enumerate(ann.events):
-            t = ann.timexes[e.timex_index]
-            events.append(
-                (first_event + k, doc, e.timex_index, e.sentence_index, timeline_date(t),
-                 t.precision, t.interval_start, t.interval_end, t.text, e.predicate, e.summary)
-            )
-            links.extend((first_event + k, first_mention + i) for i in e.mention_indexes)
-        db.executemany(
-            'INSERT INTO events (id, doc, timex, sentence, date, precision, start, "end",'
-            " date_text, predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            events,
-        )
-        db.executemany(
-            "INSERT OR IGNORE INTO event_mentions (event, mention) VALUES (?, ?)", links
-        )
+        from mattis_corpus.store.write import write_document  # the write path only
 
-    def _next_id(self, table: str) -> int:
-        """The id SQLite would give the next row of ``table`` (its INTEGER PRIMARY KEY)."""
-        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+        write_document(self.db, raw, clean, published, ann)
 
-    def _delete(self, doc_id: str) -> None:
-        row = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if not row:
-            return
-        doc = row[0]
-        self.db.execute(
-            "DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE doc = ?)",
-            (doc,),
-        )
-        self.db.execute(
-            "DELETE FROM docs_fts WHERE rowid IN (?, ?, ?)", (doc, *pad_rowids(doc))
-        )
-        self.db.execute("DELETE FROM entity_docs WHERE doc = ?", (doc_id,))
-        self.db.execute("DELETE FROM documents WHERE rowid = ?", (doc,))
+    # -- the canonical entity tables (store/entity_index.py) ------------------------------
 
     def entities_stale(self) -> bool:
         """True when mentions changed since the last entity refresh (e.g. an ingest was killed)."""
-        row = self.db.execute(
-            "SELECT EXISTS (SELECT 1 FROM names WHERE dirty)"
-            " OR EXISTS (SELECT 1 FROM mentions WHERE entity IS NULL)"
-        ).fetchone()
-        return bool(row[0])
+        from mattis_corpus.store.entity_index import entities_stale
+
+        return entities_stale(self.db)
 
     def name_counts(self) -> list[tuple[tuple[str, str], int]]:
         """Each distinct (name in document, type) with its number of mentions."""
-        rows = self.db.execute(
-            "SELECT name, type, sum(mentions) FROM names GROUP BY name, type HAVING sum(mentions) > 0"
-        )
-        return [((name, type_), n) for name, type_, n in rows]
+        from mattis_corpus.store.entity_index import name_counts
+
+        return name_counts(self.db)
 
     def forget_entities(self) -> None:
-        """Drop every derived entity row and recount ``names`` from the mentions, so that the
-        next ``update_entities`` rebuilds everything from scratch. Call inside ``transaction()``."""
-        for sql in (
-            "UPDATE mentions SET entity = NULL WHERE entity IS NOT NULL",
-            "DELETE FROM entity_docs",
-            "DELETE FROM entity_doc_lists",
-            "DELETE FROM entity_aliases",
-            "DELETE FROM entities",
-            "DELETE FROM names",
-            "INSERT INTO names (name, type, text, mentions, entity, dirty) "
-            "SELECT name, type, text, count(*), NULL, 1 FROM mentions GROUP BY name, type, text",
-        ):
-            self.db.execute(sql)
+        """Drop every derived entity row so the next ``update_entities`` rebuilds them all."""
+        from mattis_corpus.store.entity_index import forget_entities
+
+        forget_entities(self.db)
 
     def update_entities(self, mapping: dict[tuple[str, str], object]) -> None:
-        """Bring the canonical entity tables in line with a (name, type) → entity mapping.
+        """Bring the entity tables in line with a (name, type) → entity mapping (incremental)."""
+        from mattis_corpus.store.entity_index import update_entities
 
-        Call inside ``transaction()``; entities carry ``id``, ``name``, ``type``, ``key``.
-        Incremental: only entities whose names gained or lost mentions, or whose names moved
-        to another entity, are recounted; mentions are rewritten only for names that moved,
-        and new mentions are found through the index on ``entity IS NULL``. So adding one
-        article to a 100,000-document store costs ~0.5 s (mostly ``resolve_names``), not a
-        pass over every mention. After ``forget_entities`` the same code rebuilds everything from scratch.
-        """
-        db = self.db
-        for ddl in (
-            "CREATE TEMP TABLE IF NOT EXISTS _name_map "
-            "(name TEXT, type TEXT, entity TEXT, PRIMARY KEY (name, type)) WITHOUT ROWID",
-            "CREATE TEMP TABLE IF NOT EXISTS _dirty (entity TEXT PRIMARY KEY) WITHOUT ROWID",
-            "CREATE TEMP TABLE IF NOT EXISTS _moved (entity TEXT PRIMARY KEY) WITHOUT ROWID",
-        ):
-            db.execute(ddl)
-        for table in ("_name_map", "_dirty", "_moved"):
-            db.execute(f"DELETE FROM {table}")
-        db.executemany(
-            "INSERT INTO _name_map VALUES (?, ?, ?)",
-            [(n, t, ent.id) for (n, t), ent in mapping.items()],  # type: ignore[attr-defined]
-        )
-        # Names that moved from one entity to another (a new full name claimed a bare surname,
-        # say): rewrite their mentions and rebuild both entities' document lists. A name seen
-        # for the first time has no old entity; one whose mentions are all gone has no new one.
-        moved = db.execute(
-            "SELECT DISTINCT n.name, n.type, n.entity, m.entity FROM names n "
-            "JOIN _name_map m ON m.name = n.name AND m.type = n.type "
-            "WHERE n.entity IS NOT NULL AND n.entity IS NOT m.entity"
-        ).fetchall()
-        for name, type_, old, new in moved:
-            db.execute(
-                "UPDATE mentions SET entity = ? WHERE name = ? AND type = ? AND entity IS NOT ?",
-                (new, name, type_, new),
-            )
-            db.executemany("INSERT OR IGNORE INTO _moved VALUES (?)", [(old,), (new,)])
-        # New mentions (entity still NULL): their documents join their entities' lists.
-        db.execute(
-            "INSERT OR IGNORE INTO entity_docs (entity, doc) "
-            "SELECT DISTINCT nm.entity, d.id FROM mentions m "
-            "JOIN _name_map nm ON nm.name = m.name AND nm.type = m.type "
-            "JOIN documents d ON d.rowid = m.doc WHERE m.entity IS NULL ORDER BY 1, 2"
-        )
-        db.execute(
-            "UPDATE mentions SET entity = nm.entity FROM _name_map nm "
-            "WHERE mentions.entity IS NULL AND nm.name = mentions.name AND nm.type = mentions.type"
-        )
-        db.execute("DELETE FROM entity_docs WHERE entity IN (SELECT entity FROM _moved)")
-        db.execute(
-            "INSERT INTO entity_docs (entity, doc) SELECT x.entity, d.id FROM "
-            "(SELECT DISTINCT entity, doc FROM mentions WHERE entity IN (SELECT entity FROM _moved)) x "
-            "JOIN documents d ON d.rowid = x.doc ORDER BY 1, 2"
-        )
-        # Entities to recount: those of changed names (old and new), moved ones, renamed ones.
-        db.execute(
-            "INSERT OR IGNORE INTO _dirty SELECT n.entity FROM names n "
-            "WHERE n.dirty AND n.entity IS NOT NULL"
-        )
-        db.execute(
-            "INSERT OR IGNORE INTO _dirty SELECT DISTINCT m.entity FROM names n "
-            "JOIN _name_map m ON m.name = n.name AND m.type = n.type WHERE n.dirty"
-        )
-        db.execute("INSERT OR IGNORE INTO _dirty SELECT entity FROM _moved")
-        db.execute(
-            "UPDATE names SET entity = m.entity, dirty = 0 FROM _name_map m "
-            "WHERE m.name = names.name AND m.type = names.type "
-            "AND (names.dirty OR names.entity IS NOT m.entity)"
-        )
-        db.execute("DELETE FROM names WHERE mentions <= 0")
-        entities = {e.id: e for e in mapping.values()}  # type: ignore[attr-defined]
-        stored = {
-            r[0]: (r[1], r[2], r[3]) for r in db.execute("SELECT id, name, type, key FROM entities")
-        }
-        changed = [
-            e for e in entities.values()
-            if stored.get(e.id) != (e.name, e.type, e.key)  # type: ignore[attr-defined]
-        ]
-        db.executemany(
-            "INSERT INTO entities (id, name, type, key, mentions, documents) VALUES (?,?,?,?,0,0) "
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, "
-            "key = excluded.key",
-            [(e.id, e.name, e.type, e.key) for e in changed],  # type: ignore[attr-defined]
-        )
-        db.executemany("INSERT OR IGNORE INTO _dirty VALUES (?)", [(e.id,) for e in changed])  # type: ignore[attr-defined]
-        gone = [(i,) for i in stored if i not in entities]
-        db.executemany("INSERT OR IGNORE INTO _dirty VALUES (?)", gone)
-        db.executemany("DELETE FROM entities WHERE id = ?", gone)
-        db.execute(
-            "UPDATE entities SET "
-            "mentions = coalesce((SELECT sum(n.mentions) FROM names n WHERE n.entity = entities.id), 0), "
-            "documents = (SELECT count(*) FROM entity_docs x WHERE x.entity = entities.id) "
-            "WHERE id IN (SELECT entity FROM _dirty)"
-        )
-        db.execute("DELETE FROM entities WHERE mentions = 0 AND id IN (SELECT entity FROM _dirty)")
-        db.execute(
-            "DELETE FROM entity_docs WHERE entity IN (SELECT entity FROM _dirty) "
-            "AND entity NOT IN (SELECT id FROM entities)"
-        )
-        db.execute("DELETE FROM entity_doc_lists WHERE entity IN (SELECT entity FROM _dirty)")
-        db.execute(
-            "INSERT INTO entity_doc_lists (entity, ids) SELECT e.id, (SELECT json_group_array(doc) "
-            "FROM (SELECT doc FROM entity_docs WHERE entity = e.id ORDER BY doc)) "
-            "FROM entities e JOIN _dirty x ON x.entity = e.id"
-        )
-        db.execute("DELETE FROM entity_aliases WHERE entity IN (SELECT entity FROM _dirty)")
-        aliases = db.execute(
-            "SELECT DISTINCT n.entity, n.text FROM names n JOIN _dirty x ON x.entity = n.entity "
-            "WHERE n.mentions > 0 UNION SELECT e.id, e.name FROM entities e "
-            "JOIN _dirty x ON x.entity = e.id"
-        ).fetchall()
-        db.executemany(
-            "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded) "
-            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?)",
-            [(e, a, fold(a), e) for e, a in sorted((e, a) for e, a in aliases)],
-        )
+        update_entities(self.db, mapping)
 
 
 class _Transaction:
@@ -429,7 +238,7 @@ def _ours_or_empty(db: sqlite3.Connection) -> bool:
     return version <= len(MIGRATIONS)
 
 
-def _now() -> str:
+def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -440,8 +249,3 @@ def _store_error(path: str | None, e: sqlite3.DatabaseError) -> Exception:
     if "readonly" in msg or "unable to open" in msg:
         return StoreError(f"cannot open the store {path} for writing ({msg})")
     return StoreError(f"store {path}: {msg}")
-
-
-def iter_rows(rows: Iterable[sqlite3.Row]) -> Iterator[dict]:
-    for r in rows:
-        yield dict(r)

@@ -1,0 +1,54 @@
+"""Documents: the listing and one document with its mentions, dates and paragraphs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from mattis_corpus.query.common import doc_rowid
+from mattis_corpus.store.db import Store
+
+DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file")
+
+
+def list_docs(store: Store) -> Iterator[dict]:
+    cols = ", ".join(DOC_FIELDS)
+    for row in store.db.execute(f"SELECT {cols} FROM documents ORDER BY id"):
+        yield dict(row)
+
+
+def show_doc(store: Store, doc_id: str) -> dict:
+    """One document with its text, paragraphs, entity mentions, dates and events."""
+    rowid = doc_rowid(store, doc_id)
+    db = store.db
+    row = db.execute(
+        f"SELECT {', '.join(DOC_FIELDS)}, text, paragraphs, dateline, encoding FROM documents WHERE rowid = ?",
+        (rowid,),
+    ).fetchone()
+    out = dict(row)
+    text = out["text"]
+    out["paragraphs"] = [
+        {"start": s, "end": e, "kind": k, "text": text[s:e]} for s, e, k in json.loads(out["paragraphs"])
+    ]
+    out["entities"] = [
+        dict(r)
+        for r in db.execute(
+            """SELECT m.start, m."end", m.text, m.type, coalesce(e.name, m.name) AS entity,
+                      m.entity AS entity_id, m.title
+               FROM mentions m LEFT JOIN entities e ON e.id = m.entity
+               WHERE m.doc = ? ORDER BY m.start""",
+            (rowid,),
+        )
+    ]
+    out["dates"] = [
+        dict(r)
+        for r in db.execute(
+            """SELECT start, "end", text, type, value, precision, interval_start AS interval_start,
+                      interval_end, relative, mod FROM timexes WHERE doc = ? ORDER BY start""",
+            (rowid,),
+        )
+    ]
+    for d in out["dates"]:
+        d["relative"] = bool(d["relative"])
+    out["sentences"] = db.execute("SELECT count(*) FROM sentences WHERE doc = ?", (rowid,)).fetchone()[0]
+    return out

@@ -1,0 +1,103 @@
+"""Writing one document: its row, its index entries, and what the NLP found (sentences,
+mentions, TIMEX3, events), each table in one ``executemany``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from mattis_corpus.dates import timeline_date
+from mattis_corpus.store.search_index import index_document, index_sentences, unindex_document
+from mattis_corpus.textutil import display_path
+
+if TYPE_CHECKING:
+    from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
+
+
+def write_document(
+    db: sqlite3.Connection, raw: RawDoc, clean: CleanDoc, published: Published, ann: Annotation
+) -> None:
+    """Replace the document ``raw.id`` with this version (inside the caller's transaction)."""
+    from mattis_corpus.store.db import now
+
+    delete_document(db, raw.id)
+    cur = db.execute(
+        """INSERT INTO documents (id, title, published, published_precision, published_source,
+             published_start, published_end, dateline, words, source_file, sha256, encoding,
+             text, paragraphs, meta, warnings, ingested_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        (
+            raw.id, clean.title, published.value, published.precision, published.source,
+            published.start, published.end,
+            clean.dateline.text if clean.dateline else None,
+            len(clean.text.split()), display_path(raw.path), raw.sha256, raw.encoding, clean.text,
+            json.dumps([[p.start, p.end, p.kind] for p in clean.paragraphs]),
+            json.dumps(raw.meta, ensure_ascii=False) if raw.meta else None,
+            json.dumps(list(raw.warnings), ensure_ascii=False) if raw.warnings else None,
+            now(),
+        ),
+    )
+    doc = cur.lastrowid
+    assert doc is not None
+    index_document(db, doc, clean.title, clean.text)
+    _write_annotation(db, doc, ann)
+
+
+def _write_annotation(db: sqlite3.Connection, doc: int, ann: Annotation) -> None:
+    """Rows go in with executemany and explicit ids (max + 1 onwards: we hold the write lock),
+    which events and FTS rows need; one statement per table, not per row."""
+    first = _next_id(db, "sentences")
+    db.executemany(
+        'INSERT INTO sentences (id, doc, idx, start, "end", text) VALUES (?,?,?,?,?,?)',
+        [(first + i, doc, i, s.start, s.end, s.text) for i, s in enumerate(ann.sentences)],
+    )
+    index_sentences(db, [(first + i, s.text) for i, s in enumerate(ann.sentences)])
+    first_mention = _next_id(db, "mentions")
+    db.executemany(
+        'INSERT INTO mentions (id, doc, idx, start, "end", text, type, name, title)'
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        [(first_mention + i, doc, i, m.start, m.end, m.text, m.type, m.name, m.title)
+         for i, m in enumerate(ann.mentions)],
+    )
+    db.executemany(
+        'INSERT INTO timexes (doc, idx, start, "end", text, type, value, precision,'
+        " interval_start, interval_end, relative, mod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc, i, t.start, t.end, t.text, t.type, t.value, t.precision,
+          t.interval_start, t.interval_end, int(t.relative), t.mod)
+         for i, t in enumerate(ann.timexes)],
+    )
+    _write_events(db, doc, ann, first_mention)
+
+
+def _write_events(db: sqlite3.Connection, doc: int, ann: Annotation, first_mention: int) -> None:
+    first_event = _next_id(db, "events")
+    events, links = [], []
+    for k, e in enumerate(ann.events):
+        t = ann.timexes[e.timex_index]
+        events.append(
+            (first_event + k, doc, e.timex_index, e.sentence_index, timeline_date(t),
+             t.precision, t.interval_start, t.interval_end, t.text, e.predicate, e.summary)
+        )
+        links.extend((first_event + k, first_mention + i) for i in e.mention_indexes)
+    db.executemany(
+        'INSERT INTO events (id, doc, timex, sentence, date, precision, start, "end",'
+        " date_text, predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        events,
+    )
+    db.executemany("INSERT OR IGNORE INTO event_mentions (event, mention) VALUES (?, ?)", links)
+
+
+def _next_id(db: sqlite3.Connection, table: str) -> int:
+    """The id SQLite would give the next row of ``table`` (its INTEGER PRIMARY KEY)."""
+    return db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def delete_document(db: sqlite3.Connection, doc_id: str) -> None:
+    """Remove a stored document and everything derived from it (cascades and indexes)."""
+    row = db.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if not row:
+        return
+    unindex_document(db, row[0])
+    db.execute("DELETE FROM entity_docs WHERE doc = ?", (doc_id,))
+    db.execute("DELETE FROM documents WHERE rowid = ?", (row[0],))
