@@ -231,3 +231,18 @@ def m005_incremental_entities(db: sqlite3.Connection) -> None:
             (SELECT entity, doc FROM entity_docs ORDER BY entity, doc) GROUP BY entity;
         """,
     )
+
+
+@migration
+def m006_store_meta(db: sqlite3.Connection) -> None:
+    """Facts about the store itself, first the text analysis its search index was built with
+    (``store/search_index.py``): a store indexed by another analysis is re-indexed by the next
+    ingest and refused by ``search`` until then. Every store before this migration was indexed
+    by ``fr-snowball-fold-1``, the only analysis released before the version was recorded."""
+    run_script(
+        db,
+        """
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO store_meta (key, value) VALUES ('analysis_version', 'fr-snowball-fold-1');
+        """,
+    )
