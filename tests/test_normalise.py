@@ -1,4 +1,4 @@
-"""Tests for mattis_corpus.ingest.clean.page, on synthetic pages in the style of French news sites."""
+"""Tests for mattis_corpus.ingest.clean (chars, chrome, dateline, page), on synthetic pages in the style of French news sites."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import mattis_corpus.ingest.clean.page as N
-from mattis_corpus.ingest.clean.page import (
-    clean,
-    is_chrome_line,
-    is_heading_like,
-    is_title_like,
+import mattis_corpus.ingest.clean.chars as N
+from mattis_corpus.ingest.clean.chars import (
     make_pipeline,
     normalise_apostrophes,
     normalise_elision,
@@ -22,10 +18,15 @@ from mattis_corpus.ingest.clean.page import (
     normalise_quotes,
     normalise_spaces,
     normalise_text,
-    parse_dateline,
-    related_header,
-    split_glued_dateline,
 )
+from mattis_corpus.ingest.clean.chrome import (
+    is_chrome_line,
+    is_heading_like,
+    is_title_like,
+    related_header,
+)
+from mattis_corpus.ingest.clean.dateline import parse_dateline, split_glued_dateline
+from mattis_corpus.ingest.clean.page import clean
 from mattis_corpus.models import CleanDoc
 
 NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"

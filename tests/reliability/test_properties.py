@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import RAW
-from mattis_corpus.ingest.clean.page import clean, normalise_text
+from mattis_corpus.ingest.clean.chars import normalise_text
+from mattis_corpus.ingest.clean.page import clean
 from mattis_corpus.nlp.temporal.tagger import tag_dates
 
 from .conftest import invoke

@@ -1,0 +1,163 @@
+"""Line tests: is a line page chrome, a related-articles header, a title, a heading?
+
+The phrase lists are data files (``mattis_corpus/data/chrome_*.txt``), matched accent- and
+case-insensitively on a folded key of the line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from mattis_corpus.lexicons import entries
+
+TERMINAL = (".", "!", "?", "…", "»", '"', ":", ";")
+_HEADING_MAX_WORDS = 12
+_SHORT_CHARS = 300  # chrome lines are short: never spend time keying long ones
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table filled on demand: each character -> one lower-case base letter."""
+
+    def __missing__(self, code: int) -> str:
+        value = unicodedata.normalize("NFD", chr(code))[0].lower()[0]
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_same_length(text: str) -> str:
+    """Lower-case, accent-free copy with exactly one character per input character."""
+    return text.translate(_FOLD_TABLE)
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+@lru_cache(maxsize=4096)
+def _key(line: str) -> str:
+    """Accent/case-insensitive form with the bullets and punctuation at both ends removed."""
+    k = " ".join(fold_same_length(line).replace("-", " ").split())
+    i, j = 0, len(k)
+    while i < j and not k[i].isalnum():
+        i += 1
+    while j > i and not k[j - 1].isalnum():
+        j -= 1
+    return k[i:j]
+
+
+def _keys(*phrases: str) -> frozenset[str]:
+    return frozenset(_key(p) for p in phrases)
+
+
+_CHROME_EXACT = _keys(*entries("chrome_exact_fr"))
+
+_CHROME_PREFIXES = tuple(_key(p) + " " for p in entries("chrome_prefixes_fr"))
+_PREFIX_MAX_WORDS = 15
+
+_CHROME_RE = re.compile(
+    r"\d+ (commentaires?|reactions?|partages?|reponses?|comments?|shares?)$"
+    r"|\d+ min(utes?)?( de lecture)?$"
+)
+_ALNUM_RE = re.compile(r"[^\W_]")
+_SIZES = frozenset(
+    ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "SM", "MD", "LG", "2XL", "3XL", "4XL"]
+)
+_SIZE_SPLIT_RE = re.compile(r"[\s/,|]+")
+_COOKIE_HINTS = ("accept", "consent", "parametr", "traceur", "politique", "navigation",
+                 "partenaires", "refus")
+_AGENCY_CREDIT_RE = re.compile(
+    r"^avec (l'|la |les )?(afp|reuters|ap|ats|belga|dpa|ansa|xinhua|efe|presse canadienne"
+    r"|agence france presse|agences?)( ?(et|,|/) ?(l'|la |les )?(afp|reuters|ap|ats|belga|dpa"
+    r"|ansa|xinhua|efe|presse canadienne|agence france presse|agences?))*$"
+)
+_BREADCRUMB_SEPS = (" > ", " › ", " » ", " / ", " | ")
+
+
+def is_chrome_line(line: str) -> bool:
+    """True for site furniture that is never article text (menus, share, login, ads...).
+
+    The rules are generic: exact phrases and short-line prefixes matched accent- and
+    case-insensitively, counters ("12 commentaires"), copyright lines, size pickers,
+    cookie banners, breadcrumbs, lines without a letter or digit, and "Avec AFP" credits.
+    """
+    line = line.strip()
+    if not line or len(line) > _SHORT_CHARS * 2:
+        return False
+    if not _ALNUM_RE.search(line):
+        return True
+    if len(line) <= 40 and line.isupper():
+        tokens = [t for t in _SIZE_SPLIT_RE.split(line) if t]
+        if tokens and all(t in _SIZES for t in tokens):
+            return True
+    n = words(line)
+    if "ookie" in line or "OOKIE" in line:
+        key = _key(line)
+        return "cookie" in key and any(h in key for h in _COOKIE_HINTS) and n <= 80
+    if n > _PREFIX_MAX_WORDS:
+        return False
+    if line.startswith(("©", "(c)", "(C)", "Copyright", "COPYRIGHT")):
+        return True
+    key = _key(line)
+    if key in _CHROME_EXACT or _CHROME_RE.match(key):
+        return True
+    if key.startswith("avec ") and _AGENCY_CREDIT_RE.match(key):
+        return True
+    if (key + " ").startswith(_CHROME_PREFIXES):
+        return True
+    return (n <= 12 and any(c in line for c in ">›»/|")
+            and sum(line.count(s) for s in _BREADCRUMB_SEPS) >= 2)
+
+
+_RELATED = _keys(*entries("related_headers_fr"))
+_INLINE_SEPS = (":", "|", ">", "»", "-", "–", "—")
+
+
+def related_header(line: str) -> str | None:
+    """Classify a related-articles header: ``"bare"``, ``"inline"`` (teaser on the line) or None."""
+    if len(line) > _SHORT_CHARS:
+        return None
+    key = _key(line)
+    if key in _RELATED:
+        return "bare"
+    for phrase in ("lire aussi", "a lire aussi", "lire egalement", "a lire egalement",
+                   "voir aussi", "a voir aussi", "sur le meme sujet"):
+        if key.startswith(phrase) and key[len(phrase):].lstrip()[:1] in _INLINE_SEPS:
+            return "inline"
+    return None
+
+
+def is_body_like(line: str, min_words: int) -> bool:
+    """A real article paragraph: long enough and ends a sentence (not a '...' teaser)."""
+    s = line.rstrip()
+    return (words(s) >= min_words and s.endswith(TERMINAL)
+            and not s.endswith(("...", "…")))
+
+
+def starts_lower(line: str) -> bool:
+    return bool(line) and line[0].islower()
+
+
+def is_title_like(line: str) -> bool:
+    """A headline: 2-25 words, not starting lower-case, no final ``. … , ; :``."""
+    s = line.strip()
+    n = words(s)
+    return (2 <= n <= 25 and not starts_lower(s)
+            and not s.endswith((".", "…", ",", ";", ":")))
+
+
+def is_heading_like(line: str) -> bool:
+    """A section heading: at most 12 words, capitalised, no comma, no quote ends, no period."""
+    s = line.strip()
+    if not s or words(s) > _HEADING_MAX_WORDS or "," in s:
+        return False
+    if not (s[0].isupper() or s[0].isdigit()):
+        return False
+    if s.startswith(("«", '"', "'")) or s.endswith(("»", '"')):
+        return False
+    return not s.endswith((".", "…", ",", ";", ":"))
+
+
