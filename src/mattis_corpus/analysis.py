@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mattis_corpus.errors import QuerySyntaxError
+from mattis_corpus.french import APOSTROPHES
 from mattis_corpus.textutil import strip_accents
 
 ANALYSIS_VERSION = "fr-snowball-fold-1"
@@ -34,7 +35,7 @@ MAX_QUERY_DEPTH = 8  # nested parentheses; also keeps the recursive parser shall
 # A word: letters/digits (plus combining accents of decomposed input). U+02BC is a letter
 # for Unicode but an apostrophe for French typists, so it separates words.
 _WORD_RE = re.compile(r"[^\W_\u02bc](?:[^\W_\u02bc]|[\u0300-\u036f])*")
-_APOSTROPHES = frozenset("'\u2019\u02bc")
+_APOSTROPHES = frozenset(APOSTROPHES)
 ELISIONS = frozenset({"l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 # Snowball French keys several suffixes on their accent; folding loses it, so put it back.
@@ -115,7 +116,7 @@ def analyse(text: str) -> list[Term]:
 # A word and the apostrophe right after it, if any: ``index_text`` drops elisions without
 # a Python call per match (``findall`` returns plain tuples), ~2× faster than ``_words``.
 # Built from _WORD_RE and _APOSTROPHES (one definition of a word); compiled on first use.
-_WORD_APOS = f"({_WORD_RE.pattern})([{''.join(sorted(_APOSTROPHES))}]?)"
+_WORD_APOS = f"({_WORD_RE.pattern})([{re.escape(''.join(sorted(_APOSTROPHES)))}]?)"
 
 
 def index_text(text: str) -> str:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from mattis_corpus.dates import interval, parse_partial
+from mattis_corpus.french import WEEKDAYS
 from mattis_corpus.models import CleanDoc, Published, Timex
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _NOT_PRESENT_RE = re.compile(r"^\s*(prochain|dernier|suivant|précédent|passé)\b", re.IGNORECASE)
 

@@ -7,10 +7,7 @@ from itertools import groupby
 from typing import IO
 
 from mattis_corpus.cli.render.formats import safe_text, stdout_console, write_table
-
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
-
+from mattis_corpus.french import MONTHS
 
 MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"  # private-use: never in normalised article text
 
@@ -73,7 +70,7 @@ def timeline_table(rows: Iterable[dict], out: IO[str]) -> None:
     for year, year_rows in groupby(rows, key=lambda r: r["date"][:4]):
         console.print(Text(year, style="bold underline"))
         for month, month_rows in groupby(year_rows, key=_month_key):
-            label = MONTHS_FR[int(month) - 1] if month else "dans l'année"
+            label = MONTHS[int(month) - 1] if month else "dans l'année"
             console.print(Text(f"  {label}", style="bold"))
             for r in month_rows:
                 any_rows = True
