@@ -75,6 +75,22 @@ def test_a_damaged_file_is_compiled_again_and_replaced(cache):
         assert path.read_bytes() == good
 
 
+def test_flipped_bytes_are_detected_and_the_file_rebuilt(cache):
+    """A byte flipped anywhere (marshal would still load most of them, and _sre would run the
+    changed program) fails the checksum: the pattern is compiled again and the file rewritten."""
+    pattern = big_pattern()
+    RC.compile_cached(pattern)
+    (path,) = cache.glob("re-*.marshal")
+    good = path.read_bytes()
+    for at in (0, 31, 32, len(good) // 3, len(good) // 2, len(good) - 1):
+        damaged = bytearray(good)
+        damaged[at] ^= 0x01
+        path.write_bytes(bytes(damaged))
+        RC._MEMO.clear()
+        same_as_re(RC.compile_cached(pattern), pattern)
+        assert path.read_bytes() == good
+
+
 def test_small_patterns_and_a_disabled_or_unwritable_cache_fall_back_to_re(tmp_path, monkeypatch):
     monkeypatch.setattr(RC, "_MEMO", {})
     pattern = big_pattern()

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from mattis_corpus.nlp.speedups.regex_cache import cache_dir, write_atomic
+from mattis_corpus.nlp.speedups.cachefile import cache_dir, read_checked, write_checked
 
 MIN_BYTES = 1_000_000  # a smaller lookups file loads in milliseconds: not worth a file
 FORMAT = 2  # bump when the layout below changes
@@ -68,11 +68,13 @@ def decode(encoded: Encoded) -> Any:
 
 
 def _key(data: bytes) -> str:
-    """The file name: the lookups file's content, and every format that the cached form uses."""
-    import spacy
+    """The file name: the lookups file's content, and every library whose format the cached form
+    leans on (spaCy's Table, preshed's Bloom filter, srsly's msgpack) and the interpreter."""
+    from importlib.metadata import version
 
     h = hashlib.sha256()
-    for part in (str(FORMAT), sys.version, spacy.__version__):
+    libs = [f"{lib}={version(lib)}" for lib in ("spacy", "preshed", "srsly")]
+    for part in (str(FORMAT), sys.version, *libs):
         h.update(part.encode() + b"\0")
     h.update(data)
     return f"lookups-{h.hexdigest()[:40]}.marshal"
@@ -123,20 +125,17 @@ def load_cached(lookups: Any, data: bytes, directory: Path) -> Any:
     A cache file is the SHA-256 of its payload, then the payload (the marshalled columns):
     a truncated, damaged or foreign file fails the check and spaCy reads the tables again.
     """
-    path = None
-    with contextlib.suppress(Exception):  # missing, truncated, foreign: never fails a load
-        path = directory / _key(data)
-        raw = path.read_bytes()
-        payload = memoryview(raw)[32:]
-        if hashlib.sha256(payload).digest() == raw[:32]:
+    path = directory / _key(data)
+    payload = read_checked(path)
+    if payload is not None:
+        with contextlib.suppress(Exception):  # a checked file we still cannot use
             lookups._tables = _tables(marshal.loads(payload))
             return lookups
     lookups.from_bytes(data)
     with contextlib.suppress(Exception):  # an unwritable cache, or tables we cannot flatten
-        assert path is not None
-        payload = marshal.dumps(_columns(lookups._tables))
-        if same_tables(_tables(marshal.loads(payload)), lookups._tables):
-            write_atomic(path, hashlib.sha256(payload).digest() + payload)
+        fresh = marshal.dumps(_columns(lookups._tables))
+        if same_tables(_tables(marshal.loads(fresh)), lookups._tables):
+            write_checked(path, fresh)
     return lookups
 
 

@@ -7,8 +7,8 @@ is plain data (a list of ints), so it is kept on disk with ``marshal`` and hande
 to ``_sre.compile`` (~10 ms). The Pattern built that way compares equal to ``re.compile``'s
 (Pattern equality covers the compiled code), and any surprise falls back to ``re.compile``.
 
-The cache lives in ``$CORPUS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mattis_corpus``, else
-``~/.cache/mattis_corpus``; ``CORPUS_CACHE_DIR=`` (empty) turns it off.
+Each file carries the SHA-256 of its payload (``cachefile``): a damaged file is compiled again
+and replaced, never loaded.
 """
 
 from __future__ import annotations
@@ -16,25 +16,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
+from mattis_corpus.nlp.speedups.cachefile import cache_dir, read_checked, write_checked
+
+FORMAT = 2  # 2: the payload follows its SHA-256 (cachefile.write_checked)
 MIN_CHARS = 50_000  # smaller patterns compile in milliseconds: not worth a file
 _re_compile = re.compile  # the real one, even while ``cached_compiles`` stands in for it
 _MEMO: dict[tuple[str, int], re.Pattern] = {}
-
-
-def cache_dir() -> Path | None:
-    """Where compiled patterns are kept, or None when the cache is turned off."""
-    if "CORPUS_CACHE_DIR" in os.environ:
-        value = os.environ["CORPUS_CACHE_DIR"]
-        return Path(value) if value else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mattis_corpus"
 
 
 def _usable() -> bool:
@@ -55,7 +46,7 @@ def _key(pattern: str, flags: int) -> str:
     for part in (sys.version, str(getattr(_sre, "MAGIC", "")), str(_sre.CODESIZE), str(flags)):
         h.update(part.encode() + b"\0")
     h.update(pattern.encode("utf-8", "surrogatepass"))
-    return f"re-{h.hexdigest()[:40]}.marshal"
+    return f"re-{FORMAT}-{h.hexdigest()[:40]}.marshal"
 
 
 def _compile_program(pattern: str, flags: int) -> tuple:
@@ -78,20 +69,6 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern:
     return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically: two processes starting at once never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the on-disk cache when the pattern is big."""
     flags = int(flags)
@@ -104,8 +81,10 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
         return memo
     path = directory / _key(pattern, flags)
     compiled = None
-    with contextlib.suppress(Exception):  # missing, truncated, foreign: never fails a load
-        compiled = _from_program(pattern, marshal.loads(path.read_bytes()))
+    payload = read_checked(path)
+    if payload is not None:
+        with contextlib.suppress(Exception):  # a checked file from another interpreter's format
+            compiled = _from_program(pattern, marshal.loads(payload))
     if compiled is None:  # not cached yet, or a file we cannot use: compile and (re)write it
         try:
             program = _compile_program(pattern, flags)
@@ -113,7 +92,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
         except Exception:
             return _re_compile(pattern, flags)  # an interpreter whose internals moved
         with contextlib.suppress(OSError):
-            write_atomic(path, marshal.dumps(program))
+            write_checked(path, marshal.dumps(program))
     _MEMO[(pattern, flags)] = compiled
     return compiled
 
