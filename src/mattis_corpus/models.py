@@ -54,6 +54,8 @@ class CleanDoc:
     title: str | None
     dateline: Dateline | None
     removed: tuple[str, ...] = ()  # the chrome lines dropped, for debugging
+    updated: Dateline | None = None  # the page's "Mis à jour" date, when it shows one
+    warnings: tuple[str, ...] = ()  # what the cleaning doubted (e.g. a rule that backed off)
 
 
 @dataclass(frozen=True)
