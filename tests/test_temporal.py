@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mattis_corpus.nlp.temporal.tagger import parse_anchor, parse_number, roman_to_int, tag_dates
+from mattis_corpus.nlp.temporal.resolve import parse_anchor, parse_number, roman_to_int
+from mattis_corpus.nlp.temporal.tagger import tag_dates
 
 sys.path.insert(0, str(Path(__file__).parent))
 from timex_scorer import combine, score  # noqa: E402

@@ -33,8 +33,7 @@ def parse_partial(value: str) -> tuple[date, date, str]:
             return d, d, "day"
         if m.group(2):
             month = int(m.group(2))
-            first = date(year, month, 1)
-            return first, _month_end(first), "month"
+            return date(year, month, 1), month_end(year, month), "month"
         return date(year, 1, 1), date(year, 12, 31), "year"
     except ValueError:
         raise BadInputError(f"invalid date {value!r}: no such day or month") from None
@@ -69,8 +68,12 @@ def timeline_date(t: Timex) -> str:
     return start[:3] if start[:3] == end[:3] else start[:2]
 
 
-def _month_end(first: date) -> date:
-    """Last day of the month of ``first`` (``calendar`` would import ``locale`` for this)."""
-    if first.month == 12:
-        return first.replace(day=31)
-    return first.replace(month=first.month + 1) - timedelta(days=1)
+def month_end(year: int, month: int) -> date:
+    """Last day of ``month`` in ``year`` (``calendar`` would import ``locale`` for this).
+
+    Raises:
+        ValueError: for a month outside 1..12 or a year outside ``date``'s range.
+    """
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)

@@ -132,3 +132,24 @@ def split_glued_dateline(line: str) -> tuple[Dateline, str] | None:
 def has_keyword(text: str) -> bool:
     m = _DATE_FULL_RE.match(fold_same_length(text))
     return bool(m and m.group("kw"))
+
+
+_TEXT_DAY_RE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"
+    r"|\b(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4})\b"
+)
+
+
+def absolute_days(text: str) -> list[date]:
+    """Every full calendar date written in running text ("16 février 2017", "16/02/2017"),
+    with no anchor needed: what publication-date inference reads, before any NLP."""
+    found = []
+    for m in _TEXT_DAY_RE.finditer(fold_same_length(text)):
+        g = m.groupdict()
+        parts = (g["y"], _MONTHS.get(g["m"].rstrip(".")), g["d"]) if g["d"] else (
+            g["ny"], g["nm"], g["nd"])
+        try:
+            found.append(date(int(parts[0]), int(parts[1]), int(parts[2])))
+        except (TypeError, ValueError):
+            continue
+    return found
