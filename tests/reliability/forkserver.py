@@ -45,7 +45,7 @@ def _child(args: list[str], out: str, err: str) -> None:
 
 
 def serve() -> None:
-    from mattis_corpus.nlp.entities.mentions import resolve_entities  # noqa: F401
+    from mattis_corpus.canon import resolve_entities  # noqa: F401
     from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
     from mattis_corpus.nlp.temporal.tagger import tag_dates
     from mattis_corpus.query import search as queries  # noqa: F401  (imported before forking)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from mattis_corpus.french import APOSTROPHE, TYPOGRAPHIC_APOSTROPHES
 from mattis_corpus.textutil import fold, strip_accents
 
 DATA_FILE = "gazetteer_fr.tsv"
@@ -171,7 +172,8 @@ def _subdivision_entries() -> list[GazEntry]:
 
     entries = []
     for sub in pycountry.subdivisions.get(country_code="FR") or []:
-        name = re.sub(r"\s*\(.*?\)", "", sub.name).replace("\u2019", "'").strip()
+        name = re.sub(r"\s*\(.*?\)", "", sub.name)
+        name = name.replace(TYPOGRAPHIC_APOSTROPHES[0], APOSTROPHE).strip()
         if not name or fold(name) in _SUBDIVISION_SKIP:
             continue
         aliases = [name]

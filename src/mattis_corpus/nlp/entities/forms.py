@@ -1,0 +1,376 @@
+"""Form and context rules of the entity mentions: what a name's shape and neighbours tell.
+
+Gives the steps :func:`mattis_corpus.nlp.entities.mentions.extract_mentions` runs on its
+candidates: :func:`split_caps` (headlines in capitals), :func:`join_hyphen_compounds`
+("Loire-Atlantique"), :func:`rule_candidates` (names the NER missed: "Prénom Nom", ministries,
+titles of works, names after a cue noun) and :func:`retype_by_form` (types from a cue noun, a
+given name, an institutional head word or an acronym); and :func:`first_name_run`, the
+"Prénom Nom" reader. The word lists come from :mod:`mattis_corpus.nlp.entities.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from mattis_corpus.canon import is_acronym
+from mattis_corpus.nlp.entities.gazetteer import gazetteer
+from mattis_corpus.nlp.entities.lexicon import (
+    ministry_heads,
+    name_links,
+    org_heads,
+    person_titles,
+    titles,
+    type_cues,
+    work_cues,
+)
+from mattis_corpus.nlp.entities.spans import (
+    Candidate,
+    cand_text,
+    common_lower,
+    doc_text,
+    is_common_word,
+    token_texts,
+)
+from mattis_corpus.textutil import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_TITLES = titles()
+_PERSON_TITLES = person_titles()
+_NAME_LINKS = name_links()
+# A lowercase noun just before a name tells its type: "l'opération Barkhane", "le constructeur
+# Boeing", "la chanteuse Aya Nakamura". One adjective may sit between ("le porte-avions
+# français Charles-de-Gaulle"). LOC cues also work through "de": "la région de Belgorod".
+_WORK_CUES = work_cues()
+_TYPE_CUES = type_cues()
+# First word of a multi-word name that makes it an organisation: "Conseil constitutionnel",
+# "Cour de cassation", "Fonds monétaire international", "Parti socialiste".
+_ORG_HEADS = org_heads()
+_MINISTRY_HEADS = ministry_heads()
+
+
+# --------------------------------------------------------------------------- headlines in capitals
+
+
+def _in_caps_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` sits in a line written in capitals (a headline)."""
+    text, idx = doc_text(doc), doc[i].idx
+    begin = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
+    line = text[begin : end if end >= 0 else len(text)]
+    if line != line.upper():  # a lowercase letter: not a headline (C-speed rejection)
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters)
+
+
+def split_caps(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """In a headline in capitals the NER tags words at random ("FRANCE SUSPEND", "AVEC"):
+    keep only the runs of words that are no French common word."""
+    out: list[Candidate] = []
+    mixed: set[str] | None = None
+    for c in cands:
+        if c.gaz is None and mixed is None and _in_caps_line(doc, c.start):
+            mixed = {fold(m.group()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\b", doc_text(doc))}
+        if c.gaz is not None or not _in_caps_line(doc, c.start):
+            out.append(c)
+            continue
+        run_start = None
+        for i in range(c.start, c.end + 1):
+            keep = i < c.end and doc[i].is_alpha and not common_lower(doc[i])
+            if keep and run_start is None:
+                run_start = i
+            elif not keep and run_start is not None:
+                if _caps_supported(doc, run_start, i, c.label, mixed):
+                    out.append(Candidate(run_start, i, c.label, title=c.title))
+                run_start = None
+    return out
+
+
+def _caps_supported(doc: Doc, start: int, end: int, label: str, mixed: set[str]) -> bool:
+    """A word run of a headline in capitals stands as a name if written in mixed case
+    elsewhere in the document, if it is a short acronym, or if the NER calls it a person."""
+    text = doc[start:end].text
+    return fold(text) in mixed or label == "PER" or (end - start == 1 and len(text) <= 5)
+
+
+# --------------------------------------------------------------------------- given names
+
+
+def _word_end(doc: Doc, i: int) -> int:
+    """End (exclusive) of the hyphenated word starting at token ``i``: "Jean" "-" "Yves"."""
+    texts = token_texts(doc)
+    j = i + 1
+    while (
+        j + 1 < len(texts)
+        and texts[j] == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and texts[j + 1].isalpha()
+    ):
+        j += 2
+    return j
+
+
+def first_name_run(doc: Doc, i: int, strict: bool = True) -> int | None:
+    """End of "Prénom Nom [Nom]" starting at token ``i``, or None.
+
+    The first word is a known given name; then come capitalised words, with name links
+    ("de", "von der", "Le") in between. ``strict`` (finding a name the NER missed): no word
+    may be a French common word; else (typing a span the NER found) surnames that are also
+    common words pass ("Albert Camus", "Élisabeth Borne").
+    """
+    first_names = gazetteer().first_names
+    texts = token_texts(doc)  # the first test runs on most capitalised words: strings only
+    if i >= len(texts) or not texts[i][:1].isupper() or not texts[i].isalpha():
+        return None
+    j = _word_end(doc, i)
+    if fold(texts[i] if j == i + 1 else doc[i:j].text) not in first_names:
+        return None
+    end = None
+    while j < len(doc):
+        tok = doc[j]
+        if tok.lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()) or (
+            strict and is_common_word(tok) and not tok.text.isupper()
+        ):
+            break
+        if fold(tok.text) in _TITLES:
+            break
+        j = _word_end(doc, j)
+        end = j
+    return end
+
+
+# --------------------------------------------------------------------------- types from form
+
+
+def _cue_type(doc: Doc, start: int) -> str | None:
+    """Type told by the lowercase noun just before a name ("le constructeur Boeing")."""
+    j = start - 1
+    # one adjective between: "le porte-avions français Charles-de-Gaulle"
+    if j >= 1 and doc[j].pos_ == "ADJ" and doc[j].is_lower and doc[j - 1].lower_ in _TYPE_CUES:
+        j -= 1
+    if j < 0 or "\n" in doc[j].text:
+        return None
+    word = doc[j].lower_
+    if word in ("de", "d'", "du") and j >= 1 and _TYPE_CUES.get(doc[j - 1].lower_) == "LOC":
+        return "LOC"
+    if not doc[j].is_lower:
+        return None
+    return _TYPE_CUES.get(word)
+
+
+def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
+    """Types from the form and context of a name the NER got wrong (gazetteer hits kept):
+
+    * a cue noun before it: "l'exercice Steadfast Defender" MISC, "le constructeur X" ORG;
+    * a known given name first: "Albert Camus", "Recep Tayyip Erdogan" PER;
+    * an institutional head word: "Conseil constitutionnel", "Cour de cassation" ORG;
+    * an acronym the NER calls MISC is an organisation: "CNC", "FNSEA".
+    """
+    for c in cands:
+        if c.gaz is not None or (c.title and fold(c.title) in _PERSON_TITLES):
+            continue
+        text = cand_text(doc, c)
+        words = text.split()
+        cue = _cue_type(doc, c.start)
+        if cue is not None:
+            if cue != "PER" or _looks_like_name_span(doc, c):
+                c.label = cue
+            continue
+        if (
+            c.label != "PER"
+            and len(words) >= 2
+            and first_name_run(doc, c.start, strict=False) == c.end
+        ):
+            c.label = "PER"
+        elif _org_by_form(text, c.label):
+            c.label = "ORG"
+
+
+def _org_by_form(text: str, label: str) -> bool:
+    """An organisation's form: a head word first ("Conseil d'État"), or a MISC acronym ("CNC")."""
+    words = text.split()
+    return (len(words) >= 2 and fold(words[0]) in _ORG_HEADS and words[0][:1].isupper()) or (
+        label == "MISC" and is_acronym(text) and text.isalpha()
+    )
+
+
+def _looks_like_name_span(doc: Doc, c: Candidate) -> bool:
+    """Every word of the span is capitalised: it may be a person's name."""
+    return all(t.text[:1].isupper() for t in doc[c.start : c.end] if t.is_alpha)
+
+
+# --------------------------------------------------------------------------- names the NER missed
+
+
+def join_hyphen_compounds(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A gazetteer word glued into a hyphenated name is no entity of its own: "Loire" in
+    "Loire-Atlantique", "Bordeaux" in "Bordeaux-Bègles"; the whole compound is the name."""
+    out = []
+    for c in cands:
+        if c.gaz is None:
+            out.append(c)
+            continue
+        start, end = c.start, c.end
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 2
+        end = _word_end(doc, end - 1) if end - 1 < len(doc) else end
+        if (start, end) != (c.start, c.end) and doc[end - 1].text[:1].isupper():
+            out.append(Candidate(start, end, c.label, title=c.title))
+        else:
+            out.append(c)
+    # drop what now lies inside a compound
+    spans = [(c.start, c.end) for c in out if c.gaz is None]
+    return [
+        c
+        for c in out
+        if not (
+            c.gaz is not None
+            and any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in spans)
+        )
+    ]
+
+
+def rule_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Names the NER missed, found by their form:
+
+    * "Prénom Nom" with a known given name ("Nancy Pelosi" even where "Nancy" is a city);
+    * ministries: "ministère de l'Intérieur", "ministère des Affaires étrangères";
+    * titles of works in quotes after a cue noun: le film « Anatomie d'une chute ».
+    """
+    covered = {i: c for c in cands for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    drop: set[int] = set()
+    texts = token_texts(doc)
+    i = 0
+    while i < len(texts):
+        end, label = _rule_match(doc, i, texts, cands, covered, drop)
+        if end is not None and end > i:
+            if label == "TITLE":  # the title within its quotes
+                out.append(Candidate(i + 1, end - 1, "MISC", recovered=True))
+            else:
+                out.append(Candidate(i, end, label, recovered=True))
+            i = end
+            continue
+        i += 1
+    kept = [c for c in cands if id(c) not in drop]
+    return kept + out
+
+
+def _rule_match(
+    doc: Doc, i: int, texts: list[str], cands: list[Candidate], covered: dict, drop: set[int]
+) -> tuple[int | None, str]:
+    """The name the first form rule that applies finds at ``i``: (end, label); TITLE is quoted."""
+    text = texts[i]
+    prev = texts[i - 1] if i >= 1 else ""
+    if text.lower() in _MINISTRY_HEADS:
+        return _ministry_end(doc, i), "ORG"
+    if text == "«" and i >= 1 and prev.lower() in _WORK_CUES:
+        return _quoted_title_end(doc, i), "TITLE"
+    if _after_cue_noun(doc, i, texts, covered):
+        # "l'opération Barkhane", "le cyclone Chido", "le journal Libération": a
+        # capitalised word mid-sentence right after a cue noun is a name of that type
+        return _capitalised_run(doc, i, covered), _TYPE_CUES[prev.lower()]
+    if text[:1].isupper() and (i not in covered or covered[i].label != "PER"):
+        return _given_name_end(doc, i, cands, covered, drop), "PER"
+    return None, ""
+
+
+def _after_cue_noun(doc: Doc, i: int, texts: list[str], covered: dict) -> bool:
+    """Token ``i`` is a capitalised word the NER missed right after a MISC or ORG cue noun."""
+    text = texts[i]
+    return (
+        i >= 1
+        and i not in covered
+        and text.isalpha()
+        and text[:1].isupper()
+        and not text.isupper()
+        and texts[i - 1].islower()
+        and _TYPE_CUES.get(texts[i - 1].lower()) in ("MISC", "ORG")
+        and not _in_caps_line(doc, i)
+    )
+
+
+def _given_name_end(
+    doc: Doc, i: int, cands: list[Candidate], covered: dict, drop: set[int]
+) -> int | None:
+    """End of a "Prénom Nom" at ``i`` that beats the candidates inside it (put in ``drop``)."""
+    end = first_name_run(doc, i)
+    if end is not None:
+        inside = {id(covered[k]) for k in range(i, end) if k in covered}
+        others = [c for c in cands if id(c) in inside]
+        # NER pieces inside the name ("Kamel" LOC) and a lone city that is also a
+        # given name ("Nancy") give way; a longer name or another gazetteer hit wins
+        if any(
+            c.start < i
+            or c.end > end
+            or (c.gaz is not None and (c.start != i or c.end != _word_end(doc, i)))
+            for c in others
+        ):
+            end = None
+        else:
+            drop |= inside
+    return end
+
+
+def _capitalised_run(doc: Doc, i: int, covered: dict) -> int:
+    """End of the capitalised (or hyphen-glued) words from ``i`` not taken by another name."""
+    j = _word_end(doc, i)
+    while j < len(doc) and j not in covered and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j = _word_end(doc, j)
+    return j
+
+
+def _ministry_end(doc: Doc, i: int) -> int | None:
+    """End of "ministère de l'Intérieur", "ministère de l'Europe et des Affaires étrangères"."""
+    j = i + 1
+    end = None
+    while j < len(doc):
+        if doc[j].lower_ in ("de", "des", "du", "d'"):
+            j += 1
+            if j < len(doc) and doc[j].lower_ in ("la", "l'"):
+                j += 1
+        else:
+            break
+        if j >= len(doc) or not doc[j].text[:1].isupper() or not doc[j].is_alpha:
+            break
+        j = _word_end(doc, j)
+        while j < len(doc) and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        end = j
+        if (
+            j + 1 < len(doc)
+            and doc[j].lower_ == "et"
+            and doc[j + 1].lower_ in ("de", "des", "du", "d'")
+        ):
+            j += 1
+            continue
+        break
+    return end
+
+
+def _quoted_title_end(doc: Doc, i: int) -> int | None:
+    """End (after the closing quote) of a short capitalised title in « » quotes."""
+    for j in range(i + 1, min(i + 12, len(doc))):
+        if doc[j].text == "»":
+            inner = doc[i + 1 : j]
+            if (
+                len(inner)
+                and inner[0].text[:1].isupper()
+                and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in inner)
+            ):
+                return j + 1
+            return None
+    return None
