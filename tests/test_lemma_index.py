@@ -7,7 +7,7 @@ import pickle
 import pytest
 import srsly
 
-from mattis_corpus.nlp.model import IndexedList, index_lemma_lists
+from mattis_corpus.nlp.speedups.lemma_index import IndexedList, index_lemma_lists
 
 
 def test_indexed_list_is_a_list_with_the_same_membership():

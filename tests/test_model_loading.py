@@ -8,16 +8,16 @@ import multiprocessing
 import pytest
 
 from mattis_corpus import run as pipeline
-from mattis_corpus.nlp.model import _few_collections
+from mattis_corpus.nlp.speedups.gc_tuning import few_collections
 
 
 def test_collections_are_deferred_while_loading_and_thresholds_come_back():
     before = gc.get_threshold()
-    with _few_collections():
+    with few_collections():
         assert gc.get_threshold()[0] > 1_000_000  # no scan of the heap as it grows
         assert gc.get_threshold()[1:] == before[1:]
     assert gc.get_threshold() == before
-    with pytest.raises(RuntimeError), _few_collections():
+    with pytest.raises(RuntimeError), few_collections():
         raise RuntimeError("a model that fails to load")
     assert gc.get_threshold() == before
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mattis_corpus.nlp.model import sentences
+from mattis_corpus.nlp.sentences import sentences
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ TRICKY = (
 
 def test_paragraph_breaks_set_exactly_the_rule_boundaries(nlp):
     """The bulk from_array write gives each token the start flag sentence_starts computed."""
-    from mattis_corpus.nlp.model import paragraph_breaks, sentence_starts
+    from mattis_corpus.nlp.sentences import paragraph_breaks, sentence_starts
 
     doc = nlp.make_doc(TRICKY)
     expected = sentence_starts(doc)
@@ -59,7 +59,7 @@ def test_paragraph_breaks_set_exactly_the_rule_boundaries(nlp):
 
 def test_token_strings_and_seeded_text_match_spacy(nlp):
     """The entity rules read token strings and the text from caches: they must equal spaCy's."""
-    from mattis_corpus.nlp.entities.mentions import doc_text, seed_text, token_texts
+    from mattis_corpus.nlp.entities.spans import doc_text, seed_text, token_texts
 
     doc = nlp(TRICKY)
     seed_text(doc, TRICKY)

@@ -27,8 +27,9 @@ def annotate_many(items: Iterable[dict], *, model: str | None = None, workers: i
     Offsets index the returned ``text``: a one-for-one character clean-up of the input (typographic
     apostrophes and exotic spaces), so they also index the input text as given.
     """
-    from mattis_corpus.nlp.entities.mentions import resolve_entities
-    from mattis_corpus.nlp.model import DEFAULT_MODEL, analyse, load_nlp, pipe
+    from mattis_corpus.canon import resolve_entities
+    from mattis_corpus.nlp.analyse import analyse, pipe
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
     from mattis_corpus.nlp.temporal.tagger import tag_dates
 
     nlp = load_nlp(model or DEFAULT_MODEL)

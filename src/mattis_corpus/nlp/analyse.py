@@ -1,0 +1,38 @@
+"""One parsed document → everything we extract from it (sentences, mentions, TIMEX3, events)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from mattis_corpus.models import Annotation, Paragraph, Timex
+from mattis_corpus.nlp.entities.mentions import extract_mentions
+from mattis_corpus.nlp.entities.spans import doc_text
+from mattis_corpus.nlp.events import extract_events
+from mattis_corpus.nlp.sentences import sentences
+from mattis_corpus.nlp.temporal.tagger import tag_dates
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def pipe(
+    nlp: Language, items: Iterable[tuple[str, Any]], *, batch_size: int = 16, workers: int = 1
+) -> Iterator[tuple[Doc, Any]]:
+    """Stream (text, context) pairs through ``nlp.pipe``; each Doc keeps its context."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
+
+
+def analyse(
+    doc: Doc, paragraphs: Sequence[Paragraph] | None, anchor: str | None,
+    timexes: list[Timex] | None = None,
+) -> Annotation:
+    """Everything we extract from one parsed document."""
+    text = doc_text(doc)
+    sents = sentences(doc, paragraphs)
+    mentions = extract_mentions(doc, paragraphs)
+    if timexes is None:
+        timexes = tag_dates(text, anchor, doc)
+    events = extract_events(doc, sents, timexes, mentions)
+    return Annotation(sents, mentions, timexes, events)
