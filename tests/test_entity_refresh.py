@@ -16,6 +16,8 @@ from mattis_corpus.run import ingest, refresh_entities
 from mattis_corpus.store.db import Store
 from mattis_corpus.store.migrations import MIGRATIONS
 
+NAMES = [m.__name__ for m in MIGRATIONS]
+
 # Short articles chosen so that names move between entities as documents come and go:
 # a bare surname alone, then a full name that claims it, then a second person with the
 # same surname (the bare surname becomes ambiguous and must leave), then removals.
@@ -155,13 +157,13 @@ def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
         "DROP TABLE names",
         "DROP TABLE entity_docs",
         "DROP TABLE entity_doc_lists",
-        "DELETE FROM _migrations WHERE name = 'm005_incremental_entities'",
-        f"PRAGMA user_version = {len(MIGRATIONS) - 1}",
+        "DROP TABLE store_meta",
+        "DELETE FROM _migrations WHERE name IN ('m005_incremental_entities', 'm006_store_meta')",
+        f"PRAGMA user_version = {NAMES.index('m005_incremental_entities')}",
     ):
         db.execute(sql)
     db.commit()
     db.close()
-    assert MIGRATIONS[-1].__name__ == "m005_incremental_entities"
     with Store(path) as store:
         assert list(list_entities(store)) == before
         assert not store.entities_stale()

@@ -153,9 +153,9 @@ def test_a_packed_doc_comes_back_with_every_annotation(nlp, raw_copy):
     import spacy
     from spacy.vocab import Vocab
 
+    from mattis_corpus.ingest.document import prepare
     from mattis_corpus.ingest.sources import read_raw
-    from mattis_corpus.nlp.model import pack_doc, unpack_doc
-    from mattis_corpus.run import prepare
+    from mattis_corpus.nlp.transport import pack_doc, unpack_doc
 
     def view(doc):
         return (
@@ -164,7 +164,7 @@ def test_a_packed_doc_comes_back_with_every_annotation(nlp, raw_copy):
             [(e.start, e.end, e.label_, e.id_) for e in doc.ents],
         )
 
-    texts = [prepare(read_raw(p)).text for p in sorted(raw_copy.glob("*.txt"))]
+    texts = [prepare(read_raw(p))[0].text for p in sorted(raw_copy.glob("*.txt"))]
     texts += ["", "Seul."]
     other = Vocab(strings=[], lex_attr_getters=spacy.blank("fr").vocab.lex_attr_getters)
     for doc in nlp.pipe(texts):
@@ -194,29 +194,25 @@ def test_missing_model_is_one_error_line_not_a_hang(tmp_path, raw_copy, workers)
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
 
 
-def test_the_text_is_scanned_for_a_publication_date_only_when_it_can_give_one():
-    """The date scan (~3 ms per 1,000 words) runs only without metadata or dateline, and only
-    when a weekday is named (inference needs the weekday to confirm the date)."""
+def test_the_publication_date_is_decided_without_the_nlp():
+    """Decided once, before the NLP (which takes it as its anchor): inference reads full dates
+    from the text with the dateline grammar, and only when a weekday confirms the present."""
+    import subprocess
+    import sys
+
     from mattis_corpus.ingest.published import resolve
     from mattis_corpus.models import CleanDoc
-    from mattis_corpus.nlp.temporal.tagger import tag_dates
-
-    calls = []
-
-    def find(text):
-        def dates():
-            calls.append(text)
-            return tag_dates(text, None)
-        return dates
 
     def clean(text):
         return CleanDoc(text=text, paragraphs=(), title=None, dateline=None)
 
     named = "Le ministre est arrivé jeudi à Paris. Jeudi 11 octobre 2018, il a parlé."
-    assert resolve({"published": "2018-10-01"}, clean(named), find(named)).source == "metadata"
-    unnamed = "Le ministre est arrivé à Paris le 11 octobre 2018."
-    assert resolve({}, clean(unnamed), find(unnamed)).value is None
-    assert calls == []
-    inferred = resolve({}, clean(named), find(named))
+    assert resolve({"published": "2018-10-01"}, clean(named)).source == "metadata"
+    assert resolve({}, clean("Le ministre est arrivé à Paris le 11 octobre 2018.")).value is None
+    inferred = resolve({}, clean(named))
     assert (inferred.value, inferred.source) == ("2018-10-11", "inferred")
-    assert calls == [named]
+    assert resolve({}, clean("Jeudi, il a parlé. Le 12 octobre 2018, rien.")).value is None
+    code = ("import sys; from mattis_corpus.ingest.document import prepare; "
+            "print([m for m in sys.modules if m.startswith(('spacy', 'mattis_corpus.nlp'))])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -12,20 +12,16 @@ parse and this process also runs our rules on the Docs they send back.
 from __future__ import annotations
 
 import collections
-import contextlib
 import dataclasses
 import itertools
 import os
-import re
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mattis_corpus.errors import BadInputError, CorpusError
-from mattis_corpus.ingest.clean.page import clean as clean_text
-from mattis_corpus.ingest.published import resolve as resolve_published
+from mattis_corpus.ingest.document import prepare
 from mattis_corpus.ingest.sources import display_path, iter_paths, read_raw
 from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
 from mattis_corpus.store.db import Store
@@ -34,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from mattis_corpus.nlp.model import PackedDoc
+    from mattis_corpus.nlp.transport import PackedDoc
 
 Progress = Callable[[str, int | None], None]  # (event, total): start, loading, analysing, advance
 
@@ -57,33 +53,8 @@ class IngestReport:
 class _Job:
     raw: RawDoc
     clean: CleanDoc
+    published: Published  # decided once, before the NLP that takes it as its anchor
     existed: bool
-
-
-TITLE_WORDS = 14
-
-
-def prepare(raw: RawDoc) -> CleanDoc:
-    """Normalise a raw document; sidecar metadata overrides the title found on the page.
-
-    A page without a title line (the lede comes first) gets the start of its first sentence as
-    title, so listings stay readable; it is not inserted into the text.
-    """
-    cleaned = clean_text(raw.text)
-    if raw.meta.get("title"):
-        cleaned = dataclasses.replace(cleaned, title=raw.meta["title"])
-    elif not cleaned.title and cleaned.paragraphs:
-        cleaned = dataclasses.replace(cleaned, title=lede_title(cleaned))
-    return cleaned
-
-
-def lede_title(cleaned: CleanDoc) -> str:
-    """The first sentence of the first paragraph, cut at a word boundary."""
-    first = cleaned.paragraphs[0]
-    para = cleaned.text[first.start:first.end]
-    sentence = re.split(r"(?<=[.!?»])\s+(?=[A-ZÉÈÀÂ«])", para, maxsplit=1)[0]
-    words = sentence.split()
-    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def ingest(
@@ -111,6 +82,10 @@ def ingest(
             "no .txt files found in " + ", ".join(str(p) for p in paths) + " (corpus reads *.txt)"
         )
     report = IngestReport()
+    if store.reindexed:
+        report.warnings.append({"path": display_path(store.path or ":memory:"), "warning":
+                                f"search index rebuilt with this corpus's text analysis "
+                                f"({store.reindexed} documents)"})
     if progress:
         progress("start", len(files))
     jobs = _jobs(files, store, force, report, progress)
@@ -121,14 +96,14 @@ def ingest(
         )
         if progress:
             progress("loading", None)  # the model loads with the first batch
-        with _Batches(store) as batches:
-            for n, (job, published, ann, error) in enumerate(results):
+        with store.batches() as batches:
+            for n, (job, ann, error) in enumerate(results):
                 if progress and n == 0:
                     progress("analysing", None)
                 if error is None:
                     try:
                         with batches.document():
-                            store.write_document(job.raw, job.clean, published, ann)
+                            store.write_document(job.raw, job.clean, job.published, ann)
                     except CorpusError as e:
                         error = str(e)
                 if error is not None:
@@ -142,51 +117,7 @@ def ingest(
     return report
 
 
-# A write transaction holds several documents (each in its own SAVEPOINT, so each stays
-# atomic); it is committed after this many documents or seconds, whichever comes first, so
-# other writers never wait long and a crash loses at most one uncommitted batch (which the
-# next ingest redoes: nothing of it was recorded).
-BATCH_DOCS = 64
-BATCH_SECONDS = 1.0
-
-_Result = tuple[_Job, "Published | None", "Annotation | None", "str | None"]
-
-
-class _Batches:
-    """Group document writes into few transactions; one SAVEPOINT per document."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.open = False
-        self.count = 0
-        self.started = 0.0
-
-    def __enter__(self) -> _Batches:
-        return self
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if self.open:
-            self.store.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
-            self.open = False
-
-    @contextlib.contextmanager
-    def document(self) -> Iterator[None]:
-        db = self.store.db
-        if not self.open:
-            db.execute("BEGIN IMMEDIATE")
-            self.open, self.count, self.started = True, 0, time.monotonic()
-        db.execute("SAVEPOINT corpus_doc")
-        try:
-            yield
-        except BaseException:
-            db.execute("ROLLBACK TO corpus_doc")
-            db.execute("RELEASE corpus_doc")
-            raise
-        db.execute("RELEASE corpus_doc")
-        self.count += 1
-        if self.count >= BATCH_DOCS or time.monotonic() - self.started >= BATCH_SECONDS:
-            db.execute("COMMIT")
-            self.open = False
+_Result = tuple[_Job, "Annotation | None", "str | None"]
 
 
 def _analysed(
@@ -207,10 +138,9 @@ def _analysed(
     """
     from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
 
-    dated = ((job, *_dated(job)) for job in jobs)
     if workers <= 0:
         nlp = load_nlp(model or DEFAULT_MODEL)
-        for batch in _batched(dated, batch_size):
+        for batch in _batched(jobs, batch_size):
             yield from _with_annotations(batch, _analyse_batch(nlp, _tasks(batch)))
         return
     import multiprocessing
@@ -231,7 +161,7 @@ def _analysed(
             else:
                 yield from _with_annotations(batch, result.get())
 
-        for batch in _batched(dated, batch_size):
+        for batch in _batched(jobs, batch_size):
             tasks = _tasks(batch)
             pending.append((batch, tasks, pool.apply_async(_worker_run, (tasks, rules_here))))
             while len(pending) >= 2 * workers:
@@ -248,35 +178,19 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-_Dated = tuple[_Job, "Published | None", "str | None"]
-_Task = tuple[str, tuple, "str | None"]  # (clean text, paragraphs, publication date) or skipped
+_Task = tuple[str, tuple, "str | None"]  # (clean text, paragraphs, publication date)
 
 
-def _dated(job: _Job) -> tuple[Published | None, str | None]:
-    """The publication date (from metadata, dateline or text), or the error that stops the job."""
-    from mattis_corpus.nlp.temporal.tagger import tag_dates
-
-    try:
-        return resolve_published(job.raw.meta, job.clean, lambda: tag_dates(job.clean.text, None)), None
-    except CorpusError as e:
-        return None, str(e)
-    except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
-        return None, f"publication date failed: {type(e).__name__}: {e}"
-
-
-def _tasks(batch: list[_Dated]) -> list[_Task | None]:
+def _tasks(batch: list[_Job]) -> list[_Task | None]:
     """What a worker needs per document (not the raw file: less to pickle)."""
-    return [
-        None if error else (job.clean.text, tuple(job.clean.paragraphs), published.value)
-        for job, published, error in batch
-    ]
+    return [(job.clean.text, tuple(job.clean.paragraphs), job.published.value) for job in batch]
 
 
 def _with_annotations(
-    batch: list[_Dated], annotated: list[tuple[Annotation | None, str | None]]
+    batch: list[_Job], annotated: list[tuple[Annotation | None, str | None]]
 ) -> Iterator[_Result]:
-    for (job, published, error), (ann, nlp_error) in zip(batch, annotated, strict=True):
-        yield job, published, ann, error or nlp_error
+    for job, (ann, error) in zip(batch, annotated, strict=True):
+        yield job, ann, error
 
 
 def _batched(items: Iterator, n: int) -> Iterator[list]:
@@ -286,7 +200,7 @@ def _batched(items: Iterator, n: int) -> Iterator[list]:
 
 def _parse_batch(nlp: object, tasks: list[_Task | None]) -> list[Doc | None]:
     """The batch through ``nlp.pipe`` (None where the task was skipped)."""
-    from mattis_corpus.nlp.entities.mentions import seed_text
+    from mattis_corpus.nlp.entities.spans import seed_text
 
     todo = [t for t in tasks if t is not None]
     # Docs made here carry their text (seed_text): the components and rules read it without
@@ -300,7 +214,7 @@ def _parse_batch(nlp: object, tasks: list[_Task | None]) -> list[Doc | None]:
 
 def _annotate(doc: Doc, task: _Task) -> tuple[Annotation | None, str | None]:
     """Our rules on one parsed Doc, or the error that stops this document alone."""
-    from mattis_corpus.nlp.model import analyse
+    from mattis_corpus.nlp.analyse import analyse
 
     _, paragraphs, anchor = task
     try:
@@ -323,8 +237,8 @@ def _annotate_packed(
     nlp: Language, tasks: list[_Task | None], packed: list[PackedDoc | None]
 ) -> list[tuple[Annotation | None, str | None]]:
     """Our rules on the Docs a worker parsed and packed."""
-    from mattis_corpus.nlp.entities.mentions import seed_text
-    from mattis_corpus.nlp.model import unpack_doc
+    from mattis_corpus.nlp.entities.spans import seed_text
+    from mattis_corpus.nlp.transport import unpack_doc
 
     out: list[tuple[Annotation | None, str | None]] = []
     for task, data in zip(tasks, packed, strict=True):
@@ -360,7 +274,8 @@ def _worker_init(model: str | None) -> None:
 
 def _worker_run(tasks: list[_Task | None], parse_only: bool = False) -> list:
     """Annotations for the batch, or (``parse_only``) its packed Docs for the rules upstream."""
-    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp, pack_doc
+    from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
+    from mattis_corpus.nlp.transport import pack_doc
 
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
@@ -400,14 +315,17 @@ def _jobs(
                 progress("advance", None)
             continue
         try:
-            cleaned = prepare(raw)
-        except Exception as e:  # a normaliser bug must not spoil the run
-            fail(path, f"normalisation failed: {type(e).__name__}: {e}")
+            cleaned, published = prepare(raw)
+        except CorpusError as e:
+            fail(path, str(e))
+            continue
+        except Exception as e:  # a rule that trips on one odd page must not spoil the run
+            fail(path, f"cleaning failed: {type(e).__name__}: {e}")
             continue
         if not cleaned.text.strip():
             fail(path, "no article text left after cleaning (only page chrome?)")
             continue
-        yield _Job(raw, cleaned, stored is not None)
+        yield _Job(raw, cleaned, published, stored is not None)
 
 
 def refresh_entities(store: Store, *, full: bool = False) -> None:
@@ -418,7 +336,7 @@ def refresh_entities(store: Store, *, full: bool = False) -> None:
     Everything happens in one write transaction, so a concurrent ingest cannot slip names in
     between the counts and the update.
     """
-    from mattis_corpus.nlp.entities.mentions import resolve_names
+    from mattis_corpus.canon import resolve_names
 
     with store.transaction():
         if full:  # from scratch: same result, used by tests and to repair a store

@@ -8,12 +8,11 @@ confirms it is the article's present (the same weekday is named, e.g. "jeudi …
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from datetime import date
 
 from mattis_corpus.dates import interval, parse_partial
 from mattis_corpus.french import WEEKDAYS
-from mattis_corpus.models import CleanDoc, Published, Timex
+from mattis_corpus.ingest.clean.dateline import absolute_days
+from mattis_corpus.models import CleanDoc, Published
 
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _NOT_PRESENT_RE = re.compile(r"^\s*(prochain|dernier|suivant|précédent|passé)\b", re.IGNORECASE)
@@ -36,23 +35,12 @@ def weekdays_named(text: str) -> set[int]:
     return found
 
 
-def infer_from_text(text: str, find_dates: Callable[[], Sequence[Timex]]) -> str | None:
-    """The latest absolute day date of the text, if the text names its weekday; else None.
-
-    ``find_dates`` (the text's dates) is called only when a weekday is named: most texts
-    never pay for the date scan here.
-    """
+def infer_from_text(text: str) -> str | None:
+    """The latest full date written in the text, if the text names its weekday; else None."""
     named = weekdays_named(text)
     if not named:
         return None
-    days = []
-    for t in find_dates():
-        if t.relative or t.precision != "day" or t.type not in ("DATE", "TIME"):
-            continue
-        try:
-            days.append(date.fromisoformat(t.value[:10]))
-        except ValueError:
-            continue
+    days = absolute_days(text)
     if not days:
         return None
     latest = max(days)
@@ -79,11 +67,8 @@ def parse_dateline_text(text: str) -> str | None:
     return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, d.isoformat())
 
 
-def resolve(meta: dict, clean: CleanDoc, find_dates: Callable[[], Sequence[Timex]]) -> Published:
-    """Choose the publication date and say where it came from (``published_source``).
-
-    ``find_dates`` gives the text's dates; called only if metadata and dateline have none.
-    """
+def resolve(meta: dict, clean: CleanDoc) -> Published:
+    """Choose the publication date and say where it came from (``published_source``)."""
     if meta.get("published"):
         return make(meta["published"], "metadata")
     dl = clean.dateline
@@ -91,7 +76,7 @@ def resolve(meta: dict, clean: CleanDoc, find_dates: Callable[[], Sequence[Timex
         value = dl.value if dl.value and interval(dl.value) else parse_dateline_text(dl.text)
         if value:
             return make(value, "dateline")
-    inferred = infer_from_text(clean.text, find_dates)
+    inferred = infer_from_text(clean.text)
     if inferred:
         return make(inferred, "inferred")
     return Published(None, None, None)

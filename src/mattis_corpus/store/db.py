@@ -6,8 +6,11 @@ leaves half a document visible and re-ingesting unchanged files is a cheap hash 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -175,6 +178,10 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------
 
+    def batches(self) -> Batches:
+        """``with store.batches() as b: with b.document(): …``: many documents per commit."""
+        return Batches(self.db)
+
     def transaction(self) -> _Transaction:
         """``with store.transaction():`` — BEGIN IMMEDIATE … COMMIT, rolled back on error."""
         return _Transaction(self.db)
@@ -212,6 +219,52 @@ class Store:
         from mattis_corpus.store.entity_index import update_entities
 
         update_entities(self.db, mapping)
+
+
+# A write transaction holds several documents (each in its own SAVEPOINT, so each stays
+# atomic); it is committed after this many documents or seconds, whichever comes first, so
+# other writers never wait long and a crash loses at most one uncommitted batch (which the
+# next ingest redoes: nothing of it was recorded).
+BATCH_DOCS = 64
+BATCH_SECONDS = 1.0
+
+
+
+class Batches:
+    """Group document writes into few transactions; one SAVEPOINT per document."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.open = False
+        self.count = 0
+        self.started = 0.0
+
+    def __enter__(self) -> Batches:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self.open:
+            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            self.open = False
+
+    @contextlib.contextmanager
+    def document(self) -> Iterator[None]:
+        db = self.db
+        if not self.open:
+            db.execute("BEGIN IMMEDIATE")
+            self.open, self.count, self.started = True, 0, time.monotonic()
+        db.execute("SAVEPOINT corpus_doc")
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK TO corpus_doc")
+            db.execute("RELEASE corpus_doc")
+            raise
+        db.execute("RELEASE corpus_doc")
+        self.count += 1
+        if self.count >= BATCH_DOCS or time.monotonic() - self.started >= BATCH_SECONDS:
+            db.execute("COMMIT")
+            self.open = False
 
 
 class _Transaction:
