@@ -30,13 +30,32 @@ def list_entities(
     """
     if documents not in ("list", "json", "none"):
         raise ValueError(f"documents must be list, json or none, not {documents!r}")
-    db = store.db
+    rowid = doc_rowid(store, doc) if doc is not None else None
+    sql, params = _entities_sql(type_, rowid, min_mentions, sort, limit)
+    for row in store.db.execute(sql, params).fetchall():
+        if rowid is not None:
+            docs: list | RawJSON = [doc]
+            aliases = _column(store, "SELECT DISTINCT text FROM mentions WHERE entity = ? AND doc = ?"
+                              " ORDER BY text", (row["id"], rowid))
+        else:
+            docs = _document_list(store, row["id"], documents)
+            aliases = _column(store, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias",
+                              (row["id"],))
+        yield {
+            "id": row["id"], "name": row["name"], "type": row["type"],
+            "mentions": row["mentions"], "documents": docs, "aliases": aliases,
+            "document_count": row["ndocs"],
+        }
+
+
+def _entities_sql(type_: str | None, rowid: int | None, min_mentions: int, sort: str,
+                  limit: int | None) -> tuple[str, list]:
+    """The listing query: counts from ``entities``, or from one document's mentions."""
     where, params = ["1 = 1"], []
     if type_:
         where.append("e.type = ?")
         params.append(type_)
-    if doc is not None:
-        rowid = doc_rowid(store, doc)
+    if rowid is not None:
         counts = (
             "SELECT m.entity AS id, count(*) AS mentions, 1 AS documents FROM mentions m "
             "WHERE m.doc = ? AND m.entity IS NOT NULL GROUP BY m.entity"
@@ -60,34 +79,17 @@ def list_entities(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    for row in db.execute(sql, params).fetchall():
-        docs: list | RawJSON
-        if doc is not None:
-            docs = [doc]
-            aliases = [
-                r[0]
-                for r in db.execute(
-                    "SELECT DISTINCT text FROM mentions WHERE entity = ? AND doc = ? ORDER BY text",
-                    (row["id"], rowid),
-                )
-            ]
-        else:
-            if documents == "none":
-                docs = []
-            else:  # kept up to date by each refresh, as a JSON array in id order
-                found = db.execute(
-                    "SELECT ids FROM entity_doc_lists WHERE entity = ?", (row["id"],)
-                ).fetchone()
-                ids = found[0] if found else "[]"
-                docs = RawJSON(ids) if documents == "json" else json.loads(ids)
-            aliases = [
-                r[0]
-                for r in db.execute(
-                    "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias", (row["id"],)
-                )
-            ]
-        yield {
-            "id": row["id"], "name": row["name"], "type": row["type"],
-            "mentions": row["mentions"], "documents": docs, "aliases": aliases,
-            "document_count": row["ndocs"],
-        }
+    return sql, params
+
+
+def _document_list(store: Store, entity: str, documents: str) -> list | RawJSON:
+    """An entity's document ids, kept by each refresh as a JSON array in id order."""
+    if documents == "none":
+        return []
+    found = store.db.execute("SELECT ids FROM entity_doc_lists WHERE entity = ?", (entity,)).fetchone()
+    ids = found[0] if found else "[]"
+    return RawJSON(ids) if documents == "json" else json.loads(ids)
+
+
+def _column(store: Store, sql: str, params: tuple) -> list:
+    return [r[0] for r in store.db.execute(sql, params)]

@@ -26,11 +26,7 @@ def run_script(db: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {statement!r}")
 
 
-@migration
-def m001_initial(db: sqlite3.Connection) -> None:
-    run_script(
-        db,
-        """
+_M001_SQL = """
         CREATE TABLE documents (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -140,7 +136,12 @@ def m001_initial(db: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, pad, tokenize = 'unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE sentences_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
         """
-    )
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    """The first schema: documents, what the NLP found, and the two FTS5 indexes."""
+    run_script(db, _M001_SQL)
 
 
 @migration
