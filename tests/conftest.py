@@ -27,6 +27,9 @@ def env_setup(monkeypatch, tmp_path):
 def regex_cache(tmp_path_factory):
     """The compiled-regex cache of the session (not the user's): built by the first model
     load, then read by every later one, subprocesses included."""
+    if os.environ.get("CORPUS_CACHE_DIR") == "":  # the uncached run: CI runs the suite so too
+        yield None
+        return
     path = tmp_path_factory.mktemp("cache")
     old = os.environ.get("CORPUS_CACHE_DIR")
     os.environ["CORPUS_CACHE_DIR"] = str(path)
@@ -35,6 +38,14 @@ def regex_cache(tmp_path_factory):
         del os.environ["CORPUS_CACHE_DIR"]
     else:
         os.environ["CORPUS_CACHE_DIR"] = old
+
+
+@pytest.fixture
+def cache_on(regex_cache):
+    """The session's start-up cache folder; tests of the cached path skip in the uncached run."""
+    if regex_cache is None:
+        pytest.skip("start-up caches turned off (CORPUS_CACHE_DIR=)")
+    return regex_cache
 
 
 @pytest.fixture(scope="session")

@@ -138,10 +138,10 @@ def test_lookups_from_disk_is_spacys_again_after_the_load():
     assert Lookups.from_disk is original
 
 
-def test_the_session_models_tables_are_the_cached_ones(nlp, regex_cache, lookups_file, monkeypatch):
+def test_the_session_models_tables_are_the_cached_ones(nlp, cache_on, lookups_file, monkeypatch):
     """The session's first model load wrote the cache that every later process (CLI
     subprocesses, ingest workers) reads: the tables in it are the ones the model uses."""
-    assert list(regex_cache.glob("lookups-*.marshal"))
-    monkeypatch.setenv("CORPUS_CACHE_DIR", str(regex_cache))
+    assert list(cache_on.glob("lookups-*.marshal"))
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(cache_on))
     used = nlp.get_pipe("lemmatizer").lookups._tables
     assert LC.same_tables(through_cache(lookups_file)._tables, used)
