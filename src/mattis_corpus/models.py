@@ -123,4 +123,3 @@ class Annotation:
     mentions: list[Mention]
     timexes: list[Timex]
     events: list[Event]
-    lemmas: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, lemma) per token

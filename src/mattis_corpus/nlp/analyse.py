@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
 
 def pipe(
-    nlp: Language, items: Iterable[tuple[str, Any]], *, batch_size: int = 16, workers: int = 1
+    nlp: Language, items: Iterable[tuple[str, Any]], *, batch_size: int = 16
 ) -> Iterator[tuple[Doc, Any]]:
     """Stream (text, context) pairs through ``nlp.pipe``; each Doc keeps its context."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
 
 
 def analyse(

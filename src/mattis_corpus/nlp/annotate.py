@@ -21,7 +21,7 @@ def _record(item: dict) -> tuple[str, str | None]:
     return text, published
 
 
-def annotate_many(items: Iterable[dict], *, model: str | None = None, workers: int = 1) -> Iterator[dict]:
+def annotate_many(items: Iterable[dict], *, model: str | None = None) -> Iterator[dict]:
     """Annotate ``{"id"?, "text", "published"?}`` records, streaming, with the model loaded once.
 
     Offsets index the returned ``text``: a one-for-one character clean-up of the input (typographic
@@ -39,7 +39,7 @@ def annotate_many(items: Iterable[dict], *, model: str | None = None, workers: i
             text, published = _record(item)
             yield normalise_chars(text), (item, published)
 
-    for doc, (item, published) in pipe(nlp, prepared(), workers=workers):
+    for doc, (item, published) in pipe(nlp, prepared()):
         timexes = tag_dates(doc.text, published, doc)
         ann = analyse(doc, None, published, timexes)
         canon = resolve_entities([("_", m.name, m.type) for m in ann.mentions])
