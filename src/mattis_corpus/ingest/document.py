@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from mattis_corpus.ingest.clean.page import clean
 from mattis_corpus.ingest.published import resolve
@@ -13,9 +14,11 @@ from mattis_corpus.models import CleanDoc, Published, RawDoc
 TITLE_WORDS = 14
 
 
-def prepare(raw: RawDoc) -> tuple[CleanDoc, Published]:
-    """Clean the page, then choose its title (sidecar > page > lede) and publication date."""
-    cleaned = clean(raw.text)
+def prepare(raw: RawDoc, recurring: Callable[[str], bool] | None = None) -> tuple[CleanDoc, Published]:
+    """Clean the page, then choose its title (sidecar > page > lede) and publication date.
+
+    ``recurring`` says whether a line recurs in other documents (the site's furniture)."""
+    cleaned = clean(raw.text, recurring)
     if raw.meta.get("title"):
         cleaned = dataclasses.replace(cleaned, title=raw.meta["title"])
     elif not cleaned.title and cleaned.paragraphs:

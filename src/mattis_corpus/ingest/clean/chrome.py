@@ -113,6 +113,8 @@ def is_chrome_line(line: str) -> bool:
 
 
 _RELATED = _keys(*entries("related_headers_fr"))
+_COMMENT_MARKERS = tuple(_key(p) for p in entries("comment_markers_fr"))
+_COUNT_RE = re.compile(r"^\d+ ")
 _INLINE_SEPS = (":", "|", ">", "»", "-", "–", "—")
 
 
@@ -161,3 +163,9 @@ def is_heading_like(line: str) -> bool:
     return not s.endswith((".", "…", ",", ";", ":"))
 
 
+def is_comment_marker(line: str) -> bool:
+    """A line that opens the readers' comments ("Laissez un commentaire", "12 réactions")."""
+    if len(line) > _SHORT_CHARS:
+        return False
+    key = _COUNT_RE.sub("", _key(line))
+    return any(key == m or key.startswith(m + " ") for m in _COMMENT_MARKERS)

@@ -1,5 +1,7 @@
 """The dateline grammar: a date line printed by the page ("Publié le …", "Mis à jour le …",
-a bare date, a weekday date with time and zone), and whether it belongs to the article."""
+a bare date, a weekday date with time and zone), and whether it belongs to the article; and
+every date written inside a line (:func:`line_dates`), for choosing the article's own dates
+by their place on the page (``pubdate.choose_dates``). No NLP: it runs before any."""
 
 from __future__ import annotations
 
@@ -199,12 +201,14 @@ _LD_RE = re.compile(
     r")(?![\d/_-]|[.,]\d))" + _TIME
 )
 _ROLE_WORDS = (
-    r"(?P<pub>publiee?s?|publication|mise? en ligne|creee?|posted|published|date de publication)"
+    r"(?P<pub>publiee?s?|publication|mise? en ligne|creee?|postee?|parue?|parution|redigee?"
+    r"|posted|published|date de publication)"
     r"|(?P<upd>(?:derniere )?mise? a jour|maj|modifiee?|actualisee?|(?:last )?updated|revised)"
     r"|(?P<neutral>date)"
 )
 _ROLE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:{_ROLE_WORDS})(?:\s*(?:\b(?:le|on|sur|en|du|a|at)\b|[:–-]))*\s*$"
+    rf"(?<!\w)(?:{_ROLE_WORDS})"  # then "le", ":", or a time first: "Publié à 10h15, le"
+    r"(?:\s*(?:\b(?:le|on|sur|en|du|a|at)\b|[:–,-]|\d{1,2}\s*[h:]\s*\d{0,2}\b))*\s*$"
 )
 _BYLINE_BEFORE_RE = re.compile(  # "Par X le", "Par: [X](…) |", "Publié par X, le"
     r"(?:^|[|•·*>—–)\]-]\s*|\b(?:publiee?s?|posted|published)\s+)(?:par|by)\s*:?\s+"

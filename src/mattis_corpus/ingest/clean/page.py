@@ -53,7 +53,8 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from mattis_corpus.ingest.clean.chars import ELISION_END_RE, make_pipeline, normalise_text
@@ -61,6 +62,7 @@ from mattis_corpus.ingest.clean.chrome import (
     TERMINAL,
     is_body_like,
     is_chrome_line,
+    is_comment_marker,
     is_heading_like,
     is_title_like,
     related_header,
@@ -68,6 +70,7 @@ from mattis_corpus.ingest.clean.chrome import (
     words,
 )
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline, split_glued_dateline
+from mattis_corpus.ingest.clean.pubdate import choose_dates
 from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
 
@@ -77,6 +80,8 @@ class _Block:
 
     text: str
     kind: str | None = None
+    p: float = 1.0  # the boilerplate model's probability that the line is article text
+    heading: int = 0  # Markdown heading level on the page (1: the page's "# " headline)
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,12 @@ class _Page:
     tail: tuple[str, ...] = ()  # lines of the related-articles section, cut away
     dateline: Dateline | None = None
     title: str | None = None
+    head: tuple[_Block, ...] = ()  # the lines just before the article: title, byline, date
+    warnings: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()  # every line of the page, for the date next to the title
+    span: tuple[int, int] = (0, 0)  # the article's first line and the line after its last
+    title_line: int | None = None  # the title's index in ``lines``
+    updated: Dateline | None = None
 
 
 _STARTED_WORDS = 12  # a line this long means the article has begun
@@ -97,8 +108,110 @@ _CAPTION_WINDOW = 3
 _MAX_KICKERS = 3
 
 
-def _page_from_text(text: str) -> _Page:
-    return _Page(blocks=tuple(_Block(line) for line in text.split("\n") if line))
+_HEAD_LINES = 40  # how far before the article its title and dateline may stand
+
+
+def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -> _Page:
+    """Score every line, keep the article's runs of lines; the lines just before it are the
+    head (title and dateline candidates); the rest is removed."""
+    from mattis_corpus.ingest.clean import boilerplate as B
+
+    lines = B.page_lines(text)
+    if not lines:
+        return _Page(blocks=())
+    settings = B.weights()[1]
+    probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
+             for ln, p in zip(lines, B.probabilities(lines, recurring or _never), strict=True)]
+    probs = _related_boxes(lines, probs)
+    blocks = [_Block(ln.text, p=p, heading=ln.heading) for ln, p in zip(lines, probs, strict=True)]
+    runs = B.article_runs(probs, [len(ln.text.split()) for ln in lines], settings)
+    if not runs:
+        return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
+    runs = _cut_comments(blocks, runs)
+    runs = [_extend(blocks, probs, a, b) for a, b in runs]
+    keep = {k for a, b in runs for k in range(a, b)}
+    first, last = runs[0][0], runs[-1][1]
+    head = tuple(blocks[max(0, first - _HEAD_LINES):first])
+    removed = tuple(b.text for k, b in enumerate(blocks) if k not in keep)
+    return _Page(blocks=tuple(b for k, b in enumerate(blocks) if k in keep), head=head,
+                 removed=removed, tail=tuple(b.text for b in blocks[last:]),
+                 warnings=_prose_warning(blocks, keep), lines=tuple(b.text for b in blocks),
+                 span=(first, last))
+
+
+_EXTEND_P = 0.05
+
+
+def _extend(blocks: Sequence[_Block], probs: Sequence[float], a: int, b: int) -> tuple[int, int]:
+    """Widen a run over the sentences right at its edges (a short first or last sentence of the
+    article scores low alone; it is still the article's)."""
+    while a > 0 and probs[a - 1] >= _EXTEND_P and _sentence(blocks[a - 1].text):
+        a -= 1
+    while b < len(blocks) and probs[b] >= _EXTEND_P and _sentence(blocks[b].text):
+        b += 1
+    return a, b
+
+
+def _sentence(text: str) -> bool:
+    return (is_body_like(text, 3) and not is_chrome_line(text) and not related_header(text)
+            and not is_comment_marker(text))
+
+
+def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
+    """A related-articles header met after the article began, and the teaser-like lines after
+    it, are chrome, up to the next line of prose: never what follows as prose."""
+    from mattis_corpus.ingest.clean import boilerplate as B
+
+    out = list(probs)
+    seen, boxed = 0, False
+    for k, line in enumerate(lines):
+        kind = related_header(line.text)
+        if kind is not None and seen >= _STARTED_BEFORE_COMMENTS:
+            out[k], boxed = 0.0, kind == "bare"
+            continue
+        if boxed and not B.prose_like(line):
+            out[k] = 0.0
+            continue
+        boxed = False
+        if probs[k] >= 0.5:
+            seen += words(line.text)
+    return out
+
+
+_STARTED_BEFORE_COMMENTS = 50  # article words before a comment marker can end the article
+
+
+def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """End the article at the first comment-section marker met after it began: readers'
+    comments read like prose, but nothing of the article comes after its comment form."""
+    seen = 0
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        for k in range(a, b):
+            if seen >= _STARTED_BEFORE_COMMENTS and is_comment_marker(blocks[k].text):
+                return out + ([(a, k)] if k > a else [])
+            seen += words(blocks[k].text)
+        out.append((a, b))
+    return out
+
+
+def _never(text: str) -> bool:
+    return False
+
+
+_PROSE_WORDS = 15
+
+
+def _prose_warning(blocks: Sequence[_Block], keep: set[int]) -> tuple[str, ...]:
+    """Say so when the article kept little of the page's confident prose: the block search
+    may have picked the wrong block (a warning on the document, not a silent loss)."""
+    prose = [(k, words(b.text)) for k, b in enumerate(blocks)
+             if b.p >= 0.8 and words(b.text) >= _PROSE_WORDS]
+    total = sum(n for _, n in prose)
+    lost = sum(n for k, n in prose if k not in keep)
+    if total and lost > 0.3 * total:
+        return (f"cleaning left out {lost} of {total} words of prose-like lines",)
+    return ()
 
 
 def drop_chrome(page: _Page) -> _Page:
@@ -114,37 +227,26 @@ def drop_chrome(page: _Page) -> _Page:
 
 
 def cut_related(page: _Page) -> _Page:
-    """Cut the related-articles sections: the header and what follows (see module doc)."""
-    blocks = page.blocks
+    """Drop related-articles boxes inside the article: the header and the teaser-like lines
+    after it, up to the next line of prose. Never what follows as prose: the box ends the
+    article only when nothing but teasers follows it."""
     kept: list[_Block] = []
     removed = list(page.removed)
     tail: list[str] = []
-    started = False
-    i = 0
-    while i < len(blocks):
-        text = blocks[i].text
-        kind = related_header(text)
-        if kind is None:
-            kept.append(blocks[i])
-            started = started or words(text) >= _STARTED_WORDS
-            i += 1
+    skipping = False
+    for b in page.blocks:
+        kind = related_header(b.text)
+        if kind is not None:
+            removed.append(b.text)
+            skipping = kind == "bare"
             continue
-        removed.append(text)
-        i += 1
-        if kind == "inline" or not started:
+        if skipping and not (b.p >= 0.5 and is_body_like(b.text, _RESUME_WORDS // 2)):
+            removed.append(b.text)
+            tail.append(b.text)
             continue
-        ahead = blocks[i: i + _RESUME_LOOKAHEAD]
-        resume = next((k for k, b in enumerate(ahead)
-                       if is_body_like(b.text, _RESUME_WORDS) and related_header(b.text) is None),
-                      None)
-        if resume is None:
-            tail.extend(b.text for b in blocks[i:])
-            removed.extend(b.text for b in blocks[i:])
-            break
-        removed.extend(b.text for b in ahead[:resume])
-        i += resume
-    return replace(page, blocks=tuple(kept), removed=tuple(removed),
-                   tail=page.tail + tuple(tail))
+        skipping = False
+        kept.append(b)
+    return replace(page, blocks=tuple(kept), removed=tuple(removed), tail=page.tail + tuple(tail))
 
 
 def extract_dateline(page: _Page) -> _Page:
@@ -158,7 +260,8 @@ def extract_dateline(page: _Page) -> _Page:
     kept: list[_Block] = []
     found: list[Dateline] = []
     started = False
-    for b in page.blocks:
+    n_head = len(page.head)
+    for k, b in enumerate((*page.head, *page.blocks)):
         dl = parse_dateline(b.text)
         if dl is not None and (not started or dl.furniture or has_keyword(dl.text)):
             found.append(dl)
@@ -168,8 +271,9 @@ def extract_dateline(page: _Page) -> _Page:
             if glued is not None:
                 found.append(glued[0])
                 b = replace(b, text=glued[1])
-        kept.append(b)
-        started = started or words(b.text) >= _STARTED_WORDS
+        if k >= n_head:
+            kept.append(b)
+        started = started or (k >= n_head and words(b.text) >= _STARTED_WORDS)
     chosen = next((d for d in found if not d.furniture), found[0] if found else None)
     if chosen is None:
         tail_dates = (parse_dateline(t) for t in page.tail)
@@ -192,28 +296,137 @@ def dedupe_captions(page: _Page) -> _Page:
     return replace(page, blocks=tuple(kept))
 
 
-def find_title(page: _Page) -> _Page:
-    """Mark the title (module doc), dropping the rubric labels printed above it.
+_TITLE_MIN_OVERLAP = 0.3
 
-    Up to three one- or two-word lines ("International", "Défense") before a headline of
-    three words or more are labels; failing such a headline, the first line is the title
-    if it looks like one.
-    """
-    blocks = page.blocks
-    start = 0
-    for i, b in enumerate(blocks[: _MAX_KICKERS + 1]):
-        if b.kind is not None:
+
+_TITLE_REACH = 8  # without shared words, the headline is one of the lines just before the lede
+
+
+def find_title(page: _Page) -> _Page:
+    """The title by evidence: the headline-like line before the lede that best shares content
+    words with the body, printed twice on the page (its <title> and its h1) or marked as the
+    page's first heading, nearest first; not chrome, not a related header; its site name
+    stripped. Failing any shared word, the nearest headline-like line. The standfirst lines
+    between the title and the article's first block are put back in front of it."""
+    blocks, head = page.blocks, page.head
+    body = _content_words(" ".join(b.text for b in blocks[1:] or blocks))
+    copies = _title_keys(page.lines)
+    candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
+    scored = [(_title_score(b, body, copies) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
+              for k, b in candidates]
+    best = max(scored, key=lambda t: t[0], default=None)
+    if best is None or best[0] < _TITLE_MIN_OVERLAP:
+        near = [(k, b) for k, b in candidates if k == -1 or k >= len(head) - _TITLE_REACH]
+        best = next(((0.0, k, b) for k, b in near if _headline_like(b.text)), None)
+    if best is None:
+        return page
+    _, at, chosen = best
+    title = strip_site_name(chosen.text)
+    if at == -1:
+        rest, line = blocks[1:], page.span[0]
+    else:
+        lede = tuple(b for b in head[at + 1:] if _standfirst(b.text))
+        rest, line = (*lede, *blocks), page.span[0] - len(head) + at
+    return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
+
+
+def _title_keys(lines: Sequence[str]) -> dict[str, int]:
+    """How often each line, its site name stripped, is printed on the page."""
+    from mattis_corpus.ingest.clean.boilerplate import line_key
+
+    counts: dict[str, int] = {}
+    for line in lines:
+        if words(line) <= 30:
+            key = line_key(strip_site_name(line))
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def page_dates(page: _Page) -> _Page:
+    """The article's own publication and update dates, by their place next to the title or
+    byline (``pubdate.choose_dates``); the dateline grammar's pick stands when it finds none."""
+    if not page.lines:
+        return page
+    published, updated = choose_dates(page.lines, page.title_line, *page.span)
+    if published is None:
+        return replace(page, updated=updated)
+    return replace(page, dateline=published, updated=updated)
+
+
+def _headline_like(text: str) -> bool:
+    text = strip_site_name(text)
+    return (words(text) >= 4 and is_title_like(text) and not is_chrome_line(text)
+            and not related_header(text) and not parse_dateline(text))
+
+
+def _standfirst(text: str) -> bool:
+    """A sentence between the headline and the article's first block: the chapô."""
+    return (is_body_like(text, 8) and not is_chrome_line(text) and not related_header(text)
+            and not parse_dateline(text))
+
+
+def _title_score(b: _Block, body: set[str], copies: dict[str, int]) -> float:
+    """How much a line reads as this article's headline (0: not at all)."""
+    from mattis_corpus.ingest.clean.boilerplate import line_key
+
+    text = strip_site_name(b.text)
+    if (not is_title_like(text) or is_chrome_line(text) or related_header(text)
+            or parse_dateline(text) or is_comment_marker(text)):
+        return 0.0
+    own = _content_words(text)
+    shared = own & body
+    if len(shared) < min(2, len(own)) or not own:
+        return 0.0
+    twice = copies.get(line_key(text), 0) >= 2
+    return len(shared) / len(own) + (0.3 if twice else 0.0) + (0.2 if b.heading == 1 else 0.0)
+
+
+_CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    from mattis_corpus.textutil import fold
+
+    return {w for w in _CONTENT_RE.findall(fold(text))}
+
+
+_SITE_SEPS = (" | ", " - ", " – ", " — ", " :: ", " / ")
+_DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:fr|be|ch|ca|com|net|org|info|tv|eu|lu|ma|sn|dz|tn)\b", re.I)
+_SITE_WORDS = 4
+
+
+def strip_site_name(title: str) -> str:
+    """Drop a site name printed with the headline: " - Bondy Blog", " | La Presse",
+    "DH.be - …", " | DW | 23.05.2011": a short capitalised or domain-like end part."""
+    t = title.strip()
+    for _ in range(3):
+        new = _strip_once(t)
+        if new == t:
             break
-        if words(b.text) >= 3:
-            start = i if is_title_like(b.text) else 0
-            break
-    removed = page.removed + tuple(b.text for b in blocks[:start])
-    blocks = blocks[start:]
-    title = None
-    if blocks and blocks[0].kind is None and is_title_like(blocks[0].text):
-        title = blocks[0].text
-        blocks = (replace(blocks[0], kind="title"), *blocks[1:])
-    return replace(page, blocks=blocks, removed=removed, title=title)
+        t = new
+    return t
+
+
+def _strip_once(t: str) -> str:
+    for sep in _SITE_SEPS:
+        head, found, last = t.rpartition(sep)
+        if found and words(head) >= 3 and _site_like(last):
+            return head.strip()
+        first, found, tail = t.partition(sep)
+        if found and words(tail) >= 3 and _DOMAIN_RE.search(first) and words(first) <= _SITE_WORDS:
+            return tail.strip()
+    return t
+
+
+def _site_like(part: str) -> bool:
+    """A site name, or the date a site prints after its name (" | 23.05.2011")."""
+    part = part.strip()
+    if not part or words(part) > _SITE_WORDS or part.endswith(("?", "!", "»", '"')):
+        return False
+    if _DOMAIN_RE.search(part) or parse_dateline(part):
+        return True
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("de", "du", "la", "le", "des", "&")
+               for w in part.split())
 
 
 def _join_texts(group: list[_Block]) -> str:
@@ -275,18 +488,19 @@ process_page: Callable[[_Page], _Page] = make_pipeline(
     extract_dateline,
     join_and_dedupe,
     find_title,
+    page_dates,
     classify,
 )
 
 
-def clean(raw_text: str) -> CleanDoc:
+def clean(raw_text: str, recurring: Callable[[str], bool] | None = None) -> CleanDoc:
     """Normalise a scraped page into a CleanDoc: title first, paragraphs joined by blank lines.
 
     Never raises on a string; linear in the input size.
     """
     if not isinstance(raw_text, str):
         raw_text = str(raw_text)
-    page = process_page(_page_from_text(normalise_text(raw_text)))
+    page = process_page(_page_from_text(normalise_text(raw_text), recurring))
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     pos = 0
@@ -302,4 +516,6 @@ def clean(raw_text: str) -> CleanDoc:
         title=page.title,
         dateline=page.dateline,
         removed=page.removed,
+        warnings=page.warnings,
+        updated=page.updated,
     )

@@ -1,0 +1,148 @@
+"""Score cleaning, titles and publication dates on the real-page dev set (tests/pages/).
+
+    python benchmarks/pages.py [--split dev|heldout|all] [--input text|html] [-v]
+
+For each French page: words of the article body lost, chrome words kept (share of the stored
+words), title right, publication date right / wrong / missing. Pages in another language are
+scored for the language flag only. The measures are the ones the real-pages issue states;
+words are compared after our own normalisation and folding, aligned in order (runs of 3+ words),
+so a body paragraph split or joined differently still counts as kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "pages"
+sys.path.insert(0, str(ROOT / "src"))
+
+from mattis_corpus.ingest.clean.chars import normalise_text  # noqa: E402
+from mattis_corpus.textutil import fold  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+
+
+def plain(text: str) -> str:
+    """Expected text as words: the scraper's link targets, bullets and emphasis marks taken off
+    (as the tools saved them, the expectations keep html2text's Markdown)."""
+    from mattis_corpus.ingest.clean.markup import parse_lines
+
+    return " ".join(line.text for line in parse_lines(normalise_text(text)))
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(fold(normalise_text(text)))
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and tokens(a) == tokens(b)
+
+
+@dataclass
+class PageScore:
+    id: str
+    split: str
+    body_words: int
+    lost: int
+    stored: int
+    chrome: int
+    title_ok: bool
+    title: str | None
+    date: str  # right | wrong | missing | none-ok
+    published: str | None
+    expected_published: str | None
+
+
+def score_page(exp: dict, text: str, title: str | None, published: str | None) -> PageScore:
+    """Align the stored text with the expected title + body, in order."""
+    body = [t for p in exp["body_paragraphs"] for t in tokens(plain(p))]
+    want_title = tokens(exp["title"])
+    got = tokens(text)
+    target = want_title + body
+    sm = difflib.SequenceMatcher(None, got, target, autojunk=False)
+    matched_body = matched = 0
+    for _, b, size in sm.get_matching_blocks():
+        if size >= 3 or (size and b < len(want_title)):
+            matched += size
+            matched_body += max(0, min(b + size, len(target)) - max(b, len(want_title)))
+    expected = exp["published"]
+    if published == expected:
+        verdict = "right" if expected else "none-ok"
+    else:
+        verdict = "missing" if published is None else "wrong"
+    return PageScore(exp["id"], exp["split"], len(body), len(body) - matched_body, len(got),
+                     len(got) - matched, same_title(title, exp["title"]), title, verdict,
+                     published, expected)
+
+
+def recurring_lines(paths: list[Path]) -> set[str]:
+    """Lines that occur in two pages or more of the set, as an ingest of the folder counts."""
+    from collections import Counter
+
+    from mattis_corpus.ingest.clean import boilerplate as B
+
+    counts: Counter = Counter()
+    for path in paths:
+        text = normalise_text(path.read_text(encoding="utf-8", errors="replace"))
+        counts.update({B.line_key(line.text) for line in B.page_lines(text)})
+    return {k for k, n in counts.items() if n >= 2}
+
+
+def run_text(path: Path, recurring: set[str]) -> tuple[str, str | None, str | None]:
+    """Our ingest of one .txt page, up to the NLP: text, title, publication date."""
+    from mattis_corpus.ingest.clean import boilerplate as B
+    from mattis_corpus.ingest.document import prepare
+    from mattis_corpus.ingest.sources import read_raw
+
+    raw = read_raw(path)
+    cleaned, published = prepare(raw, lambda t: B.line_key(t) in recurring)
+    return cleaned.text, cleaned.title, published.value
+
+
+def summary(scores: list[PageScore]) -> dict:
+    body = sum(s.body_words for s in scores)
+    stored = sum(s.stored for s in scores)
+    return {
+        "pages": len(scores),
+        "body_lost_pct": round(100 * sum(s.lost for s in scores) / max(body, 1), 1),
+        "pages_losing_over_10pct": sum(s.lost > 0.10 * s.body_words for s in scores),
+        "chrome_pct": round(100 * sum(s.chrome for s in scores) / max(stored, 1), 1),
+        "titles_right": sum(s.title_ok for s in scores),
+        "dates_right": sum(s.date in ("right", "none-ok") for s in scores),
+        "dates_wrong": sum(s.date == "wrong" for s in scores),
+        "dates_missing": sum(s.date == "missing" for s in scores),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    ap.add_argument("--input", choices=["text"], default="text")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--json", action="store_true", help="the summary as JSON")
+    opts = ap.parse_args()
+    expected = [json.loads(line) for line in (PAGES / "expected.jsonl").open(encoding="utf-8")]
+    scores = []
+    recurring = recurring_lines(sorted((PAGES / "text").glob("*.txt")))
+    for exp in expected:
+        if exp["language"] != "fr" or opts.split not in ("all", exp["split"]):
+            continue
+        text, title, published = run_text(PAGES / "text" / f"{exp['id']}.txt", recurring)
+        s = score_page(exp, text, title, published)
+        scores.append(s)
+        if opts.verbose:
+            print(f"{s.id:18} lost {s.lost:4}/{s.body_words:<5} chrome {s.chrome:5}/{s.stored:<5} "
+                  f"title {'ok ' if s.title_ok else 'BAD'} date {s.date:7} {s.published} "
+                  f"(want {s.expected_published}) | {(s.title or '')[:50]}")
+    print(json.dumps(summary(scores), indent=None if not opts.json else 2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""What scrapers leave around the words: Markdown links and images (html2text), lynx's
+``(BUTTON)``, ``[IMG]``, ``IFRAME:`` and ``#rel`` lines, list bullets, heading marks and form
+fields. Each line is reduced to its words, and what was around them is kept as features for
+the boilerplate classifier (a line that was all link text, a bullet, a heading)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text, never in text
+
+# ![alt](url) and [text](url): the URL may be wrapped over several lines by the scraper.
+_IMAGE_RE = re.compile(r"!\[[^\]]{0,300}\]\([^)\s]*(?:\s[^)\n]*)?\)")
+_LINK_RE = re.compile(r"\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()\s]*\)|\n)*(?:\s+\"[^\"\n]*\")?\)")
+_AUTOLINK_RE = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+_LYNX_RE = re.compile(r"\((?:BUTTON|IMG|FORM|INPUT|TEXTAREA)\)|\[(?:IMG|INLINE|LINK|BUTTON)\]"
+                      r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)\]|\[INS:|:INS\]")
+_FIELD_RE = re.compile(r"_{3,}")
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines
+_BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
+_REL_RE = re.compile(r"^#[A-Za-zÀ-ÿ]")  # lynx "#alternate …", "#Le Monde.fr : …": <link rel>
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page with its scraper marks taken off."""
+
+    text: str
+    link_share: float = 0.0  # share of its letters that were link text
+    bullet: bool = False  # started as a list item
+    heading: int = 0  # Markdown heading level (1 = "# "), 0 when none
+    artefact: bool = False  # a lynx/html2text artefact stood on the line
+    rel: bool = False  # lynx's "#rel" head-of-page line: never article text
+
+
+def unwrap_links(text: str) -> str:
+    """Images go; link text stays between LINK_OPEN/LINK_CLOSE, its URL goes."""
+    if "](" not in text and "<http" not in text and "**" not in text and "_" not in text:
+        return text
+    text = _IMAGE_RE.sub("", text)
+    text = _STRONG_RE.sub(r"\2", text)
+    text = _LINK_RE.sub(lambda m: LINK_OPEN + m.group(1).replace("\n", " ") + LINK_CLOSE, text)
+    return _AUTOLINK_RE.sub("", text)
+
+
+def _letters(s: str) -> int:
+    return sum(c.isalnum() for c in s)
+
+
+def parse_line(raw: str) -> Line:
+    """Take one line's marks off and say which there were."""
+    s = raw.strip()
+    rel = bool(_REL_RE.match(s))
+    artefact = False
+    if _LYNX_RE.search(s) or _FIELD_RE.search(s):
+        s, artefact = _FIELD_RE.sub(" ", _LYNX_RE.sub(" ", s)).strip(), True
+    heading = 0
+    if m := _HEADING_RE.match(s):
+        heading, s = len(m.group(1)), s[m.end():]
+    bullet = False
+    if m := _BULLET_RE.match(s):
+        bullet, s = True, s[m.end():]
+    link_share = 0.0
+    if LINK_OPEN in s:
+        total = _letters(s)
+        inside = sum(_letters(part.split(LINK_CLOSE)[0]) for part in s.split(LINK_OPEN)[1:])
+        link_share = inside / total if total else 1.0
+        s = s.replace(LINK_OPEN, "").replace(LINK_CLOSE, "")
+    if "**" in s or "__" in s:
+        s = _EMPHASIS_RE.sub(r"\2", s)
+    return Line(" ".join(s.split()), link_share, bullet, heading, artefact, rel)
+
+
+def parse_lines(text: str) -> list[Line]:
+    """Every line of ``text`` (already character-normalised), marks taken off."""
+    lines = [parse_line(line) for line in unwrap_links(text).split("\n")]
+    return join_wrapped(lines, wrap_width(text))
+
+
+_WRAPPED_P95 = 100  # a page whose long lines stop at ~80 characters was wrapped by its tool
+_WRAPPED_MIN = 50
+_FULL_LINE = 0.7  # a line this full (of the page's wrap width) went on on the next line
+
+
+def wrap_width(text: str) -> int | None:
+    """The width a text dump wrapped its lines at (lynx, html2text: ~72-80 characters), or
+    None for a page with a line per paragraph."""
+    widths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+    if len(widths) < 10:
+        return None
+    p95 = widths[int(0.95 * (len(widths) - 1))]
+    return p95 if _WRAPPED_MIN <= p95 <= _WRAPPED_P95 else None
+
+
+def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
+    """Join the lines a text dump wrapped back into their paragraph: a line nearly as long as
+    the wrap width, followed by another line with no blank line between, continues on it."""
+    if width is None:
+        return lines
+    full = _FULL_LINE * width
+    groups: list[list[Line]] = []
+    for line in lines:
+        prev = groups[-1][-1] if groups else None
+        if (prev is not None and prev.text and line.text and len(prev.text) >= full
+                and not line.bullet and not line.heading and not line.rel):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [g[0] if len(g) == 1 else _joined(g) for g in groups]
+
+
+def _joined(group: list[Line]) -> Line:
+    """One paragraph from its wrapped lines (a hyphen at a line end joins without a space)."""
+    parts = [group[0].text]
+    for a, b in zip(group, group[1:], strict=False):
+        hyphen = a.text.endswith("-") and a.text[-2:-1].isalpha() and b.text[:1].islower()
+        parts.append(b.text if hyphen else " " + b.text)
+    sizes = [_letters(line.text) for line in group]
+    total = sum(sizes)
+    share = sum(line.link_share * n for line, n in zip(group, sizes, strict=True)) / total if total else 0.0
+    first = group[0]
+    return Line("".join(parts), share, first.bullet, first.heading,
+                any(line.artefact for line in group), first.rel)

@@ -1,0 +1,118 @@
+"""The article's own publication and update dates, chosen among the dates of its page.
+
+A news page prints many dates: the "today's date" widget of the top bar, teaser and most-read
+lists, comments, embedded posts, the footer. The article's own date sits next to its title or
+byline, between the title and the first lines of the body, so the place decides: only dates
+in that window are candidates, and the one closest to the title wins. What introduces a date
+("Publié le", "Mis à jour le") says which of the two dates it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mattis_corpus.ingest.clean.chrome import fold_same_length
+from mattis_corpus.ingest.clean.dateline import (
+    KEYWORD_FIRST_RE,
+    LineDate,
+    line_dates,
+    update_time,
+)
+from mattis_corpus.models import Dateline
+
+_BEFORE_TITLE = 3  # a date may sit just above the headline ("2 Déc 2017" / title)
+_NO_TITLE_BEFORE = 8  # without a title, how far before the body an unmarked date may be
+_NO_TITLE_BEFORE_KEYWORD = 30  # … and a "Publié le" date (share buttons may come between)
+_BODY_HEAD = 3  # an unmarked date may follow the lead, or open the body (wire dateline)
+_BODY_HEAD_KEYWORD = 12  # "Publié le …" may come later, after the lead and share buttons
+_DATELINE_WORDS = 6  # a dateline-shaped line has at most this many words besides its dates
+_WIRE_PREFIX_WORDS = 4  # "PARIS, 12 mars 2019 (AFP) -": a place before the date
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+# Markdown a scraper leaves around a byline: images, link targets, bare addresses.
+_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+|www\.\S+")
+_WIRE_AFTER_RE = re.compile(r"^\s*(?:\(\w[\w ./-]{0,20}\))?\s*[-–—:]")
+_OPENS_ITEM = "|•·*-–—:()[]>+"  # what may precede a keyword dateline inside a longer line
+
+
+def _dateline_shaped(line: str, dates: Sequence[LineDate]) -> bool:
+    """Few words besides the dates: a dateline or byline, not a sentence that names a date."""
+    rest, pos = [], 0
+    for d in dates:
+        rest.append(line[pos: d.start])
+        pos = d.end
+    rest.append(line[pos:])
+    return len(_WORD_RE.findall(_MARKUP_RE.sub(" ", " ".join(rest)))) <= _DATELINE_WORDS
+
+
+def _opens_item(line: str, d: LineDate) -> bool:
+    """The date, or its keyword, starts the line or an item of it ("… | Publié le 3 mai"), or
+    a byline gave its role ("Par X le …"): not "le rapport publié le 3 mai" in a sentence."""
+    head = line[: d.start].rstrip()
+    if head[-1:] in (",", ";"):  # "Publié le 30 août 2023 à 14h52, modifié le …"
+        head = head[:-1].rstrip() if head[:-1].rstrip()[-1:].isdigit() else head
+    return (not head or head[-1] in _OPENS_ITEM or head[-1].isdigit()
+            or not KEYWORD_FIRST_RE.match(fold_same_length(d.text)))
+
+
+def _wire_dateline(line: str, d: LineDate) -> bool:
+    """A date opening the body after a place name, then the agency or a dash."""
+    head = line[: d.start].rstrip()
+    return (len(head.split()) <= _WIRE_PREFIX_WORDS and (not head or head.endswith(","))
+            and bool(_WIRE_AFTER_RE.match(line[d.end:])))
+
+
+def _line_candidates(line: str, body_line: int | None, far: bool) -> list[LineDate]:
+    """The dates of one window line that may be the article's: never a widget; in the body
+    (``body_line``: the line's rank in it) only a dateline line, unmarked in the first lines
+    only, or a wire dateline opening it; before the body a keyword date or a dateline line,
+    and only a keyword date when ``far`` from the body on a page without title."""
+    dates = [d for d in line_dates(line) if not d.furniture]
+    if not dates:
+        return []
+    if body_line is None:
+        shaped = _dateline_shaped(line, dates) and not far
+        return [d for d in dates if shaped or (d.role is not None and _opens_item(line, d))]
+    if body_line == 0 and _wire_dateline(line, dates[0]):
+        return dates[:1]
+    if not _dateline_shaped(line, dates):
+        return []
+    return [d for d in dates if d.role is not None or body_line < _BODY_HEAD]
+
+
+def _window(n: int, title: int | None, body_start: int, body_end: int) -> range:
+    top = title - _BEFORE_TITLE if title is not None else body_start - _NO_TITLE_BEFORE_KEYWORD
+    return range(max(0, top), min(n, body_end, body_start + _BODY_HEAD_KEYWORD))
+
+
+def _as_dateline(d: LineDate) -> Dateline:
+    return Dateline(text=d.text, value=d.value, precision=d.precision, furniture=False)
+
+
+def choose_dates(
+    lines: Sequence[str], title: int | None, body_start: int, body_end: int
+) -> tuple[Dateline | None, Dateline | None]:
+    """(publication date, update date) of the article, from the dates next to its title.
+
+    "Published" beats an unmarked date, which beats nothing; an update date is never copied
+    into the publication date. ``body_end`` bounds the search: comments and footers after the
+    body are never read.
+    """
+    if title is not None and not 0 <= title < body_start:
+        title = None  # a title line inside or after the body cannot bound the header
+    anchor = title if title is not None else body_start
+    found: list[tuple[float, int, LineDate]] = []
+    for i in _window(len(lines), title, body_start, body_end):
+        body_line = i - body_start if i >= body_start else None
+        far = title is None and i < body_start - _NO_TITLE_BEFORE
+        for d in _line_candidates(lines[i], body_line, far):
+            distance = abs(i - anchor) + (0.5 if i < anchor else 0.0)
+            found.append((distance, i, d))
+    found.sort(key=lambda c: c[0])
+    pub = next((c for c in found if c[2].role == "published"), None)
+    pub = pub or next((c for c in found if c[2].role is None), None)
+    upd_date = next((c[2] for c in found if c[2].role == "updated"), None)
+    if upd_date is None and pub is not None:
+        upd_date = update_time(lines[pub[1]], pub[2])
+    return (_as_dateline(pub[2]) if pub else None,
+            _as_dateline(upd_date) if upd_date else None)

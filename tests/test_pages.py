@@ -1,0 +1,77 @@
+"""The cleaning on real pages (tests/pages/, dev split only) and on the seeds with the chrome
+phrase lists ablated: what the real-pages issue measures, held as a regression guard."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from mattis_corpus.ingest.clean import chrome
+from mattis_corpus.ingest.clean.page import clean
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import pages as P  # noqa: E402  (the scorer of benchmarks/pages.py)
+
+
+@pytest.fixture(scope="module")
+def dev_scores() -> list:
+    recurring = P.recurring_lines(sorted((P.PAGES / "text").glob("*.txt")))
+    out = []
+    for line in (P.PAGES / "expected.jsonl").open(encoding="utf-8"):
+        exp = json.loads(line)
+        if exp["language"] == "fr" and exp["split"] == "dev":
+            out.append(P.score_page(exp, *P.run_text(P.PAGES / "text" / f"{exp['id']}.txt", recurring)))
+    return out
+
+
+def test_dev_pages_keep_the_article_and_drop_the_chrome(dev_scores):
+    """Today's dev figures (3.1% lost, 11.9% chrome, 16/28 titles, 21 dates right, 0 wrong),
+    with a little room: a change that loses more of the article fails here."""
+    s = P.summary(dev_scores)
+    assert s["body_lost_pct"] <= 4.0, s
+    assert s["chrome_pct"] <= 13.0, s
+    assert s["titles_right"] >= 15 and s["dates_right"] >= 20 and s["dates_wrong"] <= 1, s
+
+
+def test_no_dev_page_loses_its_whole_article(dev_scores):
+    assert all(s.lost < 0.5 * s.body_words for s in dev_scores), [
+        (s.id, s.lost, s.body_words) for s in dev_scores if s.lost >= 0.5 * s.body_words]
+
+
+def _seed_phrases(texts: list[str]) -> tuple[frozenset, tuple, frozenset]:
+    """The list entries that match a line of the seed pages."""
+    keys = {chrome._key(line) for t in texts for line in t.splitlines() if line.strip()}
+    exact = frozenset(k for k in chrome._CHROME_EXACT if k in keys)
+    prefixes = tuple(p for p in chrome._CHROME_PREFIXES if any((k + " ").startswith(p) for k in keys))
+    related = frozenset(k for k in chrome._RELATED if k in keys)
+    return exact, prefixes, related
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet: without its phrase lists the classifier keeps seed 001's 'Share This !' and the teasers after an unlisted related header")
+def test_seeds_come_out_as_clean_without_their_own_chrome_phrases(monkeypatch):
+    """Every chrome phrase that occurs in the five seed pages taken out of the lists: the seeds
+    must still come out exactly as they do with the lists whole."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "raw").glob("*.txt"))]
+    whole = [clean(t) for t in texts]
+    exact, prefixes, related = _seed_phrases(texts)
+    assert exact or prefixes or related  # the ablation removes something
+    monkeypatch.setattr(chrome, "_CHROME_EXACT", chrome._CHROME_EXACT - exact)
+    monkeypatch.setattr(chrome, "_CHROME_PREFIXES",
+                        tuple(p for p in chrome._CHROME_PREFIXES if p not in prefixes))
+    monkeypatch.setattr(chrome, "_RELATED", chrome._RELATED - related)
+    chrome._key.cache_clear()
+    ablated = [clean(t) for t in texts]
+    assert [d.text for d in ablated] == [d.text for d in whole]
+    assert [d.title for d in ablated] == [d.title for d in whole]
+
+
+def test_form_field_lines_cost_nothing():
+    """Lines of underscores (form fields in lynx dumps) are dropped before any scoring."""
+    article = "Le ministre a annoncé jeudi un plan de défense européen pour les cinq prochaines années."
+    page = "\n\n".join(["_" * 1000] * 20 + [article] * 3)
+    doc = clean(page)
+    assert "___" not in doc.text and article in doc.text
