@@ -53,33 +53,12 @@ _DATELINE_MAX_CHARS = 120
 def _dateline_from_match(m: re.Match[str], text: str) -> Dateline | None:
     """Build a Dateline from a regex match, or None when the date does not exist."""
     g = m.groupdict()
-    try:
-        if g["iy"]:
-            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"]) if g["id"] else None
-        elif g["nd"]:
-            y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
-            y += 2000 if y < 100 else 0
-        elif g["td"]:
-            y, mo, d = int(g["ty"]), _MONTHS[g["tm"].rstrip(".")], int(g["td"])
-        elif g["em"]:
-            y, mo, d = int(g["ey"]), _MONTHS[g["em"].rstrip(".")], int(g["ed"])
-        elif g["mm"]:
-            y, mo, d = int(g["my"]), _MONTHS[g["mm"].rstrip(".")], None
-        else:
-            if not g["kw"]:
-                return None  # a bare "2017" is not a dateline
-            y, mo, d = int(g["yy"]), None, None
-        if not 1900 <= y <= 2100:
-            return None
-        date(y, mo or 1, d or 1)
-    except (KeyError, ValueError):
+    if not (g["iy"] or g["nd"] or g["td"] or g["em"] or g["mm"] or g["kw"]):
+        return None  # a bare "2017" is not a dateline
+    found = _iso(g)
+    if found is None:
         return None
-    if d is not None:
-        value, precision = f"{y:04d}-{mo:02d}-{d:02d}", "day"
-    elif mo is not None:
-        value, precision = f"{y:04d}-{mo:02d}", "month"
-    else:
-        value, precision = f"{y:04d}", "year"
+    value, precision = found
     english_ordinal = g["esuf"] or (g["tsuf"] and g["tsuf"] != "er")
     if english_ordinal:
         furniture = True  # "24th" on a French page: a theme's date widget
@@ -236,7 +215,7 @@ def _ymd(g: dict[str, str | None]) -> tuple[int, int | None, int | None]:
     """Year, month, day of a match (month and day None when not written); may raise."""
     if g["iy"]:
         return int(g["iy"]), int(g["im"]), int(g["id"]) if g["id"] else None
-    if g["ay"]:
+    if g.get("ay"):
         return int(g["ay"]), int(g["am"]), int(g["ad"])
     if g["nd"]:
         return _year(g["ny"]), int(g["nm"]), int(g["nd"])
