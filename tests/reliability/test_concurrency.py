@@ -91,3 +91,27 @@ def test_queries_during_an_ingest(tmp_path, fork_server):
     assert seen, "no query ran during the ingest"
     assert seen == sorted(seen) and all(1 <= n <= 20 for n in seen)
     assert check_store(db) == sorted(p.stem for p in files)
+
+
+def _open_store(path: str, start) -> None:
+    from mattis_corpus.store.db import Store
+
+    start.wait()
+    Store(path, create=True).close()
+
+
+def test_two_processes_create_one_new_store(tmp_path):
+    """Both switch the new file to WAL at once: SQLite answers "database is locked" to one of
+    them without waiting (about one race in thirty before the switch was retried)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    for i in range(12):
+        path, start = str(tmp_path / f"new{i}.db"), ctx.Event()
+        procs = [ctx.Process(target=_open_store, args=(path, start)) for _ in range(2)]
+        for p in procs:
+            p.start()
+        start.set()
+        for p in procs:
+            p.join(60)
+        assert [p.exitcode for p in procs] == [0, 0], i

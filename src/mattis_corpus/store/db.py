@@ -82,7 +82,7 @@ class Store:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:" and create and _ours_or_empty(db):
-                db.execute("PRAGMA journal_mode = WAL")  # never on a store we will refuse
+                _switch_to_wal(db)  # never on a store we will refuse
             db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as e:
             raise _store_error(path, e) from None
@@ -277,6 +277,21 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting for another process doing the same: SQLite answers
+    "database is locked" at once there (no busy handler), so two ingests creating one new store
+    would otherwise race. Retried up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _ours_or_empty(db: sqlite3.Connection) -> bool:
