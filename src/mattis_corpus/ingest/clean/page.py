@@ -4,12 +4,13 @@ The work is split into small pure functions composed with :func:`make_pipeline`:
 
 * text level (``str -> str``, each idempotent): line breaks, invisible characters,
   exotic spaces, Unicode NFC, apostrophes, quotes, elision spacing, space runs;
-* page level (``_Page -> _Page``, :data:`process_page`): chrome lines, related-articles
-  sections, the dateline, paragraphs broken mid-sentence and duplicated photo
-  captions (to a fixed point), the title, headings.
-
-Every non-empty line of the page is a paragraph candidate: scrapers write one HTML
-block per line, sometimes with and sometimes without a blank line in between.
+* line level (:func:`_page_from_text`): scraper marks taken off (``markup``), every line
+  scored by the boilerplate model (``boilerplate``), related-articles boxes and comment
+  sections cut, the article kept as its strongest runs of lines; the lines just before it
+  are the head, where the title and the dates are looked for;
+* page level (``_Page -> _Page``, :data:`process_page`): chrome lines left inside the
+  article, inline teasers, the dateline, paragraphs broken mid-sentence and duplicated
+  photo captions (to a fixed point), the title, the dates by position, headings.
 
 Conventions chosen where the brief left a choice:
 
@@ -21,17 +22,12 @@ Conventions chosen where the brief left a choice:
 * Credits: a line that is only an agency attribution introduced by "Avec"
   (``Avec AFP``, ``Avec AFP et Reuters``) is dropped as chrome; ``(AFP)`` at the end
   of a sentence and any other credit line are kept.
-* Related sections: a bare header ("À lire aussi", "Sur le même sujet", "Plus
-  d'articles"...) met after the article has started cuts everything after it, unless
-  a full body paragraph follows within a few lines (an inline teaser box in the
-  middle of an article): then only the header and its teasers are dropped. An inline
-  teaser ("Lire aussi : Titre") drops that line only. Before the article starts such
-  a header is just a navigation item.
-* Title: the first line after chrome, datelines and rubric labels (lines of one or
-  two words, e.g. "International") if it looks like a headline: 2 to 25 words, not
-  starting lower-case, not ending with ``. … , ; :``. Otherwise (typically the page
-  starts with the lede, as in ``date 2018-12 Dans une lettre ... Russie.``) the
-  title is None.
+* Related sections: a bare header ("À lire aussi", "Sur le même sujet"...) met after the
+  article has started removes itself and the teaser-like lines after it, up to the next
+  line of prose; never the prose after it. An inline teaser ("Lire aussi : Titre") drops
+  that line only. Before the article starts such a header is just a navigation item.
+* Title: see :func:`find_title` (evidence from the body, copies on the page, the page's
+  first heading; the nearest headline-like line when no word is shared; else None).
 * Headings: a line of at most 12 words, starting upper-case, with no comma, no
   quote at either end and no final ``. … , ; :``, followed by more text. A short
   "Name, function" line (pull-quote attribution) is therefore body.
@@ -48,7 +44,8 @@ Conventions chosen where the brief left a choice:
   seen), only "Publié le"/"Mis à jour"/"date" or widget dates count: a bare date
   line (or "Le 12 janvier 2017") may then be a heading.
   ``furniture`` is True for English ordinals ("24th"), for weekday/icon dates without
-  keyword, and for a date found only in the cut related-articles section.
+  keyword, and for a date found only after the article. The dates next to the title or
+  byline (:mod:`pubdate`), when there are any, take precedence.
 """
 
 from __future__ import annotations
@@ -57,6 +54,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from mattis_corpus.ingest.clean import boilerplate as B
 from mattis_corpus.ingest.clean.chars import ELISION_END_RE, make_pipeline, normalise_text
 from mattis_corpus.ingest.clean.chrome import (
     TERMINAL,
@@ -114,8 +112,6 @@ _HEAD_LINES = 40  # how far before the article its title and dateline may stand
 def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -> _Page:
     """Score every line, keep the article's runs of lines; the lines just before it are the
     head (title and dateline candidates); the rest is removed."""
-    from mattis_corpus.ingest.clean import boilerplate as B
-
     lines = B.page_lines(text)
     if not lines:
         return _Page(blocks=())
@@ -160,8 +156,6 @@ def _sentence(text: str) -> bool:
 def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
     """A related-articles header met after the article began, and the teaser-like lines after
     it, are chrome, up to the next line of prose: never what follows as prose."""
-    from mattis_corpus.ingest.clean import boilerplate as B
-
     out = list(probs)
     seen, boxed = 0, False
     for k, line in enumerate(lines):
@@ -332,12 +326,10 @@ def find_title(page: _Page) -> _Page:
 
 def _title_keys(lines: Sequence[str]) -> dict[str, int]:
     """How often each line, its site name stripped, is printed on the page."""
-    from mattis_corpus.ingest.clean.boilerplate import line_key
-
     counts: dict[str, int] = {}
     for line in lines:
         if words(line) <= 30:
-            key = line_key(strip_site_name(line))
+            key = B.line_key(strip_site_name(line))
             counts[key] = counts.get(key, 0) + 1
     return counts
 
@@ -367,8 +359,6 @@ def _standfirst(text: str) -> bool:
 
 def _title_score(b: _Block, body: set[str], copies: dict[str, int]) -> float:
     """How much a line reads as this article's headline (0: not at all)."""
-    from mattis_corpus.ingest.clean.boilerplate import line_key
-
     text = strip_site_name(b.text)
     if (not is_title_like(text) or is_chrome_line(text) or related_header(text)
             or parse_dateline(text) or is_comment_marker(text)):
@@ -377,7 +367,7 @@ def _title_score(b: _Block, body: set[str], copies: dict[str, int]) -> float:
     shared = own & body
     if len(shared) < min(2, len(own)) or not own:
         return 0.0
-    twice = copies.get(line_key(text), 0) >= 2
+    twice = copies.get(B.line_key(text), 0) >= 2
     return len(shared) / len(own) + (0.3 if twice else 0.0) + (0.2 if b.heading == 1 else 0.0)
 
 
