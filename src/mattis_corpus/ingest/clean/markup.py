@@ -87,8 +87,10 @@ _FULL_LINE = 0.7  # a line this full (of the page's wrap width) went on on the n
 
 def wrap_width(text: str) -> int | None:
     """The width a text dump wrapped its lines at (lynx, html2text: ~72-80 characters), or
-    None for a page with a line per paragraph."""
-    widths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+    None for a page with a line per paragraph. Lines with a URL do not count: html2text
+    never breaks a link's address."""
+    widths = sorted(len(line.strip()) for line in text.split("\n")
+                    if line.strip() and "://" not in line)  # URLs run past the wrap width
     if len(widths) < 10:
         return None
     p95 = widths[int(0.95 * (len(widths) - 1))]

@@ -80,6 +80,7 @@ class _Block:
     kind: str | None = None
     p: float = 1.0  # the boilerplate model's probability that the line is article text
     heading: int = 0  # Markdown heading level on the page (1: the page's "# " headline)
+    bullet: bool = False  # printed as a list item (menus, teasers, captions in lynx)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class _Page:
     span: tuple[int, int] = (0, 0)  # the article's first line and the line after its last
     title_line: int | None = None  # the title's index in ``lines``
     updated: Dateline | None = None
+    captions: frozenset[str] = frozenset()  # keys of image alt texts and credited lines
 
 
 _STARTED_WORDS = 12  # a line this long means the article has begun
@@ -119,7 +121,8 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring or _never), strict=True)]
     probs = _related_boxes(lines, probs)
-    blocks = [_Block(ln.text, p=p, heading=ln.heading) for ln, p in zip(lines, probs, strict=True)]
+    blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet)
+              for ln, p in zip(lines, probs, strict=True)]
     runs = B.article_runs(probs, [len(ln.text.split()) for ln in lines], settings)
     if not runs:
         return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
@@ -132,7 +135,30 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -
     return _Page(blocks=tuple(b for k, b in enumerate(blocks) if k in keep), head=head,
                  removed=removed, tail=tuple(b.text for b in blocks[last:]),
                  warnings=_prose_warning(blocks, keep), lines=tuple(b.text for b in blocks),
-                 span=(first, last))
+                 span=(first, last), captions=_caption_keys([b.text for b in blocks]))
+
+
+_CREDIT_RE = re.compile(
+    r"©|\bcr[ée]dits?\s*(?:photos?)?\s*:|\bphotos?\s*:|(?:\b|_)(?:afp|belga|reuters|ap|epa|dpa"
+    r"|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock)\s*(?:photos?)?\s*$", re.I)
+
+
+def _caption_keys(lines: Sequence[str]) -> frozenset[str]:
+    """Keys of the page's captions: lines that carry a photo credit, and a line printed again
+    just after with its credit ("X, ministre …" / "X, ministre … Crédits photo : …"). A
+    caption repeats the article's words but is never its headline. (Image alt texts are no
+    evidence: sites often set the lead image's alt to the headline.)"""
+    keys: set[str] = set()
+    for k, line in enumerate(lines):
+        credit = _CREDIT_RE.search(line)
+        if credit is None:
+            continue
+        keys.add(B.line_key(line))
+        keys.add(B.line_key(line[:credit.start()]))
+        keys.update(B.line_key(prev) for prev in lines[max(0, k - 3):k]
+                    if len(prev) >= 12 and line.startswith(prev))
+    keys.discard("")
+    return frozenset(keys)
 
 
 _EXTEND_P = 0.05
@@ -290,7 +316,7 @@ def dedupe_captions(page: _Page) -> _Page:
     return replace(page, blocks=tuple(kept))
 
 
-_TITLE_MIN_OVERLAP = 0.3
+_TITLE_MIN_OVERLAP = 0.15
 
 
 _TITLE_REACH = 8  # without shared words, the headline is one of the lines just before the lede
@@ -306,7 +332,7 @@ def find_title(page: _Page) -> _Page:
     body = _content_words(" ".join(b.text for b in blocks[1:] or blocks))
     copies = _title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
-    scored = [(_title_score(b, body, copies) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
+    scored = [(_title_score(b, body, copies, page.captions) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
               for k, b in candidates]
     best = max(scored, key=lambda t: t[0], default=None)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
@@ -357,27 +383,49 @@ def _standfirst(text: str) -> bool:
             and not parse_dateline(text))
 
 
-def _title_score(b: _Block, body: set[str], copies: dict[str, int]) -> float:
-    """How much a line reads as this article's headline (0: not at all)."""
+_TITLE_FULL_EVIDENCE = 4  # shared content words that make a headline's case in full
+_TWICE_BONUS = 0.3
+_H1_BONUS = 0.4  # an html2text "# " line is the page's h1, the headline on nearly every site
+_BULLET_MALUS = 0.3  # a list item is a menu entry, a teaser or a lynx caption far more often
+
+
+def _title_score(b: _Block, body: set[str], copies: dict[str, int],
+                 captions: frozenset[str] = frozenset()) -> float:
+    """How much a line reads as this article's headline (0: not at all): the share of its
+    content words found in the body, scaled down when few words are shared (a one- or
+    two-word menu item like "La météo" shares all its words by chance), plus the page's
+    own marks of a headline (printed twice, first-level heading)."""
     text = strip_site_name(b.text)
-    if (not is_title_like(text) or is_chrome_line(text) or related_header(text)
-            or parse_dateline(text) or is_comment_marker(text)):
+    if (not is_title_like(text) or _first_letter_lower(text) or is_chrome_line(text)
+            or related_header(text) or parse_dateline(text) or is_comment_marker(text)
+            or B.line_key(text) in captions or B.line_key(b.text) in captions):
         return 0.0
     own = _content_words(text)
     shared = own & body
-    if len(shared) < min(2, len(own)) or not own:
+    if len(shared) < 2:
         return 0.0
     twice = copies.get(B.line_key(text), 0) >= 2
-    return len(shared) / len(own) + (0.3 if twice else 0.0) + (0.2 if b.heading == 1 else 0.0)
+    evidence = len(shared) / len(own) * min(1.0, len(shared) / _TITLE_FULL_EVIDENCE)
+    bonus = (_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if b.heading == 1 else 0.0)
+    return evidence + bonus - (_BULLET_MALUS if b.bullet else 0.0)
+
+
+def _first_letter_lower(text: str) -> bool:
+    """A headline never starts with a small letter, even after a quote mark, "> " or "…"."""
+    return next((c.islower() for c in text if c.isalpha()), False)
 
 
 _CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 def _content_words(text: str) -> set[str]:
-    from mattis_corpus.textutil import fold
+    """Stems of the longer words that are not among jusText's frequent French words, so
+    "privatisations" in a headline meets "privatisation" and "vous" or "pour" count for
+    nothing."""
+    from mattis_corpus.analysis import term_of
 
-    return {w for w in _CONTENT_RE.findall(fold(text))}
+    stops = B.stopwords()
+    return {term_of(w) for w in _CONTENT_RE.findall(text) if w.lower() not in stops}
 
 
 _SITE_SEPS = (" | ", " - ", " – ", " — ", " :: ", " / ")
