@@ -316,3 +316,17 @@ def test_a_title_index_inside_the_body_is_ignored() -> None:
 
 def test_empty_page() -> None:
     assert choose_dates([], None, 0, 0) == (None, None)
+
+
+def test_a_long_byline_with_its_date_after_the_names() -> None:
+    lines, t, b, e = page("TITRE", "Par Anne Martin, correspondante à Pékin, et Paul Roux, "
+                          "correspondant à New York -- 5 avril 2017 à 10:17")
+    pub, _ = choose_dates(lines, t, b, e)
+    assert pub is not None and pub.value == "2017-04-05"
+
+
+def test_a_sentence_naming_a_date_before_the_body_is_not_a_byline() -> None:
+    lines, t, b, e = page("TITRE", "Parmi les mesures annoncées le 5 avril 2017 par le "
+                          "gouvernement figure une hausse des crédits de la défense")
+    pub, _ = choose_dates(lines, t, b, e)
+    assert pub is None

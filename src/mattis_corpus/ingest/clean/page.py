@@ -108,7 +108,7 @@ _CAPTION_WINDOW = 3
 _MAX_KICKERS = 3
 
 
-_HEAD_LINES = 40  # how far before the article its title and dateline may stand
+_HEAD_LINES = 100  # how far before the article its title may stand (video players, share bars)
 
 
 def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -> _Page:
@@ -319,6 +319,7 @@ def dedupe_captions(page: _Page) -> _Page:
 _TITLE_MIN_OVERLAP = 0.15
 
 
+_LEDE_REACH = 15  # the standfirst follows its headline within a few lines (byline, date, share)
 _TITLE_REACH = 8  # without shared words, the headline is one of the lines just before the lede
 
 
@@ -345,7 +346,7 @@ def find_title(page: _Page) -> _Page:
     if at == -1:
         rest, line = blocks[1:], page.span[0]
     else:
-        lede = tuple(b for b in head[at + 1:] if _standfirst(b.text))
+        lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH] if _standfirst(b.text))
         rest, line = (*lede, *blocks), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
 
