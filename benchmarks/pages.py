@@ -1,6 +1,6 @@
 """Score cleaning, titles and publication dates on the real-page dev set (tests/pages/).
 
-    python benchmarks/pages.py [--split dev|heldout|all] [--input text|html] [-v]
+    python benchmarks/pages.py [--split dev|heldout|all] [--input text|html|trafilatura] [-v]
 
 For each French page: words of the article body lost, chrome words kept (share of the stored
 words), title right, publication date right / wrong / missing. Pages in another language are
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "pages"
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("CORPUS_SRC", str(ROOT / "src")))
 
 from mattis_corpus.ingest.clean.chars import normalise_text  # noqa: E402
 from mattis_corpus.textutil import fold  # noqa: E402
@@ -106,6 +107,31 @@ def run_text(path: Path, recurring: set[str]) -> tuple[str, str | None, str | No
     return cleaned.text, cleaned.title, published.value
 
 
+def run_html(path: Path) -> tuple[str, str | None, str | None]:
+    """Our ingest of one saved page, up to the NLP, by the very path ``corpus ingest page.html``
+    takes (``read_items``, then ``prepare``): text, title, publication date."""
+    from mattis_corpus.errors import BadInputError
+    from mattis_corpus.ingest.document import prepare
+    from mattis_corpus.ingest.sources import read_items
+
+    [(_, raw)] = list(read_items(path))
+    if isinstance(raw, BadInputError):
+        return "", None, None
+    cleaned, published = prepare(raw)
+    return cleaned.text, cleaned.title, published.value
+
+
+def run_trafilatura(path: Path) -> tuple[str, str | None, str | None]:
+    """The baseline: trafilatura alone (its text, its title, htmldate's date through it)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    if doc is None:
+        return "", None, None
+    return (doc.title or "") + "\n" + (doc.text or ""), doc.title, doc.date
+
+
 def summary(scores: list[PageScore]) -> dict:
     body = sum(s.body_words for s in scores)
     stored = sum(s.stored for s in scores)
@@ -124,7 +150,9 @@ def summary(scores: list[PageScore]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
-    ap.add_argument("--input", choices=["text"], default="text")
+    ap.add_argument("--input", choices=["text", "html", "trafilatura"], default="text",
+                    help="text: the .txt pages; html: the .html pages through our ingest; "
+                         "trafilatura: the .html pages through trafilatura alone (the baseline)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true", help="the summary as JSON")
     opts = ap.parse_args()
@@ -134,7 +162,11 @@ def main() -> None:
     for exp in expected:
         if exp["language"] != "fr" or opts.split not in ("all", exp["split"]):
             continue
-        text, title, published = run_text(PAGES / "text" / f"{exp['id']}.txt", recurring)
+        if opts.input == "text":
+            text, title, published = run_text(PAGES / "text" / f"{exp['id']}.txt", recurring)
+        else:
+            run = run_html if opts.input == "html" else run_trafilatura
+            text, title, published = run(PAGES / "html" / f"{exp['id']}.html")
         s = score_page(exp, text, title, published)
         scores.append(s)
         if opts.verbose:
@@ -142,6 +174,10 @@ def main() -> None:
                   f"title {'ok ' if s.title_ok else 'BAD'} date {s.date:7} {s.published} "
                   f"(want {s.expected_published}) | {(s.title or '')[:50]}")
     print(json.dumps(summary(scores), indent=None if not opts.json else 2))
+    if opts.input == "html" and opts.verbose:
+        from mattis_corpus.ingest.html import DATE_DECISIONS
+
+        print("publication date decisions:", json.dumps(DATE_DECISIONS, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -163,9 +163,20 @@ def is_heading_like(line: str) -> bool:
     return not s.endswith((".", "…", ",", ";", ":"))
 
 
+# A comment form's prompt, however the site words the rest: "Connectez-vous à Facebook pour
+# pouvoir commenter", "Abonnez-vous pour réagir", "Identifiez-vous afin de commenter".
+_COMMENT_PROMPT_RE = re.compile(
+    r"\b(?:pour|afin de|to)\s+(?:pouvoir\s+|y\s+)?(?:commenter|reagir|comment)$"
+    r"|^(?:connectez|identifiez|inscrivez|abonnez|connecte|log in|sign in)\b.*\bcomment")
+_COMMENT_PROMPT_WORDS = 12
+
+
 def is_comment_marker(line: str) -> bool:
-    """A line that opens the readers' comments ("Laissez un commentaire", "12 réactions")."""
+    """A line that opens the readers' comments ("Laissez un commentaire", "12 réactions",
+    "Connectez-vous pour pouvoir commenter")."""
     if len(line) > _SHORT_CHARS:
         return False
     key = _COUNT_RE.sub("", _key(line))
-    return any(key == m or key.startswith(m + " ") for m in _COMMENT_MARKERS)
+    if any(key == m or key.startswith(m + " ") for m in _COMMENT_MARKERS):
+        return True
+    return len(key.split()) <= _COMMENT_PROMPT_WORDS and bool(_COMMENT_PROMPT_RE.search(key))

@@ -120,7 +120,7 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -
     settings = B.weights()[1]
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring or _never), strict=True)]
-    probs = _related_boxes(lines, probs)
+    probs = _teaser_blocks(lines, _related_boxes(lines, probs))
     blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet)
               for ln, p in zip(lines, probs, strict=True)]
     runs = B.article_runs(probs, [len(ln.text.split()) for ln in lines], settings)
@@ -128,14 +128,34 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -
         return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
     runs = _cut_comments(blocks, runs)
     runs = [_extend(blocks, probs, a, b) for a, b in runs]
-    keep = {k for a, b in runs for k in range(a, b)}
-    first, last = runs[0][0], runs[-1][1]
+    keep = _trim_edges(blocks, {k for a, b in runs for k in range(a, b)})
+    if not keep:
+        return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
+    first, last = min(keep), max(keep) + 1
     head = tuple(blocks[max(0, first - _HEAD_LINES):first])
     removed = tuple(b.text for k, b in enumerate(blocks) if k not in keep)
     return _Page(blocks=tuple(b for k, b in enumerate(blocks) if k in keep), head=head,
                  removed=removed, tail=tuple(b.text for b in blocks[last:]),
                  warnings=_prose_warning(blocks, keep), lines=tuple(b.text for b in blocks),
                  span=(first, last), captions=_caption_keys([b.text for b in blocks]))
+
+
+_EDGE_WORDS = 6
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _trim_edges(blocks: Sequence[_Block], keep: set[int]) -> set[int]:
+    """Short lines that are not sentences before the article's first sentence or after its
+    last ("Share This !", a kicker, "Plus d'articles") are chrome: a heading introduces text
+    and the article's own words come after it. The headline, if short, stays a candidate:
+    it is in the lines before the article, where the title is looked for."""
+    sentences = [k for k in sorted(keep)
+                 if _sentence(blocks[k].text) and len(_LETTER_WORD_RE.findall(blocks[k].text)) >= 3]
+    if not sentences:
+        return keep
+    lo, hi = sentences[0], sentences[-1]
+    return {k for k in keep if lo <= k <= hi or words(blocks[k].text) > _EDGE_WORDS
+            or starts_lower(blocks[k].text)}  # the end of a broken line goes on its sentence
 
 
 _CREDIT_RE = re.compile(
@@ -199,6 +219,40 @@ def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
 
 
 _STARTED_BEFORE_COMMENTS = 50  # article words before a comment marker can end the article
+_TEASER_PAIRS = 2  # headline + cut summary, twice in a row: a block of teasers
+_TEASER_HEADER_WORDS = 8
+
+
+def _teaser(text: str) -> bool:
+    """A teaser's summary: cut off by the site with "..." or "…"."""
+    return text.rstrip().endswith(("...", "…")) and words(text) >= 4
+
+
+def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
+    """Runs of teasers are chrome whatever their words: a headline followed by its summary cut
+    with "…", at least twice in a row (teasers sometimes come without their headline), and
+    the short line that announces them ("Nos lecteurs ont aussi lu :")."""
+    out = list(probs)
+    k, n = 0, len(lines)
+    while k < n:
+        end, pairs = k, 0
+        while end < n:
+            if _teaser(lines[end].text):
+                end, pairs = end + 1, pairs + 1
+            elif end + 1 < n and is_title_like(lines[end].text) and _teaser(lines[end + 1].text):
+                end, pairs = end + 2, pairs + 1
+            else:
+                break
+        if pairs >= _TEASER_PAIRS:
+            start = k
+            if k > 0 and words(lines[k - 1].text) <= _TEASER_HEADER_WORDS and not B.prose_like(lines[k - 1]):
+                start = k - 1
+            for j in range(start, end):
+                out[j] = 0.0
+            k = end
+        else:
+            k += 1
+    return out
 
 
 def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
