@@ -148,3 +148,31 @@ def test_short_lines_before_the_first_sentence_and_after_the_last_go():
     doc = clean(raw)
     assert "Share This" not in doc.text and "Plus d'infos" not in doc.text
     assert doc.title == "Le gouvernement envisage des privatisations partielles"
+
+
+def test_comments_after_a_count_line_between_article_and_comments_go():
+    """"160 commentaires" is not article text, and the readers' comments after it read like
+    prose: the comment section ends the article even when its marker line was not kept."""
+    from mattis_corpus.ingest.clean.page import clean
+
+    comment = ("Bonne chose mais réaction paradoxale de la part du gouvernement, qui ne sait "
+               "plus où il va depuis des mois et qui brade les entreprises publiques.")
+    raw = ("Le gouvernement envisage des privatisations partielles\n\n" + _ARTICLE
+           + "\nPartager\n\n160 commentaires\n\n" + comment + "\n\nAlerter Répondre\n\n"
+           + comment.replace("Bonne", "Mauvaise") + "\n")
+    text = clean(raw).text
+    assert "paradoxale" not in text and "devant la presse réunie au ministère" in text
+
+
+def test_a_headline_printed_twice_on_one_line_is_a_teaser():
+    from mattis_corpus.ingest.clean.page import _printed_twice
+
+    assert _printed_twice("Reprise des négociations dans un climat tendu "
+                          "Reprise des négociations dans un climat tendu")
+    assert not _printed_twice("Le ministre a parlé, puis le ministre a parlé encore une fois.")
+
+
+def test_a_comment_count_after_the_label_opens_the_comments():
+    from mattis_corpus.ingest.clean.chrome import is_comment_marker
+
+    assert is_comment_marker("Réagir (14)") and is_comment_marker("160 commentaires")

@@ -115,6 +115,7 @@ def is_chrome_line(line: str) -> bool:
 _RELATED = _keys(*entries("related_headers_fr"))
 _COMMENT_MARKERS = tuple(_key(p) for p in entries("comment_markers_fr"))
 _COUNT_RE = re.compile(r"^\d+ ")
+_TRAILING_COUNT_RE = re.compile(r"\s*\(?\d+$")  # "Réagir (14)" is keyed "reagir (14"
 _INLINE_SEPS = (":", "|", ">", "»", "-", "–", "—")
 
 
@@ -141,6 +142,15 @@ def is_body_like(line: str, min_words: int) -> bool:
 
 def starts_lower(line: str) -> bool:
     return bool(line) and line[0].islower()
+
+
+_BYLINE_RE = re.compile(r"^(?:Par|PAR|By|BY)\s+[^\W\d_]")
+_BYLINE_WORDS = 30
+
+
+def is_byline(line: str) -> bool:
+    """The authors' line ("Par Anne Martin, correspondante à Pékin -- 5 avril 2017")."""
+    return bool(_BYLINE_RE.match(line)) and words(line) <= _BYLINE_WORDS
 
 
 def is_title_like(line: str) -> bool:
@@ -176,7 +186,7 @@ def is_comment_marker(line: str) -> bool:
     "Connectez-vous pour pouvoir commenter")."""
     if len(line) > _SHORT_CHARS:
         return False
-    key = _COUNT_RE.sub("", _key(line))
+    key = _TRAILING_COUNT_RE.sub("", _COUNT_RE.sub("", _key(line)))
     if any(key == m or key.startswith(m + " ") for m in _COMMENT_MARKERS):
         return True
     return len(key.split()) <= _COMMENT_PROMPT_WORDS and bool(_COMMENT_PROMPT_RE.search(key))

@@ -59,6 +59,7 @@ from mattis_corpus.ingest.clean.chars import ELISION_END_RE, make_pipeline, norm
 from mattis_corpus.ingest.clean.chrome import (
     TERMINAL,
     is_body_like,
+    is_byline,
     is_chrome_line,
     is_comment_marker,
     is_heading_like,
@@ -228,6 +229,12 @@ def _teaser(text: str) -> bool:
     return text.rstrip().endswith(("...", "…")) and words(text) >= 4
 
 
+def _printed_twice(text: str) -> bool:
+    """A headline printed twice on one line ("X X"): a teaser's image text and link text."""
+    half = len(text) // 2
+    return words(text) >= 6 and text[:half].strip() == text[half:].strip()
+
+
 def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
     """Runs of teasers are chrome whatever their words: a headline followed by its summary cut
     with "…", at least twice in a row (teasers sometimes come without their headline), and
@@ -243,6 +250,8 @@ def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
                 end, pairs = end + 2, pairs + 1
             else:
                 break
+        if pairs == 0 and _printed_twice(lines[k].text):
+            out[k] = 0.0
         if pairs >= _TEASER_PAIRS:
             start = k
             if k > 0 and words(lines[k - 1].text) <= _TEASER_HEADER_WORDS and not B.prose_like(lines[k - 1]):
@@ -256,17 +265,17 @@ def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
 
 
 def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """End the article at the first comment-section marker met after it began: readers'
-    comments read like prose, but nothing of the article comes after its comment form."""
+    """End the article at the first comment-section marker met after it began, kept line or
+    not ("160 commentaires" between the article and the first comment): readers' comments
+    read like prose, but nothing of the article comes after its comment form."""
+    kept = {k for a, b in runs for k in range(a, b)}
     seen = 0
-    out: list[tuple[int, int]] = []
-    for a, b in runs:
-        for k in range(a, b):
-            if seen >= _STARTED_BEFORE_COMMENTS and is_comment_marker(blocks[k].text):
-                return out + ([(a, k)] if k > a else [])
+    for k in range(runs[0][0], runs[-1][1]):
+        if seen >= _STARTED_BEFORE_COMMENTS and is_comment_marker(blocks[k].text):
+            return [(a, min(b, k)) for a, b in runs if a < k]
+        if k in kept:
             seen += words(blocks[k].text)
-        out.append((a, b))
-    return out
+    return runs
 
 
 def _never(text: str) -> bool:
@@ -392,7 +401,8 @@ def find_title(page: _Page) -> _Page:
     best = max(scored, key=lambda t: t[0], default=None)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
         near = [(k, b) for k, b in candidates if k == -1 or k >= len(head) - _TITLE_REACH]
-        best = next(((0.0, k, b) for k, b in near if _headline_like(b.text)), None)
+        best = next(((0.0, k, b) for k, b in near
+                     if _headline_like(b.text) and B.line_key(b.text) not in page.captions), None)
     if best is None:
         return page
     _, at, chosen = best
@@ -429,7 +439,7 @@ def page_dates(page: _Page) -> _Page:
 def _headline_like(text: str) -> bool:
     text = strip_site_name(text)
     return (words(text) >= 4 and is_title_like(text) and not is_chrome_line(text)
-            and not related_header(text) and not parse_dateline(text))
+            and not related_header(text) and not parse_dateline(text) and not is_byline(text))
 
 
 def _standfirst(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mattis_corpus.ingest.clean.chrome import fold_same_length
+from mattis_corpus.ingest.clean.chrome import fold_same_length, is_byline
 from mattis_corpus.ingest.clean.dateline import (
     KEYWORD_FIRST_RE,
     LineDate,
@@ -45,16 +45,6 @@ def _dateline_shaped(line: str, dates: Sequence[LineDate]) -> bool:
     return len(_WORD_RE.findall(_MARKUP_RE.sub(" ", " ".join(rest)))) <= _DATELINE_WORDS
 
 
-_BYLINE_RE = re.compile(r"^(?:Par|PAR|By|BY)\s+[^\W\d_]")
-_BYLINE_WORDS = 30
-
-
-def _byline(line: str) -> bool:
-    """A byline ("Par X, correspondant à Pékin, et Y -- 5 avril 2017 à 10:17"): its date is
-    the article's however many words the authors' names and titles take."""
-    return bool(_BYLINE_RE.match(line)) and len(line.split()) <= _BYLINE_WORDS
-
-
 def _opens_item(line: str, d: LineDate) -> bool:
     """The date, or its keyword, starts the line or an item of it ("… | Publié le 3 mai"), or
     a byline gave its role ("Par X le …"): not "le rapport publié le 3 mai" in a sentence."""
@@ -81,7 +71,7 @@ def _line_candidates(line: str, body_line: int | None, far: bool) -> list[LineDa
     if not dates:
         return []
     if body_line is None:
-        shaped = (_dateline_shaped(line, dates) or _byline(line)) and not far
+        shaped = (_dateline_shaped(line, dates) or is_byline(line)) and not far
         return [d for d in dates if shaped or (d.role is not None and _opens_item(line, d))]
     if body_line == 0 and _wire_dateline(line, dates[0]):
         return dates[:1]
