@@ -35,7 +35,11 @@ def plain(text: str) -> str:
     (as the tools saved them, the expectations keep html2text's Markdown)."""
     from mattis_corpus.ingest.clean.markup import parse_lines
 
+    text = _LINK_TARGET.sub("]", text)  # an expectation may hold a link whose URL was re-spaced
     return " ".join(line.text for line in parse_lines(normalise_text(text)))
+
+
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 
 
 def tokens(text: str) -> list[str]:

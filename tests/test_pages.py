@@ -176,3 +176,31 @@ def test_a_comment_count_after_the_label_opens_the_comments():
     from mattis_corpus.ingest.clean.chrome import is_comment_marker
 
     assert is_comment_marker("Réagir (14)") and is_comment_marker("160 commentaires")
+
+
+def test_wrapped_text_mixed_with_long_lines_is_still_unwrapped():
+    """A dump wrapped at ~78 characters that also holds long unbroken lines (menus glued
+    into one line): its wrapped lines pile up below the width, and are joined."""
+    from mattis_corpus.ingest.clean.markup import parse_lines, wrap_width
+
+    para = ("Le ministre des Armées a présenté mardi un plan de modernisation de la marine "
+            "nationale, qui prévoit la commande de deux nouvelles frégates d'ici à 2030, selon "
+            "un communiqué publié dans la soirée par le ministère.")
+    import textwrap
+
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(para, 78)) for _ in range(12))
+    long_lines = "\n\n".join(" | ".join(["Accueil", "Monde", "Économie", "Sports"] * 12)
+                             for _ in range(8))
+    text = long_lines + "\n\n" + wrapped
+    assert wrap_width(text) is not None
+    assert any(line.text == para for line in parse_lines(text))
+
+
+def test_a_standfirst_without_its_full_stop_stays_with_the_article():
+    from mattis_corpus.ingest.clean.page import clean
+
+    lede = ("Michel Martin a été condamné lundi soir à une peine de trente ans de prison par la "
+            "cour d'assises, qui l'a reconnu coupable de vol avec circonstance aggravante")
+    raw = ("Trente ans pour le meurtrier de Herstal\n\n" + lede + "\n\nPascal Mandiaux\n\n"
+           + _ARTICLE)
+    assert lede in clean(raw).text

@@ -330,3 +330,30 @@ def test_a_sentence_naming_a_date_before_the_body_is_not_a_byline() -> None:
                           "gouvernement figure une hausse des crédits de la défense")
     pub, _ = choose_dates(lines, t, b, e)
     assert pub is None
+
+
+def test_a_yearless_publication_date_is_noted_but_never_read() -> None:
+    from mattis_corpus.ingest.clean.pubdate import yearless_dateline
+
+    lines, t, b, e = page("TITRE", "Pascal Martin", "Publié le 28/03 à 21h00")
+    assert choose_dates(lines, t, b, e) == (None, None)
+    found = yearless_dateline(lines, t, b, e)
+    assert found is not None and found.value is None and not found.furniture
+    assert yearless_dateline(*page("TITRE", "Publié le 28/03/2011 à 21h00")) is None
+
+
+def test_no_date_is_inferred_for_a_page_that_dates_itself_without_a_year() -> None:
+    """"lundi" in the text and a past Monday's full date: inference would take the past
+    event's date; the page's own "Publié le 28/03" says that is not the publication date."""
+    from mattis_corpus.ingest.document import prepare
+    from mattis_corpus.models import RawDoc
+
+    text = ("Trente ans pour le meurtrier\n\nPublié le 28/03 à 21h00\n\n"
+            "L'accusé a été condamné lundi soir à trente ans de prison par la cour d'assises, "
+            "qui a retenu le vol avec circonstance aggravante de meurtre.\n\n"
+            "Le 7 avril 2008, les deux accusés avaient tendu un piège à la victime, un homme de "
+            "51 ans qui leur venait régulièrement en aide.\n")
+    raw = RawDoc(id="x", path=__import__("pathlib").Path("x.txt"), text=text, encoding="utf-8",
+                 sha256="0")
+    _, published = prepare(raw)
+    assert published.value is None

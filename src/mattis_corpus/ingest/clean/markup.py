@@ -94,7 +94,28 @@ def wrap_width(text: str) -> int | None:
     if len(widths) < 10:
         return None
     p95 = widths[int(0.95 * (len(widths) - 1))]
-    return p95 if _WRAPPED_MIN <= p95 <= _WRAPPED_P95 else None
+    if _WRAPPED_MIN <= p95 <= _WRAPPED_P95:
+        return p95
+    return _band_width([n for n in widths if n >= _WRAPPED_MIN])
+
+
+_BAND = 10  # wrapped lines end within a few characters of the width
+_BAND_LINES = 20
+_BAND_SHARE = 0.4
+
+
+def _band_width(long_widths: list[int]) -> int | None:
+    """A page that mixes wrapped text with long unbroken lines (a table, a pasted paragraph):
+    its wrapped lines still pile up in a band just below the width. The top of the fullest
+    10-character band, when it holds enough of the page's long lines."""
+    best, top = 0, None
+    for t in range(_WRAPPED_MIN + _BAND, _WRAPPED_P95 + 1):
+        inside = sum(t - _BAND < n <= t for n in long_widths)
+        if inside > best:
+            best, top = inside, t
+    if top is None or best < _BAND_LINES or best < _BAND_SHARE * len(long_widths):
+        return None
+    return max(n for n in long_widths if top - _BAND < n <= top)
 
 
 def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:

@@ -69,7 +69,7 @@ from mattis_corpus.ingest.clean.chrome import (
     words,
 )
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline, split_glued_dateline
-from mattis_corpus.ingest.clean.pubdate import choose_dates
+from mattis_corpus.ingest.clean.pubdate import choose_dates, yearless_dateline
 from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
 
@@ -431,6 +431,8 @@ def page_dates(page: _Page) -> _Page:
     if not page.lines:
         return page
     published, updated = choose_dates(page.lines, page.title_line, *page.span)
+    if published is None and page.dateline is None:
+        published = yearless_dateline(page.lines, page.title_line, *page.span)
     if published is None:
         return replace(page, updated=updated)
     return replace(page, dateline=published, updated=updated)
@@ -442,10 +444,22 @@ def _headline_like(text: str) -> bool:
             and not related_header(text) and not parse_dateline(text) and not is_byline(text))
 
 
+_LONG_STANDFIRST = 20  # words: prose this long is a chapô even without its final stop
+
+
 def _standfirst(text: str) -> bool:
-    """A sentence between the headline and the article's first block: the chapô."""
-    return (is_body_like(text, 8) and not is_chrome_line(text) and not related_header(text)
+    """A sentence between the headline and the article's first block: the chapô (some sites
+    print its full stop at the start of the body instead)."""
+    sentence = is_body_like(text, 8) or (words(text) >= _LONG_STANDFIRST and _prose_words(text))
+    return (sentence and not is_chrome_line(text) and not related_header(text)
             and not parse_dateline(text))
+
+
+def _prose_words(text: str) -> bool:
+    """Ordinary French: enough of jusText's frequent words (menus and lists have few)."""
+    found = _LETTER_WORD_RE.findall(text)
+    stops = B.stopwords()
+    return bool(found) and sum(w.lower() in stops for w in found) / len(found) >= 0.3
 
 
 _TITLE_FULL_EVIDENCE = 4  # shared content words that make a headline's case in full

@@ -89,6 +89,25 @@ def _as_dateline(d: LineDate) -> Dateline:
     return Dateline(text=d.text, value=d.value, precision=d.precision, furniture=False)
 
 
+# "Publié le 28/03 à 21h00": the page shows the article's date but not its year.
+_YEARLESS_RE = re.compile(
+    r"\b(?:publi[ée]e?|post[ée]e?|mis en ligne|published|posted)\s+(?:le\s+|on\s+)?"
+    r"\d{1,2}\s*[/.]\s*\d{1,2}\b(?!\s*[/.]\s*\d)", re.IGNORECASE)
+
+
+def yearless_dateline(
+    lines: Sequence[str], title: int | None, body_start: int, body_end: int
+) -> Dateline | None:
+    """A publication date without its year next to the title ("Publié le 28/03 à 21h00"):
+    unreadable as a date, it still says the page dates itself, so no other date of the text
+    may be taken for it."""
+    for i in _window(len(lines), title, body_start, body_end):
+        if len(lines[i]) <= 80 and (m := _YEARLESS_RE.search(lines[i])):
+            return Dateline(text=lines[i][m.start():].strip(), value=None, precision=None,
+                            furniture=False)
+    return None
+
+
 def choose_dates(
     lines: Sequence[str], title: int | None, body_start: int, body_end: int
 ) -> tuple[Dateline | None, Dateline | None]:
