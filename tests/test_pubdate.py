@@ -357,3 +357,11 @@ def test_no_date_is_inferred_for_a_page_that_dates_itself_without_a_year() -> No
                  sha256="0")
     _, published = prepare(raw)
     assert published.value is None
+
+
+def test_a_yearless_dateline_is_never_a_title() -> None:
+    from mattis_corpus.ingest.clean.page import clean
+
+    body = " ".join(BODY)
+    doc = clean("Publié le 05/01 à 08h00\n\n" + body + "\n\n" + body + "\n")
+    assert doc.title != "Publié le 05/01 à 08h00"

@@ -69,7 +69,11 @@ from mattis_corpus.ingest.clean.chrome import (
     words,
 )
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline, split_glued_dateline
-from mattis_corpus.ingest.clean.pubdate import choose_dates, yearless_dateline
+from mattis_corpus.ingest.clean.pubdate import (
+    choose_dates,
+    is_yearless_dateline,
+    yearless_dateline,
+)
 from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
 
@@ -441,7 +445,8 @@ def page_dates(page: _Page) -> _Page:
 def _headline_like(text: str) -> bool:
     text = strip_site_name(text)
     return (words(text) >= 4 and is_title_like(text) and not is_chrome_line(text)
-            and not related_header(text) and not parse_dateline(text) and not is_byline(text))
+            and not related_header(text) and not parse_dateline(text) and not is_byline(text)
+            and not is_yearless_dateline(text))
 
 
 _LONG_STANDFIRST = 20  # words: prose this long is a chapô even without its final stop
@@ -477,6 +482,7 @@ def _title_score(b: _Block, body: set[str], copies: dict[str, int],
     text = strip_site_name(b.text)
     if (not is_title_like(text) or _first_letter_lower(text) or is_chrome_line(text)
             or related_header(text) or parse_dateline(text) or is_comment_marker(text)
+            or is_yearless_dateline(text)
             or B.line_key(text) in captions or B.line_key(b.text) in captions):
         return 0.0
     own = _content_words(text)

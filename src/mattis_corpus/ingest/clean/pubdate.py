@@ -95,6 +95,11 @@ _YEARLESS_RE = re.compile(
     r"\d{1,2}\s*[/.]\s*\d{1,2}\b(?!\s*[/.]\s*\d)", re.IGNORECASE)
 
 
+def is_yearless_dateline(line: str) -> bool:
+    """A line that dates the article without its year ("Publié le 05/01 à 08h00")."""
+    return len(line) <= 80 and bool(_YEARLESS_RE.search(line))
+
+
 def yearless_dateline(
     lines: Sequence[str], title: int | None, body_start: int, body_end: int
 ) -> Dateline | None:
@@ -102,7 +107,7 @@ def yearless_dateline(
     unreadable as a date, it still says the page dates itself, so no other date of the text
     may be taken for it."""
     for i in _window(len(lines), title, body_start, body_end):
-        if len(lines[i]) <= 80 and (m := _YEARLESS_RE.search(lines[i])):
+        if is_yearless_dateline(lines[i]) and (m := _YEARLESS_RE.search(lines[i])):
             return Dateline(text=lines[i][m.start():].strip(), value=None, precision=None,
                             furniture=False)
     return None
