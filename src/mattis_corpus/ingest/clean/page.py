@@ -50,7 +50,6 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -59,7 +58,6 @@ from mattis_corpus.ingest.clean.chars import ELISION_END_RE, make_pipeline, norm
 from mattis_corpus.ingest.clean.chrome import (
     TERMINAL,
     is_body_like,
-    is_byline,
     is_chrome_line,
     is_comment_marker,
     is_heading_like,
@@ -71,8 +69,17 @@ from mattis_corpus.ingest.clean.chrome import (
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline, split_glued_dateline
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
-    is_yearless_dateline,
     yearless_dateline,
+)
+from mattis_corpus.ingest.clean.title import (
+    LETTER_WORD_RE,
+    caption_keys,
+    content_words,
+    headline_like,
+    standfirst,
+    strip_site_name,
+    title_keys,
+    title_score,
 )
 from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
@@ -142,11 +149,10 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -
     return _Page(blocks=tuple(b for k, b in enumerate(blocks) if k in keep), head=head,
                  removed=removed, tail=tuple(b.text for b in blocks[last:]),
                  warnings=_prose_warning(blocks, keep), lines=tuple(b.text for b in blocks),
-                 span=(first, last), captions=_caption_keys([b.text for b in blocks]))
+                 span=(first, last), captions=caption_keys([b.text for b in blocks]))
 
 
 _EDGE_WORDS = 6
-_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _trim_edges(blocks: Sequence[_Block], keep: set[int]) -> set[int]:
@@ -155,35 +161,12 @@ def _trim_edges(blocks: Sequence[_Block], keep: set[int]) -> set[int]:
     and the article's own words come after it. The headline, if short, stays a candidate:
     it is in the lines before the article, where the title is looked for."""
     sentences = [k for k in sorted(keep)
-                 if _sentence(blocks[k].text) and len(_LETTER_WORD_RE.findall(blocks[k].text)) >= 3]
+                 if _sentence(blocks[k].text) and len(LETTER_WORD_RE.findall(blocks[k].text)) >= 3]
     if not sentences:
         return keep
     lo, hi = sentences[0], sentences[-1]
     return {k for k in keep if lo <= k <= hi or words(blocks[k].text) > _EDGE_WORDS
             or starts_lower(blocks[k].text)}  # the end of a broken line goes on its sentence
-
-
-_CREDIT_RE = re.compile(
-    r"©|\bcr[ée]dits?\s*(?:photos?)?\s*:|\bphotos?\s*:|(?:\b|_)(?:afp|belga|reuters|ap|epa|dpa"
-    r"|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock)\s*(?:photos?)?\s*$", re.I)
-
-
-def _caption_keys(lines: Sequence[str]) -> frozenset[str]:
-    """Keys of the page's captions: lines that carry a photo credit, and a line printed again
-    just after with its credit ("X, ministre …" / "X, ministre … Crédits photo : …"). A
-    caption repeats the article's words but is never its headline. (Image alt texts are no
-    evidence: sites often set the lead image's alt to the headline.)"""
-    keys: set[str] = set()
-    for k, line in enumerate(lines):
-        credit = _CREDIT_RE.search(line)
-        if credit is None:
-            continue
-        keys.add(B.line_key(line))
-        keys.add(B.line_key(line[:credit.start()]))
-        keys.update(B.line_key(prev) for prev in lines[max(0, k - 3):k]
-                    if len(prev) >= 12 and line.startswith(prev))
-    keys.discard("")
-    return frozenset(keys)
 
 
 _EXTEND_P = 0.05
@@ -397,16 +380,16 @@ def find_title(page: _Page) -> _Page:
     stripped. Failing any shared word, the nearest headline-like line. The standfirst lines
     between the title and the article's first block are put back in front of it."""
     blocks, head = page.blocks, page.head
-    body = _content_words(" ".join(b.text for b in blocks[1:] or blocks))
-    copies = _title_keys(page.lines)
+    body = content_words(" ".join(b.text for b in blocks[1:] or blocks))
+    copies = title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
-    scored = [(_title_score(b, body, copies, page.captions) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
+    scored = [(title_score(b.text, b.heading, b.bullet, body, copies, page.captions) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
               for k, b in candidates]
     best = max(scored, key=lambda t: t[0], default=None)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
         near = [(k, b) for k, b in candidates if k == -1 or k >= len(head) - _TITLE_REACH]
         best = next(((0.0, k, b) for k, b in near
-                     if _headline_like(b.text) and B.line_key(b.text) not in page.captions), None)
+                     if headline_like(b.text) and B.line_key(b.text) not in page.captions), None)
     if best is None:
         return page
     _, at, chosen = best
@@ -414,19 +397,9 @@ def find_title(page: _Page) -> _Page:
     if at == -1:
         rest, line = blocks[1:], page.span[0]
     else:
-        lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH] if _standfirst(b.text))
+        lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH] if standfirst(b.text))
         rest, line = (*lede, *blocks), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
-
-
-def _title_keys(lines: Sequence[str]) -> dict[str, int]:
-    """How often each line, its site name stripped, is printed on the page."""
-    counts: dict[str, int] = {}
-    for line in lines:
-        if words(line) <= 30:
-            key = B.line_key(strip_site_name(line))
-            counts[key] = counts.get(key, 0) + 1
-    return counts
 
 
 def page_dates(page: _Page) -> _Page:
@@ -440,116 +413,6 @@ def page_dates(page: _Page) -> _Page:
     if published is None:
         return replace(page, updated=updated)
     return replace(page, dateline=published, updated=updated)
-
-
-def _headline_like(text: str) -> bool:
-    text = strip_site_name(text)
-    return (words(text) >= 4 and is_title_like(text) and not is_chrome_line(text)
-            and not related_header(text) and not parse_dateline(text) and not is_byline(text)
-            and not is_yearless_dateline(text))
-
-
-_LONG_STANDFIRST = 20  # words: prose this long is a chapô even without its final stop
-
-
-def _standfirst(text: str) -> bool:
-    """A sentence between the headline and the article's first block: the chapô (some sites
-    print its full stop at the start of the body instead)."""
-    sentence = is_body_like(text, 8) or (words(text) >= _LONG_STANDFIRST and _prose_words(text))
-    return (sentence and not is_chrome_line(text) and not related_header(text)
-            and not parse_dateline(text))
-
-
-def _prose_words(text: str) -> bool:
-    """Ordinary French: enough of jusText's frequent words (menus and lists have few)."""
-    found = _LETTER_WORD_RE.findall(text)
-    stops = B.stopwords()
-    return bool(found) and sum(w.lower() in stops for w in found) / len(found) >= 0.3
-
-
-_TITLE_FULL_EVIDENCE = 4  # shared content words that make a headline's case in full
-_TWICE_BONUS = 0.3
-_H1_BONUS = 0.4  # an html2text "# " line is the page's h1, the headline on nearly every site
-_BULLET_MALUS = 0.3  # a list item is a menu entry, a teaser or a lynx caption far more often
-
-
-def _title_score(b: _Block, body: set[str], copies: dict[str, int],
-                 captions: frozenset[str] = frozenset()) -> float:
-    """How much a line reads as this article's headline (0: not at all): the share of its
-    content words found in the body, scaled down when few words are shared (a one- or
-    two-word menu item like "La météo" shares all its words by chance), plus the page's
-    own marks of a headline (printed twice, first-level heading)."""
-    text = strip_site_name(b.text)
-    if (not is_title_like(text) or _first_letter_lower(text) or is_chrome_line(text)
-            or related_header(text) or parse_dateline(text) or is_comment_marker(text)
-            or is_yearless_dateline(text)
-            or B.line_key(text) in captions or B.line_key(b.text) in captions):
-        return 0.0
-    own = _content_words(text)
-    shared = own & body
-    if len(shared) < 2:
-        return 0.0
-    twice = copies.get(B.line_key(text), 0) >= 2
-    evidence = len(shared) / len(own) * min(1.0, len(shared) / _TITLE_FULL_EVIDENCE)
-    bonus = (_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if b.heading == 1 else 0.0)
-    return evidence + bonus - (_BULLET_MALUS if b.bullet else 0.0)
-
-
-def _first_letter_lower(text: str) -> bool:
-    """A headline never starts with a small letter, even after a quote mark, "> " or "…"."""
-    return next((c.islower() for c in text if c.isalpha()), False)
-
-
-_CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
-
-
-def _content_words(text: str) -> set[str]:
-    """Stems of the longer words that are not among jusText's frequent French words, so
-    "privatisations" in a headline meets "privatisation" and "vous" or "pour" count for
-    nothing."""
-    from mattis_corpus.analysis import term_of
-
-    stops = B.stopwords()
-    return {term_of(w) for w in _CONTENT_RE.findall(text) if w.lower() not in stops}
-
-
-_SITE_SEPS = (" | ", " - ", " – ", " — ", " :: ", " / ")
-_DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:fr|be|ch|ca|com|net|org|info|tv|eu|lu|ma|sn|dz|tn)\b", re.I)
-_SITE_WORDS = 4
-
-
-def strip_site_name(title: str) -> str:
-    """Drop a site name printed with the headline: " - Bondy Blog", " | La Presse",
-    "DH.be - …", " | DW | 23.05.2011": a short capitalised or domain-like end part."""
-    t = title.strip()
-    for _ in range(3):
-        new = _strip_once(t)
-        if new == t:
-            break
-        t = new
-    return t
-
-
-def _strip_once(t: str) -> str:
-    for sep in _SITE_SEPS:
-        head, found, last = t.rpartition(sep)
-        if found and words(head) >= 3 and _site_like(last):
-            return head.strip()
-        first, found, tail = t.partition(sep)
-        if found and words(tail) >= 3 and _DOMAIN_RE.search(first) and words(first) <= _SITE_WORDS:
-            return tail.strip()
-    return t
-
-
-def _site_like(part: str) -> bool:
-    """A site name, or the date a site prints after its name (" | 23.05.2011")."""
-    part = part.strip()
-    if not part or words(part) > _SITE_WORDS or part.endswith(("?", "!", "»", '"')):
-        return False
-    if _DOMAIN_RE.search(part) or parse_dateline(part):
-        return True
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("de", "du", "la", "le", "des", "&")
-               for w in part.split())
 
 
 def _join_texts(group: list[_Block]) -> str:
