@@ -224,7 +224,7 @@ SPECS["p16_framablog"] = dict(
 )
 SPECS["p17_nextinpact"] = dict(
     split="dev",
-    title="15",
+    title="Le Freebox Delta Server et ses révolutions, au-delà du 10 Gb/s",
     published="2018-12-06",
     updated="2018-12-06",
     lead="53-59",
@@ -528,7 +528,7 @@ SPECS["p37_sudpresse"] = dict(
 )
 SPECS["p38_sudinfo"] = dict(
     split="dev",
-    title="387-388",
+    title="Foot (amicaux): la France surprend, l’Italie déçoit, l’Argentine dit \"merci\" à Messi",
     published="2012-02-29",
     updated=None,
     lead="395-398",
@@ -615,4 +615,87 @@ SPECS["p45_xataka"] = dict(
     body=["47", "49", "64", "66", "68"],
     chrome=[31, 33, 39, 43, 51, 53, 54, 56, 62],
     notes="SPANISH page (language test). The date appears in the stripped text as a raw ISO timestamp '2025-01-08T16:15:39Z' (the <time> element's text, normally reformatted by JavaScript). body_paragraphs is PARTIAL (the two summary bullets and the first three paragraphs); the rest is sales tables. The headline itself contains years ('en 2023 y 2024').",
+)
+SPECS["p46_ozap"] = dict(
+    split="dev",
+    title="28",
+    published="2017-12-01",
+    updated=None,
+    lead="31-32",
+    body=["31-32", "34-42", "44-48"],
+    chrome=[1, 11, 13, 17, 19, 20, 22, 24, 26, 30, 50, 52, 58, 64, 73],
+    notes="Puremédias (ozap.com) 'Flash' brief, saved through the Wayback Machine (web.archive.org/web/20220721144454, so the page was captured in 2022 for a 2017 item; links are rewritten to web.archive.org, no toolbar in the text). The dateline 'le 01/12/2017 à 15h45' comes AFTER the last paragraph, just before 'Retour au flash info'; JSON-LD datePublished 2017-12-01T15:45:00+01:00, dateModified 15:45:11 (same minute, not an update). The photo caption is printed twice (without and with the credit '© C8') above the headline. Lead = the standfirst under 'Partager la brève' (no blank line between them in the lynx output).",
+)
+SPECS["p47_ladepeche"] = dict(
+    split="dev",
+    title="Tyrolienne au-dessus du Lot : 2 km de cordes tendues pour un saut vertigineux en toute sécurité",
+    published="2025-07-13",
+    updated=None,
+    lead="111-114",
+    body=["111-114", "116-117", "122-131", "133-135", "137", "139-150", "154-159", "161-164", "166-171"],
+    chrome=[5, 28, 39, 79, 119, 152, 173, 179, 198, 200, 229, 264, 281, 313, 401],
+    notes="La Dépêche du Midi (ladepeche.fr), local page (Villeneuve-sur-Lot), saved on 2025-07-13 (header 'dimanche 13 juillet 2025, Saint Henri' and the weather '20° / 29°' are the day's banner, not a dateline). Dateline 'Publié le 13/07/2025 à 07:59'; JSON-LD datePublished = dateModified 2025-07-13T05:59:02+00:00. The lead is glued to its label: 'l'essentiel Voler au-dessus du Lot...'. Most of the body text has NO ACCENTS ('S'il est une activite', 'a plusieurs dizaines de metres') while the lead, the headline and the captions have them: that is the source page. Two photo captions with credit 'DDM - F.P.' sit between paragraphs (chrome); the '## « Ici, on utilise deux kilometres de cordes au-dessus du Lot »' intertitle is kept. A paywall box ('Cet article est réservé aux abonnés') follows the text, which nevertheless looks complete. Three expired-card subscription banners precede the article. The file in the source repository has a .php extension.",
+)
+SPECS["p48_franceinfo"] = dict(
+    split="heldout",
+    title="849",
+    published="2025-07-13",
+    updated="2025-07-13",
+    lead="851",
+    body=["851", "899", "907", "909", "911", "913", "919", "921", "923", "933"],
+    chrome=[3, 5, 10, 853, 855, 871, 873, 883, 895, 897, 903, 905, 935, 947, 951, 955],
+    notes="franceinfo (France Télévisions). About 850 lines of menus (every rubric, every France Télévisions and Radio France site) before the headline. Dateline split over four lines by the tag stripper: 'Publié' / 'le 13/07/2025 11:50' / 'Mis à jour' / 'le 13/07/2025 16:21' (meta article:published_time 2025-07-13T11:50:30+02:00, modified 16:21:32). Three embedded tweets (LCI, Jean-Luc Mélenchon, Gabriel Attal, English dates 'July 13, 2025', 'July 12, 2025') are left out of body_paragraphs; the photo caption with credit '(TELMO PINTO / NURPHOTO / AFP)' is chrome. Intertitles 'LFI sur la réserve' and 'Un projet de loi constitutionnelle doit être adopté' are kept. Source typo 'Parti socialite' kept.",
+)
+SPECS["p49_tf1info"] = dict(
+    split="dev",
+    title="198-199",
+    published="2025-06-16",
+    updated=None,
+    lead=None,
+    body=["206-210", "216-223", "225-229", "238-243"],
+    first="Plusieurs stands israéliens exposant des \"armes offensives\" au salon aéronautique du Bourget ont vu leur accès condamné lundi 16 juin.",
+    chrome=[1, 5, 13, 24, 192, 204, 212, 231, 233, 235, 246, 250, 256, 258, 305, 314],
+    notes="TF1 Info (tf1info.fr, Next.js page). Dateline 'Publié le 16 juin 2025 à 17h16' under the byline 'par Raphael BAZILE (nouvelle fenêtre)'; meta modified_time 17:16:36, six seconds after publication (not an update). The two summary bullets at the top are counted as body (no separate standfirst, lead null). The source doubles the quotation marks ('\"\"La position du gouvernement...\"\"', 'une\" \"distance\",\"') and uses the modifier letter apostrophe U+02BC ('nʼy avait', 'dʼarmement'): kept verbatim. Photo credit 'Ahmad GHARABLI / AFP' and a 'Lire aussi' link inside the body are chrome. The related-articles wall carries absolute and relative dates ('Publié hier à 17h33'): the page was saved in July 2025, weeks after the article.",
+)
+SPECS["p50_franceinfo"] = dict(
+    split="dev",
+    title="Elisabeth Borne recadre son ministre de l'Enseignement supérieur, qui a déclaré que la notion d'\"islamo-gauchisme\" n'existait pas",
+    published="2025-07-13",
+    updated="2025-07-13",
+    lead="497-499",
+    body=["497-499", "544-551", "553-561", "563", "565-574", "576-581", "583-586"],
+    chrome=[487, 489, 492, 501, 503, 505, 517, 519, 530, 536, 541, 588, 599, 605, 609, 611],
+    notes="franceinfo, same template as p48_franceinfo, through html2text: dateline on one line 'Publié le 13/07/2025 16:41 Mis à jour le 13/07/2025 17:11' (meta published 16:41:54+02:00, modified 17:11:02). The h1 is printed as '#  Elisabeth Borne recadre...' (two spaces); <title> and og:title are the same text. html2text keeps the source's emphasis markup, including odd runs ('_\"n'exist_[ait]_pas\"_', '****', '___\"Se dire...'); the paragraphs are copied with it. The photo caption (also inside the image alt text) is chrome; the intertitle 'De vives réactions à droite' is kept.",
+)
+SPECS["p51_ladepeche"] = dict(
+    split="heldout",
+    title="47",
+    published="2025-07-12",
+    updated="2025-07-13",
+    lead="61",
+    body=["61", "63", "65", "67", "69", "71"],
+    chrome=[3, 27, 29, 31, 41, 49, 60, 73, 75, 77, 89, 99, 112, 120, 121],
+    notes="La Dépêche du Midi, same template as p47_ladepeche, through the tag stripper. The headline was rewritten after an update ('un câble électrique chute au sol, la route est de nouveau ouverte') while the URL still says 'des fils électriques sont tombés au sol, une route est coupée'. Dateline over four lines: 'Publié le' / '12/07/2025 à 19:32' / ', mis à jour' / 'le 13/07/2025 à 17:21' (JSON-LD datePublished 2025-07-12T17:32:36+00:00, dateModified 2025-07-13T15:21:00+00:00). The banner date of the crawl day ('dimanche 13 juillet 2025, Saint Henri') precedes the article. The label 'l'essentiel' stands on its own line before the lead (chrome). 'Le secteur de Gourdon impacté' is an intertitle (kept).",
+)
+SPECS["p52_tf1info"] = dict(
+    split="heldout",
+    title="198-199",
+    published="2025-06-16",
+    updated="2025-06-16",
+    lead=None,
+    body=["206-211", "217-221", "223-226", "237-243"],
+    first="Mélanie, la surveillante tuée par un collégien à Nogent le 10 juin, va être décorée à titre posthume, selon les informations du service politique de TF1-LCI.",
+    chrome=[1, 5, 204, 213, 215, 228, 232, 234, 246, 250, 253, 258, 260, 265],
+    notes="TF1 Info, same template as p49_tf1info. The file name in the source repository ('les-astuces-pour-eviter-les-arnaques-en-ligne-2377335.html') does NOT match its content: the page is the article 2377335 'Meurtre de Mélanie : la surveillante tuée à Nogent va recevoir la Légion d'honneur à titre posthume' (canonical URL info-tf1-lci-meurtre-de-melanie-...-2377335.html). Dateline on one line 'Publié le 16 juin 2025 à 16h48, mis à jour le 16 juin 2025 à 16h56'. Three summary bullets counted as body (lead null). The photo caption (which contains the date 'le 10 juin 2025'), the 'Lire aussi' link and the topic box 'Haute-Marne : une surveillante mortellement poignardée par un collégien' are chrome; related teasers below carry other June 2025 dates.",
+)
+SPECS["p53_tf1info"] = dict(
+    split="dev",
+    title="Vous voulez savoir si quelqu’un vous ment ? Voici les signes qui ne trompent pas",
+    published="2025-06-16",
+    updated=None,
+    lead=None,
+    body=["214-216", "218-222", "224", "226-238", "240-245", "254", "256-264"],
+    first="Que ce soit pour convention, par omissions, par malice ou méchanceté, nous mentons et on nous ment.",
+    chrome=[193, 195, 197, 205, 210, 212, 247, 249, 266, 268, 272, 275, 279, 281, 283],
+    notes="TF1 Info, same template as p49/p52, through html2text (headline '# Vous voulez savoir si quelqu’un vous ment ? ...' wrapped over two lines). Dateline 'Publié le 16 juin 2025 à 21h00'; in JSON-LD the dateModified (2025-06-16T17:09:02+02:00) is EARLIER than datePublished (21:00:17): a scheduled publication, not an update. Lifestyle piece ('Source : Bonjour !'): three summary bullets (body, lead null) after an empty '##' heading, two intertitles (kept). As in p47_ladepeche, the paragraphs have NO ACCENTS ('la nervosite ou meme de la timidite') while bullets, intertitles and headline have them (as stored), and quotes are doubled ('\"\"S'il y a une incoherence...\"\"'). An inline 'Lire aussi' teaser with its image link is chrome; the related list below carries dates from 2024 and 2025.",
 )
