@@ -4,7 +4,9 @@ Gives the steps :func:`mattis_corpus.nlp.entities.mentions.extract_mentions` run
 candidates: :func:`split_caps` (headlines in capitals), :func:`join_hyphen_compounds`
 ("Loire-Atlantique"), :func:`rule_candidates` (names the NER missed: "Prénom Nom", ministries,
 titles of works, names after a cue noun) and :func:`retype_by_form` (types from a cue noun, a
-given name, an institutional head word or an acronym); and :func:`first_name_run`, the
+given name, an institutional head word or an acronym), :func:`short_forms` ("l'Alliance" for
+the OTAN the document names); the junk tests :func:`named_place` ("au Levant" is a place though
+"levant" is a word) and :func:`english_chrome` ("Share This"); and :func:`first_name_run`, the
 "Prénom Nom" reader. The word lists come from :mod:`mattis_corpus.nlp.entities.lexicon`.
 """
 
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from mattis_corpus.canon import is_acronym
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
 from mattis_corpus.nlp.entities.lexicon import (
+    english_function_words,
     ministry_heads,
     name_links,
     org_heads,
@@ -49,6 +52,7 @@ _TYPE_CUES = type_cues()
 # "Cour de cassation", "Fonds monétaire international", "Parti socialiste".
 _ORG_HEADS = org_heads()
 _MINISTRY_HEADS = ministry_heads()
+_ENGLISH_FUNCTION_WORDS = english_function_words()
 
 
 # --------------------------------------------------------------------------- headlines in capitals
@@ -122,12 +126,12 @@ def first_name_run(doc: Doc, i: int, strict: bool = True) -> int | None:
     may be a French common word; else (typing a span the NER found) surnames that are also
     common words pass ("Albert Camus", "Élisabeth Borne").
     """
-    first_names = gazetteer().first_names
+    gaz = gazetteer()
     texts = token_texts(doc)  # the first test runs on most capitalised words: strings only
     if i >= len(texts) or not texts[i][:1].isupper() or not texts[i].isalpha():
         return None
     j = _word_end(doc, i)
-    if fold(texts[i] if j == i + 1 else doc[i:j].text) not in first_names:
+    if not gaz.is_first_name(fold(texts[i] if j == i + 1 else doc[i:j].text)):
         return None
     end = None
     while j < len(doc):
@@ -374,3 +378,57 @@ def _quoted_title_end(doc: Doc, i: int) -> int | None:
                 return j + 1
             return None
     return None
+
+
+# --------------------------------------------------------------------------- short forms
+
+
+def short_forms(doc: Doc, cands: list[Candidate]) -> None:
+    """A one-word name standing for an organisation the document names in full or by acronym:
+    "l'Alliance" for the OTAN ("Alliance atlantique"), "la Commission" for the "Commission
+    européenne". The word must head a two-word "Noun adjective" alias of exactly one gazetteer
+    organisation named elsewhere in the document, and be an organisation or a MISC name for the
+    NER (never a place: "l'État" is no "État islamique"). Sets ``gaz`` in place.
+    """
+    named = {c.gaz.id: c.gaz for c in cands if c.gaz is not None and c.gaz.type == "ORG"}
+    if not named:
+        return
+    heads: dict[str, set[str]] = {}
+    for entry in named.values():
+        for alias in entry.aliases:
+            words = alias.split(" ")
+            if len(words) == 2 and words[0][:1].isupper() and words[1].islower():
+                heads.setdefault(fold(words[0]), set()).add(entry.id)
+    for c in cands:
+        if c.gaz is None and c.end - c.start == 1 and c.label in ("ORG", "MISC"):
+            ids = heads.get(fold(doc[c.start].text), set())
+            if len(ids) == 1 and doc[c.start].text[:1].isupper():
+                c.gaz = named[next(iter(ids))]
+
+
+_PLACE_CONTRACTIONS = frozenset({"au"})  # not "aux": "aux Portugais", "aux Oscars"
+
+
+def named_place(doc: Doc, cand: Candidate) -> bool:
+    """A one-word place the NER found that is also a common word, introduced mid-sentence by
+    "au" as French introduces regions: "au Levant", "au Maghreb" ("levant" is a verb form
+    too). Not an institution: "au Parlement" (an organisation head) is no place."""
+    i = cand.start
+    if cand.label != "LOC" or cand.end - i != 1 or i == 0 or not doc[i].text[:1].isupper():
+        return False
+    word = fold(doc[i].text)
+    return (
+        doc[i - 1].lower_ in _PLACE_CONTRACTIONS
+        and word not in _ORG_HEADS
+        and word not in _TITLES
+        and doc[i].lower_ not in _TYPE_CUES
+    )
+
+
+def english_chrome(text: str, label: str) -> bool:
+    """A "person" of English words, one of them a function word, the first no given name:
+    page chrome the NER took for a name ("Share This"; "Theresa May" is a person)."""
+    words = text.split()
+    if label != "PER" or len(words) < 2 or gazetteer().is_first_name(fold(words[0])):
+        return False
+    return any(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words[1:])

@@ -1,16 +1,22 @@
 """French gazetteer of the places and organisations that matter in defence news.
 
-Two sources, merged once and cached (:func:`gazetteer`):
+Sources, merged once and cached (:func:`gazetteer`):
 
 * **pycountry** (a maintained source): every ISO 3166 country with its French name from
   pycountry's gettext catalog, its French official name and its English names. Inverted
   catalog forms ("Iran, République islamique d'") are turned into the short form ("Iran").
-* **data/gazetteer_fr.tsv** (small, hand-written, user-extensible): capitals, regions,
-  international organisations, armies, ministries, armed groups, with their acronyms and
-  usual variants, plus first-name short forms (``NICK``), page-chrome words (``STOP``) and
-  country names too ambiguous to match in running text (``NOMATCH``), and common given
-  names (``FIRST``, used to recognise "Prénom Nom" persons). The file's header comment
-  documents the format; add rows there to extend the gazetteer.
+* **data/places_fr.tsv** (generated from Unicode CLDR by ``benchmarks/build_name_data.py``):
+  the world regions and the French exonyms of exemplar cities ("Afrique occidentale",
+  "Moscou"), matched in running text like the hand rows.
+* **data/gazetteer_fr.tsv** (small, hand-written, user-extensible, wins over the generated
+  rows): what no source has in the form the press uses: capitals with their acronyms and
+  variants, international organisations, armies, ministries, armed groups, plus first-name
+  short forms (``NICK``), page-chrome words (``STOP``) and country names too ambiguous to
+  match in running text (``NOMATCH``). The file's header comment documents the format.
+* **data/first_names.txt** (generated from a maintained name dictionary): given names, used
+  to recognise "Prénom Nom" persons, with the hand file's ``FIRST`` rows if any.
+* **data/world_cities.tsv** (generated from GeoNames): cities, lookup only
+  (:meth:`Gazetteer.place`): they type a span the NER found, never matched in text.
 * **pycountry subdivisions** of France (regions, departments, overseas collectivities), so
   "Var", "Loire-Atlantique" or "Hauts-de-France" are places with their whole span.
 
@@ -28,9 +34,13 @@ from functools import lru_cache
 from importlib import resources
 
 from mattis_corpus.french import APOSTROPHE, TYPOGRAPHIC_APOSTROPHES
+from mattis_corpus.lexicons import entries as entries_of
 from mattis_corpus.textutil import fold, strip_accents
 
 DATA_FILE = "gazetteer_fr.tsv"
+PLACES_FILE = "places_fr.tsv"  # generated (CLDR): see benchmarks/build_name_data.py
+CITIES_FILE = "world_cities.tsv"  # generated (GeoNames), lookup only
+FIRST_NAMES = "first_names"  # data/first_names.txt, generated (nam_dict.txt)
 ENTITY_KINDS = ("LOC", "ORG", "MISC")
 # Words left lowercase when generating "Etat Islamique"-style capitalisation variants.
 _LOOKUP_ONLY_HEADS = frozenset({"groupe", "organisation", "plateau", "bande", "prix"})
@@ -63,10 +73,27 @@ class Gazetteer:
     stopwords: frozenset[str] = frozenset()  # folded chrome words
     nomatch: frozenset[str] = frozenset()  # folded names never matched in text
     first_names: frozenset[str] = frozenset()  # folded common given names ("jean", "ursula")
+    cities: dict[str, str] = field(default_factory=dict)  # folded -> name, lookup only
 
     def lookup(self, name: str) -> GazEntry | None:
         """The entry whose alias folds like ``name`` (accent/case/hyphen-insensitive), if any."""
         return self.by_key.get(fold(name))
+
+    def is_first_name(self, key: str) -> bool:
+        """``key`` (folded) is a given name, or a compound of given names ("jean noel")."""
+        if key in self.first_names:
+            return True
+        parts = key.split(" ")
+        return len(parts) > 1 and all(p in self.first_names for p in parts)
+
+    def place(self, name: str) -> GazEntry | None:
+        """The entry of ``name``, or a LOC entry when it is a world city (lookup only: for a
+        span the NER found, since city names are also surnames and brands: "Austin")."""
+        entry = self.by_key.get(fold(name))
+        if entry is None and fold(name) in self.cities:
+            city = self.cities[fold(name)]
+            return GazEntry(canonical=city, type="LOC", aliases=(city,))
+        return entry
 
     def patterns(self) -> list[dict]:
         """Entity-ruler phrase patterns (``GazetteerRuler``): each alias and its generated spelling variants."""
@@ -198,17 +225,49 @@ def _read_rows(text: str) -> list[tuple[str, str, list[str]]]:
     return rows
 
 
+_ASCII_APOSTROPHES = frozenset(c for c in TYPOGRAPHIC_APOSTROPHES if c.isascii())
+
+
+def _fold_name(name: str) -> str:
+    """:func:`fold` of one name, with a fast path for plain ASCII (most of the ~75,000 names
+    of the generated lists: folding them all would cost ~0.15 s of every process)."""
+    if name.isascii() and not _ASCII_APOSTROPHES.intersection(name):
+        return " ".join(name.lower().replace("-", " ").split())
+    return fold(name)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("mattis_corpus").joinpath("data", name).read_text("utf-8")
+
+
+def _city_index() -> dict[str, str]:
+    """Folded name -> name of the generated world-cities file (first column)."""
+    cities = {}
+    for line in _data_text(CITIES_FILE).splitlines():
+        if line and not line.startswith("#"):
+            name = line.split("\t", 1)[0]
+            cities.setdefault(_fold_name(name), name)
+    return cities
+
+
 def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) -> Gazetteer:
-    """Merge pycountry countries with the hand-written rows (rows win on canonical name)."""
+    """Merge pycountry countries, the generated places and the hand-written rows (hand rows
+    win on canonical name). ``with_countries=False`` leaves out every sourced list (pycountry,
+    CLDR places, first names, cities): the gazetteer is then ``tsv_text`` alone."""
     if tsv_text is None:
-        tsv_text = resources.files("mattis_corpus").joinpath("data", DATA_FILE).read_text("utf-8")
+        tsv_text = _data_text(DATA_FILE)
     gaz = Gazetteer()
     entries: list[GazEntry] = _country_entries() if with_countries else []
     nicknames: dict[str, str] = {}
     stop: set[str] = set()
     nomatch: set[str] = set()
-    first: set[str] = set()
+    first = {_fold_name(n) for n in entries_of(FIRST_NAMES)} if with_countries else set()
     index = {(e.type, fold(a)): i for i, e in enumerate(entries) for a in e.aliases}
+    if with_countries:
+        for kind, canonical, aliases in _read_rows(_data_text(PLACES_FILE)):
+            row = GazEntry(canonical, kind, (canonical, *aliases))
+            _merge_row(entries, index, row, keep_canonical=True)
+        gaz.cities = _city_index()
     for kind, canonical, aliases in _read_rows(tsv_text):
         if kind == "NICK":
             nicknames.update({fold(a): fold(canonical) for a in aliases})

@@ -86,3 +86,9 @@ def ministry_heads() -> frozenset[str]:
 def coordinators() -> frozenset[str]:
     """Conjunctions at which a span is cut before a lowercase word: "LFI et les écologistes"."""
     return frozenset(entries("coordinators_fr"))
+
+
+@cache
+def english_function_words() -> frozenset[str]:
+    """English stop words (generated from spaCy's list): "Share This" is page chrome."""
+    return frozenset(entries("function_words_en"))

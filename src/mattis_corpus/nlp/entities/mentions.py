@@ -28,10 +28,13 @@ from mattis_corpus.french import OPENING_QUOTES
 from mattis_corpus.labels import ENTITY_TYPES
 from mattis_corpus.models import Mention, Paragraph
 from mattis_corpus.nlp.entities.forms import (
+    english_chrome,
     first_name_run,
     join_hyphen_compounds,
+    named_place,
     retype_by_form,
     rule_candidates,
+    short_forms,
     split_caps,
 )
 from mattis_corpus.nlp.entities.gazetteer import GazEntry, gazetteer
@@ -197,6 +200,16 @@ def _is_sentence_initial(doc: Doc, i: int) -> bool:
     return "\n" in prev.text or prev.text in _SENTENCE_OPENERS
 
 
+def _label_word(doc: Doc, i: int) -> bool:
+    """A common word in capitals opening a sentence or alone in brackets is a rubric label, no
+    acronym: "VIDEO. Les Bleus...", "... répond ! (VIDEO)" (four letters or more: "ONU", "PME"
+    stay acronyms)."""
+    if len(doc[i].text) < 4 or not is_common_word(doc[i]):
+        return False
+    bracketed = 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+    return bracketed or _is_sentence_initial(doc, i)
+
+
 def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool:
     """Mentions that are no entity: chrome, common words, lowercase or letterless spans."""
     if cand.gaz is not None:
@@ -206,10 +219,14 @@ def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool
         return True
     words = fold(text).split()
     raw = text.split()
-    if all(w in stop or w in _TITLES or w in _TITLE_MODIFIERS for w in words) or (
-        len(raw) > 1
-        and fold(raw[0]) in _TITLES | _TITLE_MODIFIERS
-        and all(fold(r) in _TITLES or fold(r) in _TITLE_MODIFIERS or r.islower() for r in raw)
+    if (
+        all(w in stop or w in _TITLES or w in _TITLE_MODIFIERS for w in words)
+        or (
+            len(raw) > 1
+            and fold(raw[0]) in _TITLES | _TITLE_MODIFIERS
+            and all(fold(r) in _TITLES or fold(r) in _TITLE_MODIFIERS or r.islower() for r in raw)
+        )
+        or english_chrome(text, cand.label)
     ):
         return True  # chrome, or a function alone: "Premier ministre", "Vice-président"
     if cand.end - cand.start != 1:
@@ -219,11 +236,11 @@ def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool
     tok = doc[cand.start]
     if _is_sentence_initial(doc, cand.start) and tok.pos_ in _CLOSED_POS and tok.pos_ != "PROPN":
         return True
-    if tok.text.isupper() and len(tok.text) <= 5:
+    if tok.text.isupper() and len(tok.text) <= 5 and not _label_word(doc, cand.start):
         return False  # acronym: "AFP", "FDS"
     # Capitalised common word ("Santé", "Détenus", "la Défense", "les Européens"):
     # a person only with support (title, full name in the document), handled by caller.
-    return is_common_word(tok) and cand.label != "PER"
+    return is_common_word(tok) and cand.label != "PER" and not named_place(doc, cand)
 
 
 # --------------------------------------------------------------------------- person names
@@ -292,7 +309,8 @@ def _initial_candidates(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[Candi
             if title and entry is None and _looks_like_full_name(doc[start:end]):
                 label = "PER"  # "ministre russe des Affaires étrangères Sergei Lavrov"
             cand = Candidate(start, end, label, title=title or _title_before(doc, start))
-            cand.gaz = gaz.lookup(doc[start:end].text)
+            # a world city only types what the NER already calls a place ("Bonn")
+            cand.gaz = (gaz.place if label == "LOC" else gaz.lookup)(doc[start:end].text)
             out.append(cand)
     return out
 
@@ -482,6 +500,7 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
     paras = list(paragraphs) if paragraphs else _paragraphs_from_text(doc_text(doc))
     gaz = gazetteer()
     cands = split_caps(doc, _initial_candidates(doc, paras))
+    short_forms(doc, cands)  # "l'Alliance" for the OTAN named in the document
     cands = [c for c in cands if not _is_junk(doc, c, cand_text(doc, c), gaz.stopwords)]
     cands = _split_coordination(doc, join_hyphen_compounds(doc, cands))
     cands = rule_candidates(doc, cands)
