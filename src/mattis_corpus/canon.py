@@ -12,7 +12,9 @@ two word lists of ``data/``, so the end-of-ingest entity refresh loads no NLP mo
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -219,10 +221,37 @@ def _entities_from_groups(groups, gaz) -> dict[tuple[str, str], CanonicalEntity]
             )[0][0]
             name = max(counts, key=lambda n: _well_formed_score(n, counts[n]))
             key = _display_key(name, gaz) if typ == "PER" else fold(name)
-            ent = CanonicalEntity(id=f"{typ}:{slugify(key)}", name=name, type=typ, key=gkey[1])
+            ent = CanonicalEntity(id=f"{typ}:{entity_slug(key)}", name=name, type=typ, key=gkey[1])
         for name, typ, _n in recs:
             out[(name, typ)] = ent
     return out
+
+
+@lru_cache(maxsize=1)
+def _transliteration() -> dict[int, str]:
+    table = {}
+    for line in entries("transliteration"):
+        letter, latin = line.split()
+        table[ord(letter)] = "" if latin == "-" else latin
+    return table
+
+
+def entity_slug(key: str) -> str:
+    """The id part of an entity, for a name in any script; distinct names, distinct ids.
+
+    Latin names keep the ``slugify`` id they always had (stores and seeds keep their ids).
+    Cyrillic and Greek are spelled in Latin letters first ("Сергей Лавров" → "sergei-lavrov");
+    a name with letters still outside Latin (Chinese, Arabic…) also gets a hash of the name,
+    which alone stays when nothing is left, so such names never share the empty id."""
+    if key.isascii() or all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in key):
+        return slugify(key)
+    spelled = unicodedata.normalize("NFD", key.casefold())
+    spelled = "".join(c for c in spelled if not unicodedata.combining(c)).translate(_transliteration())
+    slug = slugify(spelled)
+    if all(not c.isalpha() or c.isascii() for c in spelled):
+        return slug
+    digest = hashlib.sha1(unicodedata.normalize("NFC", key).encode("utf-8")).hexdigest()[:10]
+    return f"{slug}-{digest}" if slug else digest
 
 
 def _display_key(name: str, gaz) -> str:

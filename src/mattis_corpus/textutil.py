@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # pathlib costs query commands ~5 ms of imports (urllib, ipad
     from pathlib import Path
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
+# Terminal escape sequences (CSI ``ESC [ … m``, OSC ``ESC ] … BEL``): no text, removed whole
+# wherever text is stored or printed (the ingest and the renderers share this one pattern).
+ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 _APOS = str.maketrans(dict.fromkeys(TYPOGRAPHIC_APOSTROPHES, APOSTROPHE))
 
 

@@ -48,7 +48,7 @@ def _no_txt(tmp: Path) -> Path:
     d = tmp / "notxt"
     d.mkdir()
     (d / "a.md").write_text("# pas un article", encoding="utf-8")
-    (d / "b.html").write_text("<p>non</p>", encoding="utf-8")
+    (d / "b.png").write_bytes(b"\x89PNG")  # .html is an input kind now (issue: HTML pages)
     (d / ".hidden.txt").write_text(GOOD_TEXT, encoding="utf-8")
     return d
 
@@ -162,7 +162,8 @@ def test_bad_file_is_reported_and_others_stored(tmp_path, store, case):
     good = write_articles(folder, 2, start=200)
     bad_names = make(folder)
     before = doc_ids(store)
-    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
+    extra = ["--follow-links"] if case == "unreadable" else []  # its link leaves the folder
+    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json", *extra)
     assert_clean_failure(result.stderr, result.exit_code, 1, needle, "file(s) failed")
     report = json.loads(result.stdout)
     shown = [display_path(n) for n in bad_names]  # printable form of undecodable file names
@@ -188,7 +189,8 @@ def test_legacy_and_utf16_encodings_ingest(tmp_path, store, encoding, warning):
     result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["added"] == ["enc"]
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    warnings = [line for line in result.stderr.splitlines()  # the decoding's, not the cleaner's
+                if line.startswith("Warning:") and ("decoded" in line or "UTF-8" in line)]
     if warning:
         assert len(warnings) == 1 and warning in warnings[0]
     else:
@@ -385,3 +387,162 @@ def test_usage_error_via_subprocess(base_store):
 
 def test_article_text_helper_is_french():
     assert "le" in french_article(1) and "\n\n" in french_article(1)
+
+
+# -- walking: unreadable, deep, hidden and linked folders (issue 20, items 2, 4 and 12) ------
+
+
+def test_unreadable_subfolder_is_a_failure():
+    """`chmod 000` on a subfolder: as an unprivileged user (root reads anything) the folder is
+    reported as a failure (exit 1), not skipped in silence; the readable article is stored."""
+    from .test_exit_codes import run_as_nobody, world_dir
+
+    root = world_dir()
+    try:
+        write_articles(root / "p", 1, start=900)
+        write_articles(root / "p" / "locked", 1, start=901)
+        (root / "p").chmod(0o777)
+        (root / "p" / "locked").chmod(0o000)
+        proc = run_as_nobody("ingest", "p", "--db", "c.db", "--format", "json", cwd=root)
+        assert_clean_failure(proc.stderr, proc.returncode, 1, "locked", "ermission denied")
+        report = json.loads(proc.stdout)
+        assert report["added"] == ["art_900"]
+        assert [Path(f["path"]).name for f in report["failed"]] == ["locked"]
+    finally:
+        (root / "p" / "locked").chmod(0o755)
+        shutil.rmtree(root)
+
+
+def test_deeply_nested_sidecar_fails_alone(tmp_path, store):
+    folder = tmp_path / "in"
+    good = write_articles(folder, 3, start=910)
+    (folder / "deep.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "deep.meta.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
+    assert_clean_failure(result.stderr, result.exit_code, 1, "deep.txt", "deep.meta.json")
+    report = json.loads(result.stdout)
+    assert sorted(report["added"]) == sorted(p.stem for p in good)
+    assert [Path(f["path"]).name for f in report["failed"]] == ["deep.txt"]
+
+
+def test_folders_nested_1100_deep(tmp_path, store):
+    folder = tmp_path / "tree"
+    levels = [folder]
+    for _ in range(1100):  # one mkdir each: Path.mkdir(parents=True) itself recurses
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir(parents=levels[-1].parent == folder)
+    (levels[-1] / "bottom.txt").write_text(french_article(920), encoding="utf-8")
+    write_articles(folder, 1, start=921)
+    try:
+        result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert sorted(json.loads(result.stdout)["added"]) == ["art_921", "bottom"]
+    finally:  # shutil.rmtree (pytest's clean-up) recurses too
+        (levels[-1] / "bottom.txt").unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()
+
+
+def test_links_leaving_the_roots_are_not_followed(tmp_path, store):
+    outside = tmp_path / "outside"
+    write_articles(outside, 2, start=930)
+    folder = tmp_path / "in"
+    write_articles(folder, 1, start=932)
+    (folder / "elsewhere").symlink_to(outside)
+    (folder / "one.txt").symlink_to(outside / "art_930.txt")
+    write_articles(tmp_path / "in2", 1, start=933)
+    (folder / "inside").symlink_to(tmp_path / "in2")  # inside a given root: followed
+    result = invoke("ingest", str(folder), str(tmp_path / "in2"), "--db", str(store), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(json.loads(result.stdout)["added"]) == ["art_932", "art_933"]
+    assert "--follow-links" in result.stderr
+    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json", "--follow-links")
+    assert result.exit_code == 0, result.stderr
+    # one.txt is read first; elsewhere/art_930.txt is the same file, read once
+    assert sorted(json.loads(result.stdout)["added"]) == ["art_931", "one"]
+
+
+def test_hidden_folders_are_skipped(tmp_path, store):
+    folder = tmp_path / "proj"
+    write_articles(folder, 1, start=940)
+    write_articles(folder / ".git", 1, start=941)
+    write_articles(folder / ".venv" / "lib", 1, start=942)
+    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["added"] == ["art_940"]
+
+
+def test_stray_bytes_in_utf8_decode_as_utf8(tmp_path, store):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "L'État français réagit\n\nLe ministre s'est rendu à Bruxelles. Ça a été « décisif ».\n"
+    data = text.encode("utf-8").replace(b"Bruxelles", b"Brux\xffelles")
+    (folder / "stray.txt").write_bytes(data)
+    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines()
+                if line.startswith("Warning:") and ("decoded" in line or "UTF-8" in line)]
+    assert len(warnings) == 1 and "decoded as UTF-8" in warnings[0], result.stderr
+    doc = json.loads(invoke("show", "stray", "--db", str(store), "--format", "json").stdout)
+    assert "L'État français" in doc["text"] and "Ã" not in doc["text"]
+    assert "Brux\ufffdelles" in doc["text"]
+
+
+def test_sidecar_dates_are_normalised_or_ignored(tmp_path, store):
+    folder = tmp_path / "in"
+    for name, published in (("padded", " 2017-02-16 \n"), ("arabic", "٢٠١٧"),
+                            ("words", "16 février 2017")):
+        (folder).mkdir(exist_ok=True)
+        (folder / f"{name}.txt").write_text(GOOD_TEXT, encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}), encoding="utf-8")
+    result = invoke("ingest", str(folder), "--db", str(store), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines()
+                if line.startswith("Warning:") and "published" in line]
+    assert sorted(w.split(":")[1].strip().rsplit("/", 1)[-1] for w in warnings) == ["arabic.txt", "words.txt"]
+    docs = {d["id"]: d for d in json.loads(invoke("docs", "--db", str(store)).stdout)}
+    assert docs["padded"]["published"] == "2017-02-16"
+    assert docs["padded"]["published_source"] == "metadata"
+    for name in ("arabic", "words"):
+        assert docs[name]["published_source"] != "metadata"
+
+
+# -- annotate --jsonl: one bad record is one error line, the batch goes on (item 7) ----------
+
+
+def test_annotate_jsonl_bad_records_do_not_lose_the_batch(nlp_model):
+    from mattis_corpus.nlp.model import MAX_CHARS
+
+    good = "Jim Mattis était à Paris le 2 octobre 2018."
+    lines = [
+        json.dumps({"id": "a", "text": good}).encode(),
+        b"{not json",
+        b'{"id": NaN, "text": "Le ministre parle."}',
+        json.dumps({"id": "c", "text": 3}).encode(),
+        json.dumps({"id": "d", "text": good, "published": "2018-13"}).encode(),
+        json.dumps({"id": "e", "text": "x " * (MAX_CHARS // 2 + 1)}).encode(),
+        json.dumps({"id": "f", "text": "Caf"}).encode()[:-2] + b"\xe9 \xe0 Paris.\"}",
+        b"[1, 2]",
+        json.dumps({"id": "z", "text": good}).encode(),
+    ]
+    result = invoke("annotate", "--jsonl", "-", input=b"\n".join(lines) + b"\n")
+    assert result.exit_code == 1, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]  # every line is valid JSON
+    by_line = {o["line"]: o for o in out if "error" in o}
+    assert sorted(by_line) == [2, 3, 4, 5, 6, 8], out
+    assert by_line[3]["id"] is None
+    annotated = [o for o in out if "error" not in o]
+    assert [o["id"] for o in annotated] == ["a", "f", "z"]
+    assert [o.get("id") for o in out] == ["a", None, None, "c", "d", "e", "f", None, "z"]
+    assert annotated[0]["entities"] and annotated[2]["entities"]
+    assert "\ufffd" in annotated[1]["text"]
+    assert any("line 7" in w and "UTF-8" in w for w in result.stderr.splitlines()), result.stderr
+    assert error_lines(result.stderr)[-1].startswith("Error: 6 record(s) failed")
+
+
+def test_annotate_text_over_the_limit_is_bad_input(nlp_model):
+    from mattis_corpus.nlp.model import MAX_CHARS
+
+    result = invoke("annotate", "-", input="mot " * (MAX_CHARS // 4 + 1))
+    assert_clean_failure(result.stderr, result.exit_code, 2, "too long")

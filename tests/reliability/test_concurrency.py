@@ -115,3 +115,72 @@ def test_two_processes_create_one_new_store(tmp_path):
         for p in procs:
             p.join(60)
         assert [p.exitcode for p in procs] == [0, 0], i
+
+
+# -- issue 20, item 1: commit on time, wait for the writer lock -----------------------------
+
+def _long_article(size: int) -> str:
+    """A long but ordinary French article (paragraphs of generic sentences), ~``size`` chars."""
+    from .conftest import french_article
+
+    paras, i = [], 0
+    while sum(map(len, paras)) < size:
+        paras.append(french_article(1000 + i).replace("\n\n", " ").strip())
+        i += 1
+    return "Un très long dossier sur la défense\n\n" + "\n\n".join(paras) + "\n"
+
+
+def _visible(db) -> int:
+    """Documents a reader sees now (0 while the store is not there yet)."""
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_documents_are_committed_before_a_slow_document_is_parsed(tmp_path, fork_server):
+    """16 small articles then one long one: the small ones are visible while the long one is
+    still being parsed, and a second ingest started meanwhile finishes without waiting for it
+    (before: the transaction stayed open during the parse, the second ingest waited for it)."""
+    folder = tmp_path / "L"
+    small = write_articles(folder, 16)
+    (folder / "zz_long.txt").write_text(_long_article(300_000), encoding="utf-8")
+    other = write_articles(tmp_path / "S", 3, start=100, prefix="other")
+    db = tmp_path / "l.db"
+    first = fork_server.start("ingest", str(folder), "--db", str(db))
+    while first.alive() and _visible(db) < len(small):
+        time.sleep(0.05)
+    assert first.alive(), "the long article was parsed before the small ones were visible"
+    assert _visible(db) == len(small), "the small articles became visible only with the long one"
+    second = fork_server.run("ingest", str(tmp_path / "S"), "--db", str(db))
+    assert second.returncode == 0, second.stderr
+    assert first.alive(), "the second ingest waited for the first one's slow document"
+    assert first.wait() == 0, first.stderr
+    expected = sorted([p.stem for p in small + other] + ["zz_long"])
+    assert check_store(db) == expected
+
+
+def test_a_lock_held_too_long_is_named(tmp_path, monkeypatch, nlp_model):
+    """An outside BEGIN EXCLUSIVE that never commits: after CORPUS_LOCK_TIMEOUT the ingest
+    says which lock it waited for (exit 1), after a one-line notice that it is waiting."""
+    from .conftest import assert_clean_failure, invoke
+
+    files = write_articles(tmp_path / "a", 2)
+    db = tmp_path / "held.db"
+    assert invoke("ingest", str(files[0]), "--db", str(db)).exit_code == 0
+    monkeypatch.setenv("CORPUS_LOCK_TIMEOUT", "3")
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("BEGIN EXCLUSIVE")
+    try:
+        result = invoke("ingest", str(tmp_path / "a"), "--db", str(db))
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+    assert_clean_failure(result.stderr, result.exit_code, 1, "write lock", str(db))
+    notices = [line for line in result.stderr.splitlines() if line.startswith("Notice:")]
+    assert len(notices) == 1 and "write lock" in notices[0], result.stderr
+    assert check_store(db) == [files[0].stem]

@@ -80,8 +80,8 @@ def test_sigkill_during_ingest_never_corrupts(tmp_path, fork_server):
             outcomes.append(_kill(child, rng.uniform(0, full * 1.05)))
             target = db
         else:  # a fresh store, killed as soon as it holds k documents (k = N: before entities)
-            target = tmp_path / f"fresh{trial}.db"
-            child = fork_server.start("ingest", str(folder), "--db", str(target))
+            target = tmp_path / f"fresh{trial}.db"  # batches of 3: a commit every 3 documents
+            child = fork_server.start("ingest", str(folder), "--db", str(target), "--batch-size", "3")
             outcomes.append(_kill(child, db=target, at_count=rng.randint(1, N_FILES)))
         stored = check_store(target) if target.exists() else []
         assert set(stored) <= {p.stem for p in files}

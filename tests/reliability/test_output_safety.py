@@ -115,3 +115,86 @@ def test_escape_in_file_name_json_is_escaped(tmp_path, nlp_model):
     out = invoke("docs", "--db", str(db), "--format", "json").stdout
     assert ESC not in out and "\\u001b" in out  # JSON escapes control characters
     assert os.path.basename(json.loads(out)[0]["source_file"]) == "evil\x1b[31m.txt"
+
+
+# -- issue 20, item 8: error lines, crafted stores, stored titles, CSV ------------------------
+
+CONTROL_BYTES = ("\x1b", "\x07", "\x9b", "\x08")
+
+
+def test_escape_in_bad_file_name_is_sanitised_in_error_lines(tmp_path, nlp_model):
+    folder = tmp_path / "raw"
+    write_articles(folder, 1)
+    (folder / "evil\x1b]0;pwned\x07\x1b[2J.txt").write_bytes(b"")  # empty: an Error line
+    result = invoke("ingest", str(folder), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "evil" in line]
+    assert errors and all(c not in line for line in errors for c in CONTROL_BYTES), errors
+
+
+@pytest.fixture
+def crafted_store(tmp_path, base_store) -> Path:
+    """A shared store whose text and title were edited to hold terminal escapes."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "crafted.db"
+    shutil.copy(base_store, db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE documents SET text = ? || substr(text, 5), title = ? WHERE id = 'art_001'",
+                ("\x1b[2J", "\x1b]0;owned\x07=cmd|' /C calc'!A0"))
+    con.commit()
+    con.close()
+    return db
+
+
+def test_show_sanitises_a_crafted_text(crafted_store):
+    out = _table(crafted_store, "show", "art_001")
+    assert all(c not in out for c in CONTROL_BYTES), repr(out[:200])
+    assert "[2J" in out  # the rest is shown, one character replaced: offsets still line up
+
+
+def test_csv_has_no_escapes_and_no_formulas(crafted_store):
+    result = invoke("docs", "--db", str(crafted_store), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert all(c not in result.stdout for c in CONTROL_BYTES)
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    title = next(r["title"] for r in rows if r["id"] == "art_001")
+    assert title.startswith("'=cmd"), title  # the escape sequence removed, the formula defused
+    assert not any(v[:1] in "=+-@" for r in rows for v in r.values() if v), rows
+
+
+def test_sidecar_title_is_normalised_when_stored(tmp_path, nlp_model):
+    import sqlite3
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "t.txt").write_text(NASTY_TEXT, encoding="utf-8")
+    (folder / "t.meta.json").write_text(json.dumps({"title": "  Un\x1b[31m titre\x07\n sur\tdeux  "}),
+                                        encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert invoke("ingest", str(folder), "--db", str(db)).exit_code == 0
+    con = sqlite3.connect(db)
+    (title,) = con.execute("SELECT title FROM documents").fetchone()
+    con.close()
+    assert title == "Un titre sur deux"
+
+
+def test_escape_sequences_in_article_text_are_removed_whole(tmp_path, nlp_model):
+    """Not only the ESC byte: the whole sequence goes, so no "[31m" is left in title or text."""
+    import sqlite3
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "e.txt").write_text("\x1b[31mTitre rouge\x1b[0m\n\n" + NASTY_TEXT, encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert invoke("ingest", str(folder), "--db", str(db)).exit_code == 0
+    con = sqlite3.connect(db)
+    title, text = con.execute("SELECT title, text FROM documents").fetchone()
+    con.close()
+    assert "[31m" not in title and "\x1b" not in title
+    assert "[31m" not in text and "[2J" not in text and "titre piégé" not in text
+    assert "[bold]gras[/bold]" in text  # markup is text: kept

@@ -76,3 +76,16 @@ def test_sql_injection_via_subprocess(base_store, fingerprint):
     assert store_fingerprint(base_store) == fingerprint
     hits = json.loads(run_corpus("search", "ministre", "--db", str(base_store)).stdout)
     assert hits  # the store still answers
+
+
+def test_search_ties_are_broken_by_document_id(tmp_path, nlp_model):
+    """Equal scores come in document-id order, whatever the order the files were ingested in."""
+    text = "Le ministre de la défense\n\nLe ministre a parlé de défense européenne à Bruxelles.\n"
+    db = tmp_path / "c.db"
+    for name in ("zeta", "alpha", "mid"):  # one ingest each: rowids in this order
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert invoke("ingest", str(tmp_path / name), "--db", str(db)).exit_code == 0
+    hits = json.loads(invoke("search", "ministre", "--db", str(db), "--format", "json").stdout)
+    assert len({h["score"] for h in hits}) == 1
+    assert [h["doc"] for h in hits] == ["alpha", "mid", "zeta"]

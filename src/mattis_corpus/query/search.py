@@ -41,7 +41,7 @@ def search(
         "SELECT d.rowid AS rowid, d.id, d.title, d.published, docs_fts.rank AS rank "
         "FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ? "
         + "".join(f" AND {w}" for w in where)
-        + " ORDER BY docs_fts.rank LIMIT ?"
+        + " ORDER BY docs_fts.rank, d.id LIMIT ?"  # ties by id, not by ingest order
     )
     match = f"{{title body}} : ({q.match})"  # never the padding column (see store.search_index.pad_rowids)
     rows = store.db.execute(sql, [match, *params, limit]).fetchall()

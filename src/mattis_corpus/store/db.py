@@ -10,11 +10,11 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from mattis_corpus.errors import BadInputError, SchemaTooNewError, StoreError
+from mattis_corpus.errors import BadInputError, CorpusError, SchemaTooNewError, StoreError
 from mattis_corpus.store import search_index
 from mattis_corpus.store.migrations import MIGRATIONS
 
@@ -37,6 +37,7 @@ class StoredDoc(NamedTuple):
 
     rowid: int
     sha256: str
+    source_file: str | None = None  # where it was read from: another file must not replace it
 
 
 class Store:
@@ -45,17 +46,22 @@ class Store:
     Args:
         path: the SQLite file (created with its folder when ``create`` is true).
         create: create and migrate the store if needed (ingest); query commands pass False.
+        readonly: open it read-only (queries: a store in a folder the user cannot write still
+            answers); a store that needs a migration is still opened for writing.
     """
 
-    def __init__(self, path: str | os.PathLike | sqlite3.Connection, *, create: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike | sqlite3.Connection, *, create: bool = False,
+                 readonly: bool = False) -> None:
+        self.readonly = readonly and not create
         if isinstance(path, sqlite3.Connection):
             self.path = None
             self.db = path
         else:
             self.path = os.fspath(path)
-            self.db = self._connect(self.path, create)
+            self.db = self._connect(self.path, create, self.readonly)
         self.db.row_factory = sqlite3.Row
         self.reindexed: int | None = None  # documents re-indexed on open (another analysis)
+        self.on_lock_wait: LockWait | None = None  # told while a write waits for the lock
         try:
             self._migrate(create)
         except BaseException:
@@ -64,10 +70,14 @@ class Store:
             raise
 
     @staticmethod
-    def _connect(path: str, create: bool) -> sqlite3.Connection:
+    def _connect(path: str, create: bool, readonly: bool = False) -> sqlite3.Connection:
         if path != ":memory:":
             if os.path.isdir(path):
                 raise BadInputError(f"the store {path} is a folder, not a SQLite file")
+            if readonly and os.path.exists(path) and not _writable(path):
+                return _connect_readonly(path)
+            if create and os.path.exists(path):
+                _check_writable(path)  # before any NLP runs, not after it
             if not os.path.exists(path):
                 if not create:
                     raise BadInputError(
@@ -99,8 +109,13 @@ class Store:
             if version == len(MIGRATIONS):
                 self._check_migration_names()
             else:
+                if self.readonly and version > 0 and self.path is not None:
+                    self.db.close()  # an older schema: migrate it, which needs to write
+                    self.db, self.readonly = self._connect(self.path, False), False
+                    self.db.row_factory = sqlite3.Row
                 self._apply_migrations(version, create)
             if create:
+                _check_intact(self.db, self.path)
                 self._reindex_if_stale()
         except sqlite3.DatabaseError as e:
             raise _store_error(self.path, e) from None
@@ -124,7 +139,7 @@ class Store:
             if tables == 0:
                 raise BadInputError(f"{self.path} is an empty store: run `corpus ingest data/raw` first")
             raise BadInputError(f"{self.path} is a SQLite file but not a corpus store")
-        self.db.execute("BEGIN IMMEDIATE")
+        begin_write(self.db, self.path)
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and self.db.execute(
@@ -173,18 +188,20 @@ class Store:
     # -- reads used by ingest -------------------------------------------------------------
 
     def stored(self, doc_id: str) -> StoredDoc | None:
-        row = self.db.execute("SELECT rowid, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return StoredDoc(row[0], row[1]) if row else None
+        row = self.db.execute(
+            "SELECT rowid, sha256, source_file FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return StoredDoc(row[0], row[1], row[2]) if row else None
 
     # -- writes ---------------------------------------------------------------------------
 
-    def batches(self) -> Batches:
+    def batches(self, before_commit: Callable[[], None] | None = None) -> Batches:
         """``with store.batches() as b: with b.document(): …``: many documents per commit."""
-        return Batches(self.db)
+        return Batches(self.db, self.path, self.on_lock_wait, before_commit)
 
     def transaction(self) -> _Transaction:
         """``with store.transaction():`` — BEGIN IMMEDIATE … COMMIT, rolled back on error."""
-        return _Transaction(self.db)
+        return _Transaction(self.db, self.path, self.on_lock_wait)
 
     def write_document(
         self, raw: RawDoc, clean: CleanDoc, published: Published, ann: Annotation
@@ -222,19 +239,35 @@ class Store:
 
 
 # A write transaction holds several documents (each in its own SAVEPOINT, so each stays
-# atomic); it is committed after this many documents or seconds, whichever comes first, so
-# other writers never wait long and a crash loses at most one uncommitted batch (which the
-# next ingest redoes: nothing of it was recorded).
+# atomic); it is committed after this many documents or seconds, whichever comes first, and
+# before the ingest waits for or analyses the next documents (``Batches.idle``): a transaction
+# is never left open while spaCy parses, so other writers never wait long, committed documents
+# are visible at once, and a crash loses at most one uncommitted batch (which the next ingest
+# redoes: nothing of it was recorded).
 BATCH_DOCS = 64
 BATCH_SECONDS = 1.0
+# How long a writer waits for the write lock while its holder commits nothing at all (an
+# outside ``BEGIN EXCLUSIVE``, a hung process). Another ingest commits at least every second
+# while it writes, and holds no lock while it parses, so waiting for it has no limit.
+# ``$CORPUS_LOCK_TIMEOUT`` (seconds) overrides it.
+LOCK_TIMEOUT_S = 60.0
+LOCK_POLL_MS = 250
 
+# Called while a write waits for the lock: seconds waited so far, then None once it has it.
+LockWait = Callable[[float | None], None]
 
 
 class Batches:
-    """Group document writes into few transactions; one SAVEPOINT per document."""
+    """Group document writes into few transactions; one SAVEPOINT per document.
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    ``before_commit`` runs inside each transaction just before its COMMIT (the ingest brings
+    the canonical entities up to date there, so every committed state is consistent)."""
+
+    def __init__(self, db: sqlite3.Connection, path: str | None = None,
+                 on_wait: LockWait | None = None,
+                 before_commit: Callable[[], None] | None = None) -> None:
+        self.db, self.path, self.on_wait = db, path, on_wait
+        self.before_commit = before_commit
         self.open = False
         self.count = 0
         self.started = 0.0
@@ -243,40 +276,113 @@ class Batches:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.idle()
+        elif self.open:
+            self.open = False
+            if self.db.in_transaction:  # not after SQLite rolled back by itself (disk full)
+                self.db.execute("ROLLBACK")
+
+    def idle(self) -> None:
+        """Commit the open batch now: the caller is about to wait or work without writing."""
         if self.open:
-            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            try:
+                if self.before_commit is not None:
+                    self.before_commit()
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError as e:  # still open: __exit__ rolls it back
+                raise store_error(self.path, e) from None
             self.open = False
 
     @contextlib.contextmanager
     def document(self) -> Iterator[None]:
         db = self.db
         if not self.open:
-            db.execute("BEGIN IMMEDIATE")
+            begin_write(db, self.path, self.on_wait)
             self.open, self.count, self.started = True, 0, time.monotonic()
         db.execute("SAVEPOINT corpus_doc")
         try:
             yield
-        except BaseException:
-            db.execute("ROLLBACK TO corpus_doc")
-            db.execute("RELEASE corpus_doc")
+        except BaseException as e:
+            if db.in_transaction:
+                db.execute("ROLLBACK TO corpus_doc")
+                db.execute("RELEASE corpus_doc")
+            else:  # SQLite rolled the whole batch back itself (a full disk): say so, not that
+                self.open = False  # the rollback found no transaction
+            if isinstance(e, sqlite3.DatabaseError):
+                raise store_error(self.path, e) from None
             raise
         db.execute("RELEASE corpus_doc")
         self.count += 1
         if self.count >= BATCH_DOCS or time.monotonic() - self.started >= BATCH_SECONDS:
-            db.execute("COMMIT")
-            self.open = False
+            self.idle()
+
+
+def begin_write(db: sqlite3.Connection, path: str | None, on_wait: LockWait | None = None) -> None:
+    """``BEGIN IMMEDIATE``, waiting for the write lock for as long as its holder keeps
+    committing (``PRAGMA data_version`` moves); ``StoreError`` once nothing was committed for
+    ``LOCK_TIMEOUT_S`` (a lock held, not a writer at work). ``on_wait`` hears of each poll."""
+    started = idle_since = time.monotonic()
+    timeout = _lock_timeout()
+    version = _data_version(db)
+    db.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
+    try:
+        while True:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                if on_wait is not None and time.monotonic() > started + LOCK_POLL_MS / 1000:
+                    on_wait(None)
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise
+            now = time.monotonic()
+            seen = _data_version(db)
+            if seen != version:
+                version, idle_since = seen, now
+            elif now - idle_since >= timeout:
+                raise StoreError(
+                    f"the write lock of the store {path} is held by another process that has "
+                    f"committed nothing for {timeout:g} s: gave up waiting (run again when it "
+                    "is done, or set CORPUS_LOCK_TIMEOUT)")
+            if on_wait is not None:
+                on_wait(now - started)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, db: sqlite3.Connection, path: str | None = None,
+                 on_wait: LockWait | None = None) -> None:
+        self.db, self.path, self.on_wait = db, path, on_wait
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
+        begin_write(self.db, self.path, self.on_wait)
         return self.db
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        elif self.db.in_transaction:  # not after SQLite rolled back by itself (disk full)
+            self.db.execute("ROLLBACK")
+
+
+def _data_version(db: sqlite3.Connection) -> int | None:
+    """Changes whenever another connection commits (None when even that read is locked out:
+    a rollback-journal store under an exclusive lock)."""
+    try:
+        return db.execute("PRAGMA data_version").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
+
+
+def _lock_timeout() -> float:
+    """``$CORPUS_LOCK_TIMEOUT`` in seconds when it is a positive number, else the default."""
+    try:
+        value = float(os.environ.get("CORPUS_LOCK_TIMEOUT") or LOCK_TIMEOUT_S)
+    except ValueError:
+        return LOCK_TIMEOUT_S
+    return value if value > 0 else LOCK_TIMEOUT_S
 
 
 def _switch_to_wal(db: sqlite3.Connection) -> None:
@@ -310,10 +416,69 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _store_error(path: str | None, e: sqlite3.DatabaseError) -> Exception:
+def store_error(path: str | None, e: sqlite3.Error) -> CorpusError:
+    """The user's words for an SQLite error: a damaged store is bad input (exit 2); a full
+    disk, a read-only store or another failure is a failed run (exit 1), never "internal"."""
     msg = str(e)
     if "not a database" in msg or "malformed" in msg or "disk image" in msg:
-        return BadInputError(f"{path} is not a usable corpus store ({msg})")
-    if "readonly" in msg or "unable to open" in msg:
+        return BadInputError(f"{path} is not a usable corpus store: it is damaged ({msg}); "
+                             "restore a copy, or ingest again into a new store")
+    if "no such table" in msg or "no such column" in msg:
+        return BadInputError(f"{path} is not a usable corpus store: it is damaged or incomplete "
+                             f"({msg}); ingest again into a new store")
+    if "full" in msg:
+        return StoreError(f"the disk is full ({msg}) while writing {path}: the store keeps what "
+                          "was committed before; free some space and run the same ingest again")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"the store {path} is read-only ({msg})")
+    if "unable to open" in msg:
         return StoreError(f"cannot open the store {path} for writing ({msg})")
     return StoreError(f"store {path}: {msg}")
+
+
+_store_error = store_error
+
+
+def _check_writable(path: str) -> None:
+    """Refuse a store ``ingest`` could not write (read-only file or folder) before the NLP
+    spends minutes on documents it could not store."""
+    for what, p in (("file", path), ("folder", os.path.dirname(os.path.abspath(path)))):
+        if not os.access(p, os.W_OK):
+            raise StoreError(f"the store {path} is read-only (its {what} is not writable): "
+                             "ingest needs to write it; queries still work")
+
+
+def _writable(path: str) -> bool:
+    """The store file and its folder (where SQLite keeps ``-wal`` and ``-shm``) are writable."""
+    return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``) for a query on a store the user cannot write (a
+    writable one is opened as usual: a read-only connection would leave ``-wal``/``-shm``
+    files behind). A WAL store whose folder is not writable has no ``-shm`` to share: then it
+    is opened ``immutable`` (no writer can work there either)."""
+    uri = "file:" + path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    try:
+        db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                             isolation_level=None)
+        try:
+            db.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            db.close()
+            if os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+                raise
+            db = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.DatabaseError as e:
+        raise store_error(path, e) from None
+    return db
+
+
+def _check_intact(db: sqlite3.Connection, path: str | None) -> None:
+    """``ingest`` refuses a store with a damaged page (``PRAGMA quick_check``): adding to it
+    would bury the damage under new documents."""
+    problems = [r[0] for r in db.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise BadInputError(f"{path} is not a usable corpus store: it is damaged "
+                            f"({'; '.join(problems)}); restore a copy, or ingest into a new store")
