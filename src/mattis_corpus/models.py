@@ -24,6 +24,10 @@ class RawDoc:
     sha256: str
     meta: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # What the page or record itself declares (HTML metadata, an export's fields): title,
+    # published, published_source, updated, author, site, url, language, description, extra.
+    # The sidecar ``meta`` overrides it.
+    page: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class CleanDoc:
     removed: tuple[str, ...] = ()  # the chrome lines dropped, for debugging
     updated: Dateline | None = None  # the page's "Mis à jour" date, when it shows one
     warnings: tuple[str, ...] = ()  # what the cleaning doubted (e.g. a rule that backed off)
+    language: str | None = None  # ISO 639-1 ("fr"), declared by the page or detected; None: unknown
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,20 @@ class Event:
     mention_indexes: tuple[int, ...]  # indexes into the document's mention list
 
 
+@dataclass(frozen=True)
+class Quote:
+    """A reported statement: its span, kind (direct | partial | indirect), reporting verb and
+    speaker (``speaker_mention`` indexes the document's mentions; None when unnamed)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    verb: str | None
+    speaker_text: str | None
+    speaker_mention: int | None = None
+
+
 @dataclass
 class Annotation:
     """Everything the NLP stage learned about one document."""
@@ -123,3 +142,4 @@ class Annotation:
     mentions: list[Mention]
     timexes: list[Timex]
     events: list[Event]
+    quotes: list[Quote] = field(default_factory=list)

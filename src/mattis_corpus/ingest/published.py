@@ -67,15 +67,24 @@ def parse_dateline_text(text: str) -> str | None:
     return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, d.isoformat())
 
 
-def resolve(meta: dict, clean: CleanDoc) -> Published:
-    """Choose the publication date and say where it came from (``published_source``)."""
+def resolve(meta: dict, clean: CleanDoc, page: dict | None = None) -> Published:
+    """Choose the publication date and say where it came from (``published_source``).
+
+    ``page``: what an HTML page declares (``ingest/html.py`` weighs it against the dateline)."""
     if meta.get("published"):
         return make(meta["published"], "metadata")
+    if page and page.get("published"):
+        from mattis_corpus.ingest.html import choose_published
+
+        chosen = choose_published(page, clean)
+        if chosen is not None:
+            return chosen
     dl = clean.dateline
     if dl and not dl.furniture:
         value = dl.value if dl.value and interval(dl.value) else parse_dateline_text(dl.text)
         if value:
             return make(value, "dateline")
+        return Published(None, None, None)  # the page dates itself, unreadably: never infer
     inferred = infer_from_text(clean.text)
     if inferred:
         return make(inferred, "inferred")

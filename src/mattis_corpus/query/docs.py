@@ -8,12 +8,23 @@ from collections.abc import Iterator
 from mattis_corpus.query.common import doc_rowid
 from mattis_corpus.store.db import Store
 
-DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file")
+DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file",
+              "updated", "url", "site", "author", "language")
 
 
-def list_docs(store: Store) -> Iterator[dict]:
+def list_docs(store: Store, site: str | None = None, lang: str | None = None) -> Iterator[dict]:
+    """Every document, by id; ``site`` (case-insensitive, exact) and ``lang`` (ISO 639-1, or
+    ``none`` for an unknown language) keep some."""
     cols = ", ".join(DOC_FIELDS)
-    for row in store.db.execute(f"SELECT {cols} FROM documents ORDER BY id"):
+    where, args = [], []
+    if site is not None:
+        where.append("site = ? COLLATE NOCASE")
+        args.append(site)
+    if lang is not None:
+        where.append("language IS NULL" if lang.lower() == "none" else "language = ? COLLATE NOCASE")
+        args += [] if lang.lower() == "none" else [lang]
+    sql = f"SELECT {cols} FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+    for row in store.db.execute(sql + " ORDER BY id", args):
         yield dict(row)
 
 
@@ -51,4 +62,7 @@ def show_doc(store: Store, doc_id: str) -> dict:
     for d in out["dates"]:
         d["relative"] = bool(d["relative"])
     out["sentences"] = db.execute("SELECT count(*) FROM sentences WHERE doc = ?", (rowid,)).fetchone()[0]
+    from mattis_corpus.query.quotes import doc_quotes
+
+    out["quotes"] = doc_quotes(store, rowid)
     return out
