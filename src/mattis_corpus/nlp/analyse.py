@@ -9,6 +9,7 @@ from mattis_corpus.models import Annotation, Paragraph, Timex
 from mattis_corpus.nlp.entities.mentions import extract_mentions
 from mattis_corpus.nlp.entities.spans import doc_text
 from mattis_corpus.nlp.events import extract_events
+from mattis_corpus.nlp.quotes.finder import find_quotes
 from mattis_corpus.nlp.sentences import sentences
 from mattis_corpus.nlp.temporal.tagger import tag_dates
 
@@ -20,8 +21,16 @@ if TYPE_CHECKING:
 def pipe(
     nlp: Language, items: Iterable[tuple[str, Any]], *, batch_size: int = 16
 ) -> Iterator[tuple[Doc, Any]]:
-    """Stream (text, context) pairs through ``nlp.pipe``; each Doc keeps its context."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+    """Stream (text, context) pairs through ``nlp.pipe``; each Doc keeps its context. Long
+    texts are parsed in pieces (``chunks.parse_texts``): memory stays bounded per document."""
+    from itertools import islice
+
+    from mattis_corpus.nlp.chunks import parse_texts
+
+    stream = iter(items)
+    while batch := list(islice(stream, batch_size)):
+        docs = parse_texts(nlp, [text for text, _ in batch], batch_size=batch_size)
+        yield from zip(docs, (context for _, context in batch), strict=True)
 
 
 def analyse(
@@ -35,4 +44,4 @@ def analyse(
     if timexes is None:
         timexes = tag_dates(text, anchor, doc)
     events = extract_events(doc, sents, timexes, mentions)
-    return Annotation(sents, mentions, timexes, events)
+    return Annotation(sents, mentions, timexes, events, find_quotes(doc, sents, mentions))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from mattis_corpus.dates import parse_partial
 from mattis_corpus.errors import BadInputError
 from mattis_corpus.textutil import normalise_chars
+
+if TYPE_CHECKING:
+    from mattis_corpus.models import Annotation
 
 
 def _record(item: dict) -> tuple[str, str | None]:
@@ -60,6 +64,19 @@ def annotate_many(items: Iterable[dict], *, model: str | None = None) -> Iterato
                      "precision": t.precision}
                     for t in ann.timexes
                 ],
+                "quotes": _quotes(ann, canon),
             }
         )
         yield out
+
+
+def _quotes(ann: Annotation, canon: dict) -> list[dict]:
+    """The quotations, each speaker as its canonical entity (name and id), else null."""
+    out = []
+    for q in ann.quotes:
+        m = ann.mentions[q.speaker_mention] if q.speaker_mention is not None else None
+        ent = canon.get(("_", m.name, m.type)) if m is not None else None
+        out.append({"start": q.start, "end": q.end, "quote": q.text, "kind": q.kind, "verb": q.verb,
+                    "speaker": ent.name if ent else (m.name if m else None),
+                    "speaker_id": ent.id if ent else None, "speaker_text": q.speaker_text})
+    return out

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 from mattis_corpus.query.common import doc_rowid
+from mattis_corpus.query.quotes import quote_counts
 from mattis_corpus.store.db import Store
 from mattis_corpus.textutil import RawJSON
 
@@ -32,6 +33,7 @@ def list_entities(
         raise ValueError(f"documents must be list, json or none, not {documents!r}")
     rowid = doc_rowid(store, doc) if doc is not None else None
     sql, params = _entities_sql(type_, rowid, min_mentions, sort, limit)
+    quotes = quote_counts(store, rowid)
     for row in store.db.execute(sql, params).fetchall():
         if rowid is not None:
             docs: list | RawJSON = [doc]
@@ -44,7 +46,7 @@ def list_entities(
         yield {
             "id": row["id"], "name": row["name"], "type": row["type"],
             "mentions": row["mentions"], "documents": docs, "aliases": aliases,
-            "document_count": row["ndocs"],
+            "document_count": row["ndocs"], "quotes": quotes.get(row["id"], 0),
         }
 
 
