@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import IO, Any
 
-from mattis_corpus.textutil import RawJSON
+from mattis_corpus.textutil import ESCAPE_SEQUENCE_RE, RawJSON
 
 
 class OutputFormat(StrEnum):
@@ -22,6 +23,16 @@ class OutputFormat(StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    HTML = "html"  # the pictures and standard exports: only where a command has them
+    TIMEML = "timeml"
+    TIMELINEJS = "timelinejs"
+    GEXF = "gexf"
+    GRAPHML = "graphml"
+
+
+# Every command has these; the others only where the command names them (``cli._format``).
+COMMON_FORMATS = frozenset({OutputFormat.AUTO, OutputFormat.TABLE, OutputFormat.JSON,
+                            OutputFormat.JSONL, OutputFormat.CSV})
 
 
 def resolve_format(fmt: OutputFormat | str | None, stream: IO[str] | None = None) -> OutputFormat:
@@ -37,7 +48,7 @@ def resolve_format(fmt: OutputFormat | str | None, stream: IO[str] | None = None
     return fmt
 
 
-_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_RE = re.compile(ESCAPE_SEQUENCE_RE.pattern + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plain(value: Any) -> Any:
@@ -67,6 +78,23 @@ def safe_text(value: Any) -> str:
     return _CONTROL_RE.sub("", str(value))
 
 
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps tab and line feed
+
+
+def printable(value: Any) -> str:
+    """One line for a terminal (an ``Error:`` line naming a file): every control character,
+    line breaks included, shown as ``?`` (as ``ls`` does), so a crafted file name can neither
+    drive the terminal nor forge a second line."""
+    return _ANY_CONTROL.sub("?", str(value))
+
+
+def safe_same_length(text: str) -> str:
+    """``text`` for a terminal with each control character (but tab and line feed) replaced by
+    U+FFFD one for one: stored offsets (entities, dates) still index it."""
+    return _TEXT_CONTROL.sub("\ufffd", text)
+
+
 def stdout_console(stream: IO[str] | None = None):
     """A rich console on stdout (built lazily: rich costs import time)."""
     from rich.console import Console
@@ -78,10 +106,15 @@ def stdout_console(stream: IO[str] | None = None):
 
 
 def write_json(rows: Iterable[dict], out: IO[str]) -> None:
-    """Stream a JSON array row by row (constant memory, valid even for zero rows)."""
+    """Stream a JSON array row by row (constant memory, valid even for zero rows).
+
+    The first row is fetched before anything is written: a query that fails (an unknown
+    ``--doc``) leaves stdout empty rather than holding a lone ``[``."""
+    rows = iter(rows)
+    head = next(rows, None)
     out.write("[")
     first = True
-    for row in rows:
+    for row in itertools.chain([head] if head is not None else [], rows):
         out.write("\n  " if first else ",\n  ")
         out.write(dumps(row))
         first = False
@@ -96,10 +129,17 @@ def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
 def _csv_cell(value: Any) -> Any:
     value = plain(value)
     if isinstance(value, list):
-        return "; ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+        value = "; ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return _csv_safe(value) if isinstance(value, str) else value
+
+
+def _csv_safe(text: str) -> str:
+    """A CSV text cell a spreadsheet shows as text: no control characters (ESC, BEL), and a
+    leading ``=``, ``+``, ``-`` or ``@`` (a formula to Excel or LibreOffice) prefixed with ``'``."""
+    text = _CONTROL_RE.sub("", text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def write_csv(rows: Iterable[dict], out: IO[str], columns: list[str] | None = None) -> None:

@@ -6,7 +6,12 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import IO
 
-from mattis_corpus.cli.render.formats import safe_text, stdout_console, write_table
+from mattis_corpus.cli.render.formats import (
+    safe_same_length,
+    safe_text,
+    stdout_console,
+    write_table,
+)
 from mattis_corpus.french import MONTHS
 
 MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"  # private-use: never in normalised article text
@@ -96,26 +101,30 @@ def show_view(doc: dict, out: IO[str]) -> None:
     head.append(f"\n{safe_text(doc['id'])} · published {doc['published'] or 'unknown'}"
                 f" ({doc['published_source'] or '—'}) · {doc['words']} words", style="dim")
     console.print(head)
-    text = Text(safe_text(doc["text"]) if len(safe_text(doc["text"])) == len(doc["text"]) else doc["text"])
+    text = Text(safe_same_length(doc["text"]))  # offsets below index the stored text
     colours = {"PER": "bold magenta", "LOC": "bold green", "ORG": "bold blue", "MISC": "bold"}
     for e in doc["entities"]:
         text.stylize(colours.get(e["type"], "bold"), e["start"], e["end"])
     for d in doc["dates"]:
         text.stylize("bold cyan underline", d["start"], d["end"])
+    for q in doc.get("quotes", ()):
+        text.stylize("italic on grey23", q["start"], q["end"])
     console.print(text)
     legend = Text("\nPER ", style="bold magenta").append("LOC ", style="bold green")
     legend.append("ORG ", style="bold blue").append("MISC ", style="bold").append("date", style="bold cyan underline")
+    legend.append(" ").append("quote", style="italic on grey23")
     console.print(legend)
 
 
 def docs_table(rows: Iterable[dict], out: IO[str]) -> None:
-    write_table(rows, out, ["id", "published", "published_source", "words", "title"])
+    write_table(rows, out, ["id", "published", "published_source", "words", "language", "site", "title"])
 
 
 def entities_table(rows: Iterable[dict], out: IO[str]) -> None:
     table_rows = [
         {"name": r["name"], "type": r["type"], "mentions": r["mentions"],
-         "documents": r["document_count"], "aliases": ", ".join(r["aliases"])}
+         "documents": r["document_count"], "quotes": r.get("quotes", 0),
+         "aliases": ", ".join(r["aliases"])}
         for r in rows
     ]
-    write_table(table_rows, out, ["name", "type", "mentions", "documents", "aliases"])
+    write_table(table_rows, out, ["name", "type", "mentions", "documents", "quotes", "aliases"])
