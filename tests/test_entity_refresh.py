@@ -143,6 +143,17 @@ def test_cli_entities_documents_in_every_format(seed_db, fmt):
     assert all(d in {p.stem for p in RAW.glob("*.txt")} for d in mattis["documents"])
 
 
+# The schema changes of the migrations after m006, undone to rebuild a store of that age.
+_UNDO_LATER = {
+    "m007_quotes": ["DROP TABLE quotes"],
+    "m008_document_fields": [
+        "DROP INDEX documents_site", "DROP INDEX documents_language",
+        *(f"ALTER TABLE documents DROP COLUMN {c}" for c in ("url", "site", "author", "language", "updated")),
+    ],
+    "m009_page_lines": ["DROP TABLE page_lines", "DROP TABLE page_line_sets"],
+}
+
+
 def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
     """A store written by the previous schema (no names/entity_docs) gets them on open, and
     its entities, with their document lists, are unchanged."""
@@ -151,6 +162,12 @@ def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
     with Store(path) as store:
         before = list(list_entities(store))
     db = sqlite3.connect(path)
+    later = NAMES[NAMES.index("m006_store_meta") + 1:]
+    assert set(later) == set(_UNDO_LATER), "say how to undo each newer migration"
+    for name in reversed(later):
+        for sql in _UNDO_LATER[name]:
+            db.execute(sql)
+        db.execute("DELETE FROM _migrations WHERE name = ?", (name,))
     for sql in (
         "DROP TRIGGER mentions_names_insert",
         "DROP TRIGGER mentions_names_delete",
@@ -165,9 +182,14 @@ def test_store_from_before_the_entity_index_migrates(seed_db, tmp_path):
     db.commit()
     db.close()
     with Store(path) as store:
-        assert list(list_entities(store)) == before
+        # quotes come with m007: a store from before has none until it is ingested again
+        assert _without_quotes(list_entities(store)) == _without_quotes(before)
         assert not store.entities_stale()
         assert _tables(store) == _from_scratch(path, tmp_path)
+
+
+def _without_quotes(entities) -> list[dict]:
+    return [{k: v for k, v in e.items() if k != "quotes"} for e in entities]
 
 
 def test_entity_filter_finds_a_person_by_surname(seed_db):

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING
 
 from mattis_corpus.errors import BadInputError, CorpusError
 from mattis_corpus.ingest.document import prepare
-from mattis_corpus.ingest.sources import display_path, iter_paths, read_raw
+from mattis_corpus.ingest.records import STDIN
+from mattis_corpus.ingest.sources import (
+    WalkIssues,
+    display_path,
+    iter_paths,
+    read_items,
+    same_source,
+)
 from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
 from mattis_corpus.store.db import Store
 
@@ -66,7 +73,7 @@ def ingest(
     model: str | None = None,
     batch_size: int = 16,
     progress: Progress | None = None,
-    rules_here: bool | None = None,
+    rules_here: bool | None = None, follow_links: bool = False,
 ) -> IngestReport:
     """Ingest ``.txt`` files into ``store``; see the module docstring for the guarantees.
 
@@ -76,27 +83,23 @@ def ingest(
     Raises:
         BadInputError: a path that does not exist, or no ``.txt`` file at all.
     """
-    files = list(iter_paths(paths))
-    if not files:
-        raise BadInputError(
-            "no .txt files found in " + ", ".join(str(p) for p in paths) + " (corpus reads *.txt)"
-        )
-    report = IngestReport()
-    if store.reindexed:
-        report.warnings.append({"path": display_path(store.path or ":memory:"), "warning":
-                                f"search index rebuilt with this corpus's text analysis "
-                                f"({store.reindexed} documents)"})
+    files, report = _start_report(paths, follow_links, store)
     if progress:
         progress("start", len(files))
+    workers = _capped_workers(workers, _documents_at_most(files), report)
+    _count_page_lines(files, store, force)
     jobs = _jobs(files, store, force, report, progress)
     first = next(jobs, None)
     if first is not None:
-        results = _analysed(
-            itertools.chain([first], jobs), model, batch_size, workers, rules_here
-        )
-        if progress:
-            progress("loading", None)  # the model loads with the first batch
-        with store.batches() as batches:
+        # Each commit brings the canonical entities up to date in the same transaction: a
+        # killed or interrupted run leaves entities that match the documents it committed.
+        with store.batches(before_commit=lambda: _refresh(store, if_stale=True)) as batches:
+            results = _analysed(
+                itertools.chain([first], jobs), model, batch_size, workers, rules_here,
+                idle=batches.idle,
+            )
+            if progress:
+                progress("loading", None)  # the model loads with the first batch
             for n, (job, ann, error) in enumerate(results):
                 if progress and n == 0:
                     progress("analysing", None)
@@ -112,9 +115,69 @@ def ingest(
                     (report.updated if job.existed else report.added).append(job.raw.id)
                 if progress:
                     progress("advance", None)
-    if report.added or report.updated or store.entities_stale():  # stale: a killed run
+    if store.entities_stale():  # a run killed by an older corpus, or a failed last commit
         refresh_entities(store)
     return report
+
+
+def _start_report(
+    paths: Iterable[str | Path], follow_links: bool, store: Store
+) -> tuple[list[Path], IngestReport]:
+    """The files to read, and the report as the run starts: what walking the paths found
+    (unreadable folders are failures; links not followed, warnings) and a rebuilt index."""
+    issues = WalkIssues()
+    files = _input_files(paths, follow_links, issues)
+    report = IngestReport()
+    report.failed += [{"path": p, "error": e} for p, e in issues.failed]
+    report.warnings += [{"path": p, "warning": w} for p, w in issues.warnings]
+    if store.reindexed:
+        report.warnings.append({"path": display_path(store.path or ":memory:"), "warning":
+                                f"search index rebuilt with this corpus's text analysis "
+                                f"({store.reindexed} documents)"})
+    return files, report
+
+
+def _documents_at_most(files: list[Path]) -> int | None:
+    """How many documents the files can hold: one each, unless one holds records (or is
+    standard input), then no bound is known."""
+    from mattis_corpus.ingest.records import is_record_name
+
+    if any(p is STDIN or is_record_name(p.name) for p in files):
+        return None
+    return len(files)
+
+
+def _capped_workers(workers: int, files: int | None, report: IngestReport) -> int:
+    """At most one worker per file and per CPU core: more only cost a model load each
+    (~450 MiB) and a process; say so when the request is lowered."""
+    if workers <= 0:  # the library's "everything in this process"
+        return workers
+    cores = os.cpu_count() or 1
+    capped = max(1, min(workers, cores if files is None else files, cores))
+    if capped < workers:
+        why = f"{cores} CPU core(s)" if capped == cores else f"{files} file(s)"
+        report.warnings.append({"path": "--workers", "warning":
+                                f"{workers} lowered to {capped} ({why})"})
+    return capped
+
+
+def _input_files(paths: Iterable[str | Path], follow_links: bool = False,
+                 issues: WalkIssues | None = None) -> list[Path]:
+    """The files to read, ``STDIN`` for ``-`` (JSON Lines on standard input).
+
+    Raises:
+        BadInputError: a path that does not exist, or no article file at all.
+    """
+    paths = list(paths)
+    files = list(iter_paths((p for p in paths if str(p) != "-"), follow_links=follow_links,
+                            issues=issues))
+    files += [STDIN] if any(str(p) == "-" for p in paths) else []
+    if not files and not (issues and issues.failed):
+        raise BadInputError(
+            "no .txt files (nor .html/.htm/.html.gz pages, .jsonl/.json/.csv exports) found in "
+            + ", ".join(str(p) for p in paths)
+        )
+    return files
 
 
 _Result = tuple[_Job, "Annotation | None", "str | None"]
@@ -122,7 +185,7 @@ _Result = tuple[_Job, "Annotation | None", "str | None"]
 
 def _analysed(
     jobs: Iterator[_Job], model: str | None, batch_size: int, workers: int,
-    rules_here: bool | None = None,
+    rules_here: bool | None = None, idle: Callable[[], None] = lambda: None,
 ) -> Iterator[_Result]:
     """(job, published, annotation, error) for each job, in order.
 
@@ -135,12 +198,14 @@ def _analysed(
     stage, then does no more than spaCy plus the packing of its output. At most
     ``2 × workers`` batches are in flight, so memory does not grow with the corpus.
     ``workers=0`` runs everything here (the library's choice for a model already loaded).
+    ``idle`` is called before each batch is waited for or analysed (the writer commits there).
     """
     from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
 
     if workers <= 0:
         nlp = load_nlp(model or DEFAULT_MODEL)
         for batch in _batched(jobs, batch_size):
+            idle()
             yield from _with_annotations(batch, _analyse_batch(nlp, _tasks(batch)))
         return
     import multiprocessing
@@ -153,6 +218,7 @@ def _analysed(
 
         def finish_one() -> Iterator[_Result]:
             batch, tasks, result = pending.popleft()
+            idle()
             if rules_here:
                 # Loaded after the first batches went out, while the workers load theirs: the
                 # Docs need this model's vocabulary, the rules its common-word lexicon.
@@ -183,42 +249,55 @@ _Task = tuple[str, tuple, "str | None"]  # (clean text, paragraphs, publication 
 
 def _tasks(batch: list[_Job]) -> list[_Task | None]:
     """What a worker needs per document (not the raw file: less to pickle)."""
-    return [(job.clean.text, tuple(job.clean.paragraphs), job.published.value) for job in batch]
+    return [(job.clean.text, tuple(job.clean.paragraphs), job.published.value)
+            if french(job.clean) else None for job in batch]  # None: not for the French NLP
 
 
 def _with_annotations(
     batch: list[_Job], annotated: list[tuple[Annotation | None, str | None]]
 ) -> Iterator[_Result]:
     for job, (ann, error) in zip(batch, annotated, strict=True):
+        if ann is None and error is None and not french(job.clean):
+            ann = _unanalysed(job.clean)
         yield job, ann, error
 
 
-def _batched(items: Iterator, n: int) -> Iterator[list]:
-    while batch := list(itertools.islice(items, n)):
+# A batch also ends at this many characters of text, whatever --batch-size says: batches in
+# flight (2 per worker) then hold a bounded amount of text and of parsed Docs.
+BATCH_CHARS = 1_000_000
+
+
+def _batched(items: Iterator[_Job], n: int) -> Iterator[list[_Job]]:
+    batch: list[_Job] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        chars += len(item.clean.text)
+        if len(batch) >= n or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
-def _parse_batch(nlp: object, tasks: list[_Task | None]) -> list[Doc | None]:
-    """The batch through ``nlp.pipe`` (None where the task was skipped)."""
-    from mattis_corpus.nlp.entities.spans import seed_text
+def _parse_batch(nlp: Language, tasks: list[_Task | None]) -> list[Doc | None]:
+    """The batch through ``nlp.pipe`` (None where the task was skipped); long texts are
+    parsed in pieces (``nlp/chunks.py``), so memory per document stays bounded."""
+    from mattis_corpus.nlp.chunks import parse_texts
 
     todo = [t for t in tasks if t is not None]
-    # Docs made here carry their text (seed_text): the components and rules read it without
-    # Doc.text re-joining every token.
-    made = [nlp.make_doc(text) for text, _, _ in todo]  # type: ignore[attr-defined]
-    for doc, (text, _, _) in zip(made, todo, strict=True):
-        seed_text(doc, text)
-    docs = iter(nlp.pipe(made, batch_size=max(1, len(todo))))  # type: ignore[attr-defined]
+    docs = iter(parse_texts(nlp, [text for text, _, _ in todo], batch_size=max(1, len(todo))))
     return [None if task is None else next(docs) for task in tasks]
 
 
 def _annotate(doc: Doc, task: _Task) -> tuple[Annotation | None, str | None]:
-    """Our rules on one parsed Doc, or the error that stops this document alone."""
-    from mattis_corpus.nlp.analyse import analyse
+    """Our rules on one parsed Doc (a long one piece by piece), or the error that stops this
+    document alone."""
+    from mattis_corpus.nlp.chunks import analyse_long
 
     _, paragraphs, anchor = task
     try:
-        return analyse(doc, paragraphs, anchor), None
+        return analyse_long(doc, paragraphs, anchor), None
     except CorpusError as e:
         return None, str(e)
     except Exception as e:  # a rule that trips on one odd text must not spoil the whole run
@@ -260,6 +339,11 @@ def _worker_init(model: str | None) -> None:
     new workers forever, so a missing model is kept and raised by the first task instead
     (the main process then stops with that one-line error)."""
     global _WORKER_MODEL, _WORKER_ERROR
+    import signal
+
+    # Ctrl-C reaches the whole process group: the main process alone reports it and stops the
+    # pool; a worker interrupted while it loads the model would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from mattis_corpus.nlp.model import DEFAULT_MODEL, load_nlp
 
     _WORKER_MODEL = model or DEFAULT_MODEL
@@ -291,16 +375,19 @@ def _jobs(
     """Read and normalise each file that needs the NLP; record the others in ``report``."""
     seen: dict[str, Path] = {}
 
-    def fail(path: Path, error: str) -> None:
+    def fail(path: str | Path, error: str) -> None:
         report.failed.append({"path": display_path(path), "error": error})
         if progress:
             progress("advance", None)
 
-    for path in files:
-        try:
-            raw = read_raw(path)
-        except BadInputError as e:
-            fail(path, str(e))
+    foreign: list[RawDoc] = []
+
+    def unchanged(doc_id: str, sha256: str) -> bool:
+        return not force and (s := store.stored(doc_id)) is not None and s.sha256 == sha256
+
+    for path, raw in (item for f in files for item in read_items(f, unchanged)):
+        if isinstance(raw, BadInputError):
+            fail(path, str(raw))
             continue
         if raw.id in seen:  # ids are file names: two folders may hold the same name
             fail(path, f"duplicate document id {raw.id!r} (already read from {display_path(seen[raw.id])})")
@@ -314,18 +401,99 @@ def _jobs(
             if progress:
                 progress("advance", None)
             continue
+        if stored is not None and not force and not same_source(stored.source_file, raw.path):
+            fail(path, f"document id {raw.id!r} already holds an article from another source file "
+                       f"({stored.source_file}): rename this file, or use --force to replace it")
+            continue
         try:
-            cleaned, published = prepare(raw)
+            cleaned, published = prepare(raw, _recurring(store, raw))
         except CorpusError as e:
             fail(path, str(e))
             continue
         except Exception as e:  # a rule that trips on one odd page must not spoil the run
             fail(path, f"cleaning failed: {type(e).__name__}: {e}")
             continue
+        for w in cleaned.warnings:  # the cleaner backed off or kept the page whole
+            report.warnings.append({"path": display_path(path), "warning": w})
         if not cleaned.text.strip():
             fail(path, "no article text left after cleaning (only page chrome?)")
             continue
+        if not french(cleaned):
+            foreign.append(raw)
         yield _Job(raw, cleaned, published, stored is not None)
+    _warn_foreign(report, foreign)
+
+
+_LINE_COUNT_BATCH = 200
+
+
+def _scraped_page(path: Path) -> bool:
+    """A saved page's text, read from a file we can read again (not stdin, not a record)."""
+    return path is not STDIN and path.suffix.lower() == ".txt"
+
+
+def _count_page_lines(files: list[Path], store: Store, force: bool) -> None:
+    """Before cleaning anything, count the short lines of every page of this run with those
+    of the pages already stored (``ingest/recurring.py``): a site's furniture recurs across
+    its pages, so a run's pages inform each other. One pass that reads each page and keeps
+    nothing but the counts in the store; an unchanged page was counted when it was stored,
+    and an unreadable one is left to the main pass to report."""
+    from mattis_corpus.ingest.recurring import page_line_hashes
+    from mattis_corpus.ingest.sources import read_raw
+    from mattis_corpus.store.page_lines import pack, set_page
+
+    pages = (f for f in files if _scraped_page(f))
+    while batch := list(itertools.islice(pages, _LINE_COUNT_BATCH)):
+        sets = []
+        for f in batch:
+            try:
+                raw = read_raw(f)
+            except (BadInputError, OSError):
+                continue
+            stored = store.stored(raw.id)
+            if stored is not None and stored.sha256 == raw.sha256 and not force:
+                continue
+            sets.append((raw.id, pack(page_line_hashes(raw.text))))
+        with store.transaction() as db:
+            for page, blob in sets:
+                set_page(db, page, blob)
+
+
+def _recurring(store: Store, raw: RawDoc) -> Callable[[str], bool] | None:
+    """The test "does this line recur on other pages of the corpus?" for one scraped page."""
+    if not _scraped_page(raw.path):
+        return None
+    from mattis_corpus.ingest.recurring import page_line_hashes, recurring_test
+    from mattis_corpus.store.page_lines import counts
+
+    own = page_line_hashes(raw.text)
+    return recurring_test(own, counts(store.db, own))
+
+
+def french(cleaned: CleanDoc) -> bool:
+    """Whether the French NLP should read the document: French, or of unknown language."""
+    return cleaned.language in (None, "fr")
+
+
+def _warn_foreign(report: IngestReport, docs: list[RawDoc]) -> None:
+    """One warning per run for the documents not in French: stored, searchable, not analysed."""
+    if not docs:
+        return
+    ids = ", ".join(d.id for d in docs[:5]) + (", …" if len(docs) > 5 else "")
+    report.warnings.append({"path": "language", "warning": (
+        f"{len(docs)} document(s) not in French, stored and searchable but not analysed "
+        f"(no entities, dates or events): {ids}")})
+
+
+def _unanalysed(clean: CleanDoc) -> Annotation:
+    """What a document kept from the French NLP gets: one sentence per paragraph (for search
+    snippets and kwic), nothing else."""
+    from mattis_corpus.models import Sentence
+
+    return Annotation(
+        sentences=[Sentence(p.start, p.end, clean.text[p.start:p.end]) for p in clean.paragraphs],
+        mentions=[], timexes=[], events=[],
+    )
 
 
 def refresh_entities(store: Store, *, full: bool = False) -> None:
@@ -336,10 +504,16 @@ def refresh_entities(store: Store, *, full: bool = False) -> None:
     Everything happens in one write transaction, so a concurrent ingest cannot slip names in
     between the counts and the update.
     """
-    from mattis_corpus.canon import resolve_names
-
     with store.transaction():
         if full:  # from scratch: same result, used by tests and to repair a store
             store.forget_entities()
-        mapping = resolve_names(store.name_counts())
-        store.update_entities(mapping)
+        _refresh(store)
+
+
+def _refresh(store: Store, *, if_stale: bool = False) -> None:
+    """The entity refresh itself, inside the caller's write transaction (``if_stale``: only
+    when mentions changed since the last one)."""
+    from mattis_corpus.canon import resolve_names
+
+    if not if_stale or store.entities_stale():
+        store.update_entities(resolve_names(store.name_counts()))

@@ -6,28 +6,34 @@ result to ``output.render``. Library errors become one ``Error: …`` line and t
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from mattis_corpus.cli.render.formats import OutputFormat, render, resolve_format
+from mattis_corpus.cli.render.formats import (
+    COMMON_FORMATS,
+    OutputFormat,
+    printable,
+    render,
+    resolve_format,
+)
 from mattis_corpus.errors import BadInputError, CorpusError
 from mattis_corpus.labels import ENTITY_TYPES
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORMATS = click.Choice([f.value for f in OutputFormat], case_sensitive=False)
 TYPES = click.Choice(ENTITY_TYPES, case_sensitive=False)
+COUNT_MAX = 2**63 - 1  # SQLite's largest integer: a larger --limit is a usage error, not a crash
 
 
 class CliError(click.ClickException):
     """A ClickException whose exit code comes from the library error."""
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
+        super().__init__(printable(message))  # messages name files: never raw escapes
         self.exit_code = exit_code
 
 
@@ -48,6 +54,11 @@ class CorpusGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as e:  # a bug: still one line, with a way to see more
+            if type(e).__module__ == "sqlite3":  # damaged, full or read-only store: not a bug
+                from mattis_corpus.store.db import store_error
+
+                known = store_error(_db_path(ctx), e)
+                raise CliError(str(known), known.exit_code) from None
             if isinstance(e, UnicodeEncodeError) and "surrogates" in str(e):
                 # undecodable bytes from the command line, a file name or $CORPUS_DB
                 raise CliError("an argument, path or file name is not valid UTF-8", 2) from None
@@ -75,7 +86,8 @@ def global_options(f: Callable) -> Callable:
     """--db and --format, accepted before or after the subcommand name."""
     f = click.option(
         "--format", "format_", type=FORMATS, default=None, expose_value=False, callback=_remember,
-        is_eager=True, help="table on a terminal, json when piped (default); or jsonl, csv.",
+        is_eager=True, help="table on a terminal, json when piped (default); or jsonl, csv "
+        "(and html, timeml, timelinejs, gexf, graphml where the command has them).",
     )(f)
     f = click.option(
         "--db", type=click.Path(dir_okay=False), default=None, expose_value=False,
@@ -92,15 +104,23 @@ def _db_path(ctx: click.Context) -> str:
     return obj["db"] if obj.get("db") else default_db_path()
 
 
-def _format(ctx: click.Context) -> OutputFormat:
+def _format(ctx: click.Context, *extra: OutputFormat) -> OutputFormat:
+    """The output format; one outside the common ones and ``extra`` is a usage error (exit 2)."""
     obj = ctx.find_root().obj or {}
-    return resolve_format(obj.get("format_"))
+    fmt = resolve_format(obj.get("format_"))
+    if fmt not in COMMON_FORMATS and fmt not in extra:
+        have = ", ".join(["table", "json", "jsonl", "csv", *(f.value for f in extra)])
+        raise click.UsageError(f"--format {fmt.value} is not available for this command "
+                               f"(it has {have})", ctx)
+    return fmt
 
 
-def _open_store(ctx: click.Context, create: bool = False):
+def _open_store(ctx: click.Context, create: bool = False, write: bool = False):
+    """The store: created if needed for ``ingest``; read-only for queries (a store in a folder
+    the user may not write still answers), unless the command writes (``write``)."""
     from mattis_corpus.store.db import Store
 
-    return Store(_db_path(ctx), create=create)
+    return Store(_db_path(ctx), create=create, readonly=not (create or write))
 
 
 @click.group(cls=CorpusGroup, context_settings=CONTEXT_SETTINGS)
@@ -128,30 +148,39 @@ def cli(ctx: click.Context) -> None:
 @click.option("--model", default=None, help="spaCy model (default: fr_core_news_sm).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
               help="Documents per nlp.pipe batch.")
+@click.option("--follow-links", is_flag=True,
+              help="Follow symbolic links that lead outside the given folders too.")
 @global_options
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], force: bool, workers: int,
-           model: str | None, batch_size: int) -> None:
-    """Clean, analyse and store .txt articles (files or folders, recursively).
+           model: str | None, batch_size: int, follow_links: bool) -> None:
+    """Clean, analyse and store articles (files or folders, recursively): .txt, saved pages
+    (.html/.htm/.html.gz), exports (.jsonl/.json/.csv, one article per record; - reads JSON
+    Lines from stdin).
 
     Unchanged files are skipped without running the NLP; changed files replace their old
-    version; a bad file is reported and skipped while the others are stored (exit 1).
+    version; a bad file or record is reported and skipped while the others are stored (exit 1).
+    Documents not in French are stored, flagged and not analysed.
 
     \b
     Example:
         corpus ingest data/raw
         corpus ingest new_articles/ --workers 2 --format json
+        cat export.jsonl | corpus ingest -
     """
     from mattis_corpus.run import ingest as run_ingest
 
     fmt = _format(ctx)
     with _open_store(ctx, create=True) as store, _progress_bar() as progress:
+        from mattis_corpus.cli.waiting import lock_wait_reporter
+
+        store.on_lock_wait = lock_wait_reporter(store.path, progress)
         report = run_ingest(paths, store, force=force, workers=workers, model=model,
-                            batch_size=batch_size, progress=progress)
+                            batch_size=batch_size, progress=progress, follow_links=follow_links)
     for w in report.warnings:
-        click.echo(f"Warning: {w['path']}: {w['warning']}", err=True)
+        click.echo(printable(f"Warning: {w['path']}: {w['warning']}"), err=True)
     for f in report.failed:
-        click.echo(f"Error: {f['path']}: {f['error']}", err=True)
+        click.echo(printable(f"Error: {f['path']}: {f['error']}"), err=True)
     summary = (f"{len(report.added)} added, {len(report.updated)} updated, "
                f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
     if fmt is OutputFormat.TABLE:
@@ -190,6 +219,8 @@ class _progress_bar:
                 self.bar.update(self.task, description="loading the spaCy model")
             elif event == "analysing":
                 self.bar.update(self.task, description="analysing")
+            elif event == "waiting":  # for another process's write lock (cli/waiting.py)
+                self.bar.update(self.task, description=f"waiting for the write lock ({total} s)")
             else:
                 self.bar.advance(self.task)
 
@@ -201,21 +232,24 @@ class _progress_bar:
 
 
 @cli.command()
+@click.option("--site", default=None, help="Only the documents of this site (as `docs` shows it).")
+@click.option("--lang", default=None, help="Only the documents in this language (fr, en, …; none: unknown).")
 @global_options
 @click.pass_context
-def docs(ctx: click.Context) -> None:
-    """List the documents: id, title, publication date (and where it came from), words.
+def docs(ctx: click.Context, site: str | None, lang: str | None) -> None:
+    """List the documents: id, title, publication date (and where it came from), words,
+    site and language.
 
     \b
     Example:
         corpus docs
-        corpus docs | jq '.[].title'
+        corpus docs --lang en | jq '.[].title'
     """
     from mattis_corpus.cli.render.terminal import docs_table
     from mattis_corpus.query.docs import DOC_FIELDS, list_docs
 
     with _open_store(ctx) as store:
-        render(list_docs(store), _format(ctx), columns=list(DOC_FIELDS), table=docs_table)
+        render(list_docs(store, site, lang), _format(ctx), columns=list(DOC_FIELDS), table=docs_table)
 
 
 @cli.command()
@@ -233,19 +267,25 @@ def show(ctx: click.Context, doc_id: str) -> None:
     from mattis_corpus.cli.render.terminal import show_view
     from mattis_corpus.query.docs import show_doc
 
+    fmt = _format(ctx, OutputFormat.HTML, OutputFormat.TIMEML)
     with _open_store(ctx) as store:
-        render(show_doc(store, doc_id), _format(ctx), table=show_view)
+        if fmt in (OutputFormat.HTML, OutputFormat.TIMEML):
+            from mattis_corpus.cli.render.html.pages import show_export
+
+            sys.stdout.write(show_export(store, doc_id, fmt.value))
+            return
+        render(show_doc(store, doc_id), fmt, table=show_view)
 
 
 def _limit_option(default: int | None) -> Callable:
-    return click.option("--limit", type=click.IntRange(min=0), default=default,
+    return click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=default,
                         show_default=default is not None, help="At most N results.")
 
 
 @cli.command()
 @click.option("--type", "type_", type=TYPES, help="Only this entity type.")
 @click.option("--doc", "doc", metavar="ID", help="Only entities of this document.")
-@click.option("--min-mentions", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--min-mentions", type=click.IntRange(min=1, max=COUNT_MAX), default=1, show_default=True)
 @click.option("--sort", type=click.Choice(["mentions", "documents", "name"]), default="mentions",
               show_default=True)
 @_limit_option(None)
@@ -347,10 +387,21 @@ def timeline(ctx: click.Context, entity: str | None, type_: str | None, date_fro
     from mattis_corpus.query.timeline import timeline as run_timeline
 
     dates = _dates(date_from, date_to)
+    fmt = _format(ctx, OutputFormat.HTML, OutputFormat.TIMELINEJS)
     with _open_store(ctx) as store:
         rows = list(run_timeline(store, dates=dates, entity=entity,
                                  type_=type_.upper() if type_ else None, doc=doc))
-        render(rows, _format(ctx), table=timeline_table)
+    if fmt in (OutputFormat.HTML, OutputFormat.TIMELINEJS):
+        from mattis_corpus.cli.render.html.pages import timeline_export
+
+        sys.stdout.write(timeline_export(rows, fmt.value, _timeline_title(date_from, date_to, entity)))
+        return
+    render(rows, fmt, table=timeline_table)
+
+
+def _timeline_title(date_from: str | None, date_to: str | None, entity: str | None) -> str:
+    span = f" {date_from or '…'} – {date_to or '…'}" if date_from or date_to else ""
+    return "Timeline" + span + (f" — {entity}" if entity else "")
 
 
 @cli.command()
@@ -393,16 +444,17 @@ def reindex(ctx: click.Context) -> None:
     Example:
         corpus reindex
     """
-    with _open_store(ctx) as store:
+    with _open_store(ctx, write=True) as store:
         n = store.reindex()
     render({"reindexed": n}, _format(ctx))
 
 
 @cli.command()
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("file", type=click.File("rb"), default="-")
 @click.option("--published", metavar="D", help="Publication date YYYY[-MM[-DD]]: the anchor for relative dates.")
 @click.option("--jsonl", "jsonl", is_flag=True,
-              help='Batch mode: one {"id","text","published"} per input line, one annotation per output line.')
+              help='Batch mode: one {"id","text","published"} per input line, one annotation per output '
+                   'line; a bad record gets {"id","line","error"} instead and the batch goes on (exit 1).')
 @click.option("--model", default=None, help="spaCy model (default: fr_core_news_sm).")
 @global_options
 @click.pass_context
@@ -414,39 +466,32 @@ def annotate(ctx: click.Context, file: Any, published: str | None, jsonl: bool, 
         echo "Jim Mattis était à Paris le 2 octobre 2018." | corpus annotate --published 2018-10-02
         corpus annotate --jsonl articles.jsonl > annotations.jsonl
     """
+    from mattis_corpus.cli.batch import annotate_jsonl, annotate_text
     from mattis_corpus.dates import parse_partial
-    from mattis_corpus.nlp.annotate import annotate_many
 
     if published:
         try:
             parse_partial(published)
         except BadInputError as e:
             raise click.UsageError(f"--published: {e}") from None
-    if jsonl:
-        def records() -> Iterator[dict]:
-            for n, line in enumerate(file, 1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise BadInputError(f"line {n}: not JSON ({e.msg})") from None
-                if not isinstance(item, dict):
-                    raise BadInputError(f"line {n}: expected a JSON object")
-                if published and not item.get("published"):
-                    item["published"] = published
-                yield item
-
-        fmt = _format(ctx)
-        render(annotate_many(records(), model=model),
-               OutputFormat.JSONL if fmt in (OutputFormat.JSON, OutputFormat.TABLE, OutputFormat.AUTO) else fmt)
-        return
-    text = file.read()
-    if not text.strip():
-        raise BadInputError("no text to annotate (empty input)")
-    result = next(annotate_many([{"text": text, "published": published}], model=model))
     fmt = _format(ctx)
-    render(result, OutputFormat.JSON if fmt is OutputFormat.TABLE else fmt)
+    if jsonl:
+        failed = annotate_jsonl(file, published, model, fmt)
+        if failed:
+            raise CliError(f"{failed} record(s) failed (see the error lines); the others were annotated")
+        return
+    data = file.read()
+    if not data.strip():
+        raise BadInputError("no text to annotate (empty input)")
+    annotate_text(data, published, model, fmt)
+
+
+from mattis_corpus.cli.network import network as _network  # noqa: E402  (it uses the helpers above)
+
+cli.add_command(_network)
+from mattis_corpus.cli.quotes import quotes as _quotes  # noqa: E402  (it uses the helpers above)
+
+cli.add_command(_quotes)
 
 
 def main() -> None:
@@ -458,7 +503,7 @@ def main() -> None:
         sys.exit(0)
     except click.UsageError as e:  # bad option, bad value, malformed query or date: exit 2
         where = e.ctx.command_path if e.ctx else "corpus"
-        click.echo(f"Error: {e.format_message()} (see '{where} --help')", err=True)
+        click.echo(printable(f"Error: {e.format_message()} (see '{where} --help')"), err=True)
         sys.exit(2)
     except click.ClickException as e:
         e.show()

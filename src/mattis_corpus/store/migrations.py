@@ -247,3 +247,67 @@ def m006_store_meta(db: sqlite3.Connection) -> None:
         INSERT INTO store_meta (key, value) VALUES ('analysis_version', 'fr-snowball-fold-1');
         """,
     )
+
+
+@migration
+def m007_quotes(db: sqlite3.Connection) -> None:
+    """Quotations (``nlp/quotes/``): span, kind, reporting verb and speaker. The speaker is the
+    mention row it resolved to, so its canonical entity is read through ``mentions.entity``,
+    the very link every entity refresh keeps (a quote follows its speaker when a name moves
+    to another entity); ``speaker_name``/``speaker_text`` keep the in-document name and the
+    words of the article ("un diplomate européen" when nobody is named)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS quotes (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            verb TEXT,
+            speaker_mention INTEGER REFERENCES mentions(id) ON DELETE SET NULL,
+            speaker_name TEXT,
+            speaker_text TEXT
+        );
+        CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc, idx);
+        CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_mention);
+        """,
+    )
+
+
+@migration
+def m008_document_fields(db: sqlite3.Connection) -> None:
+    """What saved pages and exports declare about an article: its canonical ``url``, ``site``
+    name, ``author`` (several joined by "; "), ``language`` (ISO 639-1; a non-French document
+    is stored but not analysed), and the ``updated`` date (ISO at its precision). ``meta``
+    (m001) keeps the sidecar's or record's own fields, unknown ones included. Stores from
+    before have none of these: NULL, as for a page that does not say."""
+    run_script(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN url TEXT;
+        ALTER TABLE documents ADD COLUMN site TEXT;
+        ALTER TABLE documents ADD COLUMN author TEXT;
+        ALTER TABLE documents ADD COLUMN language TEXT;
+        ALTER TABLE documents ADD COLUMN updated TEXT;
+        CREATE INDEX documents_site ON documents(site);
+        CREATE INDEX documents_language ON documents(language);
+        """,
+    )
+
+
+@migration
+def m009_page_lines(db: sqlite3.Connection) -> None:
+    """How many pages hold each short line (``store/page_lines.py``): a line on several pages
+    of a site is its furniture. Stores from before start with no counts; their pages are
+    counted when they are ingested again (``--force`` re-cleans them with the counts)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE page_lines (hash INTEGER PRIMARY KEY, pages INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE page_line_sets (page TEXT PRIMARY KEY, hashes BLOB NOT NULL);
+        """,
+    )

@@ -25,23 +25,39 @@ def write_document(
     cur = db.execute(
         """INSERT INTO documents (id, title, published, published_precision, published_source,
              published_start, published_end, dateline, words, source_file, sha256, encoding,
-             text, paragraphs, meta, warnings, ingested_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+             text, paragraphs, meta, warnings, ingested_at, url, site, author, language, updated)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         (
             raw.id, clean.title, published.value, published.precision, published.source,
             published.start, published.end,
             clean.dateline.text if clean.dateline else None,
             len(clean.text.split()), display_path(raw.path), raw.sha256, raw.encoding, clean.text,
             json.dumps([[p.start, p.end, p.kind] for p in clean.paragraphs]),
-            json.dumps(raw.meta, ensure_ascii=False) if raw.meta else None,
-            json.dumps(list(raw.warnings), ensure_ascii=False) if raw.warnings else None,
-            now(),
+            _meta_json(raw),
+            _warnings_json(raw, clean),
+            now(), *_declared(raw, clean),
         ),
     )
     doc = cur.lastrowid
     assert doc is not None
     index_document(db, doc, clean.title, clean.text)
     _write_annotation(db, doc, ann)
+
+
+def _meta_json(raw: RawDoc) -> str | None:
+    """The sidecar's or record's fields as given, unknown ones (``page["extra"]``) included."""
+    meta = {**raw.meta, **raw.page.get("extra", {})}
+    return json.dumps(meta, ensure_ascii=False, default=str) if meta else None
+
+
+def _declared(raw: RawDoc, clean: CleanDoc) -> tuple[str | None, ...]:
+    """(url, site, author, language, updated): the sidecar or record first, then the page."""
+    def field(meta_key: str, page_key: str) -> str | None:
+        return raw.meta.get(meta_key) or raw.page.get(page_key) or None
+
+    updated = clean.updated.value if clean.updated is not None else None
+    return (field("url", "url"), field("source", "site"), field("author", "author"),
+            clean.language, updated)
 
 
 def _write_annotation(db: sqlite3.Connection, doc: int, ann: Annotation) -> None:
@@ -68,6 +84,22 @@ def _write_annotation(db: sqlite3.Connection, doc: int, ann: Annotation) -> None
          for i, t in enumerate(ann.timexes)],
     )
     _write_events(db, doc, ann, first_mention)
+    _write_quotes(db, doc, ann, first_mention)
+
+
+def _write_quotes(db: sqlite3.Connection, doc: int, ann: Annotation, first_mention: int) -> None:
+    """Quotations, the speaker as its mention row (the entity is read through it)."""
+    rows = []
+    for i, q in enumerate(ann.quotes):
+        m = q.speaker_mention
+        rows.append((doc, i, q.start, q.end, q.text, q.kind, q.verb,
+                     None if m is None else first_mention + m,
+                     None if m is None else ann.mentions[m].name, q.speaker_text))
+    db.executemany(
+        'INSERT INTO quotes (doc, idx, start, "end", text, kind, verb, speaker_mention,'
+        " speaker_name, speaker_text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
 
 
 def _write_events(db: sqlite3.Connection, doc: int, ann: Annotation, first_mention: int) -> None:
@@ -101,3 +133,9 @@ def delete_document(db: sqlite3.Connection, doc_id: str) -> None:
     unindex_document(db, row[0])
     db.execute("DELETE FROM entity_docs WHERE doc = ?", (doc_id,))
     db.execute("DELETE FROM documents WHERE rowid = ?", (row[0],))
+
+
+def _warnings_json(raw: RawDoc, clean: CleanDoc) -> str | None:
+    """What went oddly for this document, reading it and cleaning it ("cleaning left out …")."""
+    found = [*raw.warnings, *clean.warnings]
+    return json.dumps(found, ensure_ascii=False) if found else None
