@@ -86,3 +86,13 @@ def test_workers_are_capped_with_a_message(tmp_path, nlp_model):
     capped = [line for line in result.stderr.splitlines() if "--workers" in line]
     assert len(capped) == 1 and "16 lowered to 2" in capped[0], result.stderr
     assert check_store(db) == sorted(p.stem for p in files)
+
+
+def test_batch_size_has_guard_rails(tmp_path):
+    """A batch size of 0 or beyond 10,000 is a usage error, before anything is read."""
+    write_articles(tmp_path / "two", 2)
+    for bad in ("0", "100000"):
+        result = invoke("ingest", str(tmp_path / "two"), "--db", str(tmp_path / "b.db"),
+                        "--batch-size", bad)
+        assert result.exit_code == 2 and "--batch-size" in result.stderr, result.stderr
+        assert not (tmp_path / "b.db").exists()
