@@ -21,12 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from mattis_corpus import french
+
 PEOPLE = ["Jim Mattis", "Florence Parly", "Jens Stoltenberg", "Angela Merkel", "Theresa May",
           "Jean-Yves Le Drian", "Mark Esper", "Lloyd Austin"]
 PLACES = ["Paris", "Bruxelles", "Berlin", "Washington", "Bagdad", "Kaboul", "Varsovie", "Tunis"]
 ORGS = ["l'OTAN", "le Pentagone", "l'ONU", "l'Union européenne", "la Commission européenne"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]
+MONTHS = list(french.MONTHS)
 TEMPLATES = [
     "{a} a rencontré {b} à {place} le {day} {month} {year} pour parler de {org}.",
     "Selon {org}, la réunion de {place} a duré plus de deux heures.",

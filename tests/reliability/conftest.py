@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mattis_corpus import french
 from mattis_corpus.cli.commands import cli
 
 HERE = Path(__file__).resolve().parent
@@ -26,8 +27,7 @@ PEOPLE = ["Jim Mattis", "Florence Parly", "Emmanuel Macron", "Angela Merkel", "J
           "Donald Trump", "Jean-Yves Le Drian", "Theresa May"]
 PLACES = ["Paris", "Bruxelles", "Berlin", "Washington", "Bagdad", "Kaboul", "Mossoul", "Varsovie"]
 ORGS = ["l'OTAN", "le Pentagone", "l'ONU", "l'Union européenne", "l'armée de Terre"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]
+MONTHS = list(french.MONTHS)
 VERBS = ["a rencontré", "a reçu", "a appelé", "a critiqué", "a salué"]
 
 
@@ -246,3 +246,15 @@ def base_store(tmp_path_factory, nlp_model) -> Path:
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(result.stdout)["added"]) == 6
     return db
+
+
+def count_documents(db: Path, where: str = "1") -> int:
+    """Documents a reader sees now in ``db`` (0 while it is not there, not migrated, or busy)."""
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return con.execute(f"SELECT count(*) FROM documents WHERE {where}").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0

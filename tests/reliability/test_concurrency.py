@@ -12,7 +12,7 @@ import pytest
 
 from conftest import run_corpus
 
-from .conftest import check_store, write_articles
+from .conftest import check_store, count_documents, write_articles
 
 N = 12
 
@@ -130,16 +130,7 @@ def _long_article(size: int) -> str:
     return "Un très long dossier sur la défense\n\n" + "\n\n".join(paras) + "\n"
 
 
-def _visible(db) -> int:
-    """Documents a reader sees now (0 while the store is not there yet)."""
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
-        try:
-            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0
+_visible = count_documents
 
 
 def test_documents_are_committed_before_a_slow_document_is_parsed(tmp_path, fork_server):

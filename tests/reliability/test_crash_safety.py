@@ -13,22 +13,14 @@ import sys
 import time
 from pathlib import Path
 
-from .conftest import check_store, invoke, write_articles
+from .conftest import check_store, count_documents, invoke, write_articles
 
 N_FILES = 15
 TRIALS = 20  # half at random times, half when the store reaches k documents
 SEED = 20240611
 
 
-def _count(db: Path) -> int:
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
-        try:
-            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:  # not created or not migrated yet, or busy
-        return 0
+_count = count_documents
 
 
 def _kill(child, delay: float | None = None, *, db: Path | None = None, at_count: int = 0) -> str:

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from .conftest import check_store, invoke, write_articles
+from .conftest import check_store, count_documents, invoke, write_articles
 
 
 def _children(pid: int) -> list[int]:
@@ -52,15 +52,7 @@ def test_ctrl_c_while_workers_load_the_model(tmp_path):
         check_store(db)
 
 
-def _count(db: Path, where: str = "1") -> int:
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
-        try:
-            return con.execute(f"SELECT count(*) FROM documents WHERE {where}").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0
+_count = count_documents
 
 
 def _kill_at(child, db: Path, n: int, where: str = "1") -> None:
