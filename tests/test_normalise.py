@@ -513,3 +513,24 @@ def test_char_maps_are_str_translate(text):
     assert N.normalise_invisible(text) == "".join(
         c for c in expected if not "\ud800" <= c <= "\udfff"
     )
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("Les opÃ©rateurs baissent leurs tarifs Ã  l'Ã©tranger.",
+     "Les opérateurs baissent leurs tarifs à l'étranger."),
+    ("Il a tenu Ã\u00a0 rappeler que lâ€™armÃ©e reste mobilisÃ©e.",
+     "Il a tenu à rappeler que l'armée reste mobilisée."),
+    ("La victoire d\x92Anderlecht au stade.", "La victoire d'Anderlecht au stade."),
+])
+def test_text_decoded_twice_is_repaired(raw: str, fixed: str) -> None:
+    """A scraper that read UTF-8 as cp1252 leaves "Ã©" for "é": the text is read back."""
+    from mattis_corpus.ingest.clean.chars import normalise_text
+
+    assert normalise_text(raw) == fixed
+
+
+def test_french_text_with_capital_a_circumflex_is_left_alone() -> None:
+    from mattis_corpus.ingest.clean.chars import normalise_text
+
+    text = "Le CHÂTEAU de Pâques et l'ÂGE d'or, selon Ève."
+    assert normalise_text(text) == text

@@ -74,6 +74,23 @@ ELISION_END_RE = re.compile(
 _SPACE_RUN_RE = re.compile(r" {2,}")
 
 
+# What UTF-8 read as cp1252 or Latin-1 looks like ("opÃ©rateurs", "lâ€™Ã©tat"), and the C1
+# controls a cp1252 page read as Latin-1 leaves ("d\x92avoir"): only then is ftfy consulted.
+_MOJIBAKE_HINT_RE = re.compile(r"[ÃÂâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                               r"\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|[\x80-\x9f]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo a wrong decoding done before us (a scraper that read UTF-8 as cp1252): ftfy's
+    encoding fix, which changes a text only when a re-decoding explains it, so French text
+    that merely contains "Â" or "Ã" is left alone."""
+    if not _MOJIBAKE_HINT_RE.search(text):
+        return text
+    import ftfy  # only for the few texts that need it
+
+    return ftfy.fix_encoding(text)
+
+
 def normalise_newlines(text: str) -> str:
     """Map CR, CRLF and Unicode line/paragraph separators to ``\\n``: lines drive the rest."""
     return _NEWLINES(text.replace("\r\n", "\n"))
@@ -136,6 +153,7 @@ def normalise_lines(text: str) -> str:
 
 
 normalise_text: Callable[[str], str] = make_pipeline(
+    repair_mojibake,
     normalise_newlines,
     normalise_invisible,
     normalise_spaces,
