@@ -201,3 +201,14 @@ def test_txt_pages_store_their_update_date(tmp_path, runner, nlp):
     assert invoke(runner, "ingest", str(tmp_path), "--db", str(db)).exit_code == 0
     row = sqlite3.connect(db).execute("SELECT updated, language FROM documents").fetchone()
     assert row == (EXPECTED["p07_lefigaro"]["updated"], "fr")
+
+
+def test_a_page_declared_latin1_is_read_as_browsers_read_it():
+    """A real page declared iso-8859-1 whose apostrophes are cp1252's byte 0x92: browsers
+    show them (WHATWG maps the label to windows-1252), and so do we instead of losing them."""
+    from mattis_corpus.ingest.html import extract
+
+    data = (ROOT / "tests" / "pages" / "html" / "p20_dh.html").read_bytes()
+    assert b"charset=iso-8859-1" in data[:4096] and b"\x92" in data
+    text, _ = extract(data)
+    assert "D’Onofrio" in text or "D'Onofrio" in text

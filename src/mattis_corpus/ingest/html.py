@@ -122,7 +122,7 @@ def extract(data: bytes | str) -> tuple[str, dict]:
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(data)
+    tree = load_html(as_browsers_decode(data) if isinstance(data, bytes) else data)
     if tree is None:
         raise BadInputError("not an HTML page (the markup cannot be parsed)")
     doc = trafilatura.bare_extraction(
@@ -164,6 +164,22 @@ def _metadata(doc: object, tree: HtmlElement, data: bytes | str) -> dict:
         "language": declared_language(tree) or normalise_code(getattr(doc, "language", None)),
     }
     return {k: v for k, v in page.items() if v not in (None, "", [])}
+
+
+# Labels that browsers read as windows-1252 (the WHATWG Encoding Standard): pages declared
+# Latin-1 are cp1252 in practice, and their ’ “ ” … € bytes would otherwise be lost.
+_CP1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii",
+                            "ascii", "windows-1252", "cp1252", "iso_8859-1", "cp819", "ibm819"})
+_CHARSET_RE = re.compile(rb"""(charset=["']?)([\w-]+)""", re.IGNORECASE)
+
+
+def as_browsers_decode(data: bytes) -> bytes:
+    """The page as UTF-8 when it declares a Latin-1 label, decoded as a browser would."""
+    m = _CHARSET_RE.search(data[:4096])
+    if m is None or m.group(2).decode("ascii").lower() not in _CP1252_LABELS:
+        return data
+    text = data.decode("cp1252", errors="replace")
+    return _CHARSET_RE.sub(rb"\1utf-8", text.encode("utf-8"), count=1)
 
 
 def _squash(text: str) -> str:
