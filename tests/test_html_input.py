@@ -100,6 +100,23 @@ def test_docs_filters_by_language_and_site(html_store, runner):
     assert _docs(runner, db, "--site", "no such site") == {}
 
 
+def test_listings_filter_by_language(html_store, runner):
+    """--lang on search, timeline and quotes keeps the documents of that language only."""
+    _, db, _ = html_store
+
+    def rows(*args):
+        out = invoke(runner, *args, "--db", str(db), "--format", "json")
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    assert [h["doc"] for h in rows("search", "warehouse", "--lang", "en")] == [ENGLISH]
+    assert rows("search", "warehouse", "--lang", "fr") == []
+    events = rows("timeline")
+    assert events and {e["doc"] for e in rows("timeline", "--lang", "fr")} == {e["doc"] for e in events}
+    assert rows("timeline", "--lang", "en") == [] and rows("quotes", "--lang", "en") == []
+    assert rows("timeline", "--lang", "none") == []
+
+
 def test_unchanged_html_is_skipped_without_extraction_or_spacy(html_store, tmp_path):
     folder, db, _ = html_store
     copy = tmp_path / "copy.db"

@@ -319,6 +319,8 @@ def _filter_options(f: Callable) -> Callable:
         click.option("--from", "date_from", metavar="D", help="From date D (YYYY[-MM[-DD]])."),
         click.option("--to", "date_to", metavar="D", help="Up to date D (YYYY[-MM[-DD]])."),
         click.option("--doc", "doc", metavar="ID", help="Only this document."),
+        click.option("--lang", metavar="L", help="Only documents in language L (ISO 639-1, "
+                     "e.g. fr; 'none': unknown)."),
     ]):
         f = opt(f)
     return f
@@ -340,7 +342,7 @@ def _dates(date_from: str | None, date_to: str | None):
 @global_options
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], limit: int, entity: str | None, type_: str | None,
-           date_from: str | None, date_to: str | None, doc: str | None) -> None:
+           date_from: str | None, date_to: str | None, doc: str | None, lang: str | None) -> None:
     """Ranked full-text search (accent-, case- and inflection-insensitive).
 
     QUERY: words (all must match), "exact phrases", OR, -word to exclude, prefix*.
@@ -362,7 +364,7 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, entity: str |
         try:
             rows = list(run_search(store, " ".join(query), limit=limit, entity=entity,
                                    type_=type_.upper() if type_ else None, dates=dates, doc=doc,
-                                   marks=marks))
+                                   marks=marks, lang=lang))
         except QuerySyntaxError as e:
             raise click.UsageError(str(e)) from None
         render(rows, fmt, table=search_table)
@@ -373,7 +375,7 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, entity: str |
 @global_options
 @click.pass_context
 def timeline(ctx: click.Context, entity: str | None, type_: str | None, date_from: str | None,
-             date_to: str | None, doc: str | None) -> None:
+             date_to: str | None, doc: str | None, lang: str | None) -> None:
     """Dated events in date order, built from the dates in the articles.
 
     An event is kept when its date interval overlaps [--from, --to].
@@ -390,7 +392,7 @@ def timeline(ctx: click.Context, entity: str | None, type_: str | None, date_fro
     fmt = _format(ctx, OutputFormat.HTML, OutputFormat.TIMELINEJS)
     with _open_store(ctx) as store:
         rows = list(run_timeline(store, dates=dates, entity=entity,
-                                 type_=type_.upper() if type_ else None, doc=doc))
+                                 type_=type_.upper() if type_ else None, doc=doc, lang=lang))
     if fmt in (OutputFormat.HTML, OutputFormat.TIMELINEJS):
         from mattis_corpus.cli.render.html.pages import timeline_export
 

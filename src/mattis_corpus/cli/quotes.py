@@ -19,10 +19,11 @@ UNNAMED = "(unnamed speakers)"
 @click.option("--from", "date_from", metavar="D", help="Documents published from D (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", metavar="D", help="Documents published up to D.")
 @click.option("--search", metavar="QUERY", help="Only quotes matching QUERY (the `search` syntax).")
+@click.option("--lang", metavar="L", help="Only documents in language L (ISO 639-1; 'none': unknown).")
 @global_options
 @click.pass_context
 def quotes(ctx: click.Context, speaker: str | None, doc: str | None, date_from: str | None,
-           date_to: str | None, search: str | None) -> None:
+           date_to: str | None, search: str | None, lang: str | None) -> None:
     """Quotations (direct, partial, indirect) with their speaker and reporting verb.
 
     A speaker the article does not name ("un diplomate européen") has speaker null and the
@@ -40,7 +41,8 @@ def quotes(ctx: click.Context, speaker: str | None, doc: str | None, date_from: 
     fmt = _format(ctx)
     with _open_store(ctx) as store:
         try:
-            rows = list(list_quotes(store, speaker=speaker, doc=doc, dates=dates, search=search))
+            rows = list(list_quotes(store, speaker=speaker, doc=doc, dates=dates, search=search,
+                                    lang=lang))
         except QuerySyntaxError as e:
             raise click.UsageError(f"--search: {e}") from None
         render(rows, fmt, columns=list(QUOTE_FIELDS), table=quotes_view)

@@ -67,10 +67,14 @@ def entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
 
 def filters(
     store: Store, *, entity: str | None, type_: str | None, dates: DateRange, doc: str | None,
-    doc_col: str, date_cols: tuple[str, str] | None,
+    doc_col: str, date_cols: tuple[str, str] | None, lang: str | None = None,
 ) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
+    if lang is not None:  # ISO 639-1, or "none" for documents of unknown language
+        where.append(f"{doc_col} IN (SELECT rowid FROM documents WHERE "
+                     + ("language IS NULL)" if lang.lower() == "none" else "language = ? COLLATE NOCASE)"))
+        params += [] if lang.lower() == "none" else [lang]
     # Entity and type filters probe the (entity, doc) / (type, doc) indexes once per candidate
     # document: the full-text match drives the query, and on 100,000 documents building the
     # set of every document with a PER mention first cost ~80 ms more.

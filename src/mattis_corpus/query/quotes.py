@@ -26,6 +26,7 @@ def list_quotes(
     doc: str | None = None,
     dates: DateRange = ALL_DATES,
     search: str | None = None,
+    lang: str | None = None,
 ) -> Iterator[dict]:
     """Quotations in document and text order. ``speaker`` matches like ``timeline --entity``
     (any alias, accents and case ignored); ``dates`` keeps documents whose publication
@@ -33,7 +34,7 @@ def list_quotes(
     analysis of ``search`` (accents, case and inflection ignored)."""
     where, params = filters(
         store, entity=None, type_=None, dates=dates, doc=doc, doc_col="q.doc",
-        date_cols=("d.published_start", "d.published_end"),
+        date_cols=("d.published_start", "d.published_end"), lang=lang,
     )
     if speaker is not None:
         ids = entity_ids(store, speaker)

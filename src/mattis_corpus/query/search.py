@@ -18,6 +18,7 @@ def search(
     dates: DateRange = ALL_DATES,
     doc: str | None = None,
     marks: tuple[str, str] = ("[", "]"),
+    lang: str | None = None,
 ) -> Iterator[dict]:
     """Ranked documents (BM25, titles weigh 5×) with their best matching sentence marked.
 
@@ -35,7 +36,7 @@ def search(
         return  # no such entity: nothing to rank
     where, params = filters(
         store, entity=entity, type_=type_, dates=dates, doc=doc, doc_col="d.rowid",
-        date_cols=("d.published_start", "d.published_end"),
+        date_cols=("d.published_start", "d.published_end"), lang=lang,
     )
     sql = (  # docs_fts.rank is BM25 with titles weighing 5× (configured by migration m004)
         "SELECT d.rowid AS rowid, d.id, d.title, d.published, docs_fts.rank AS rank "

@@ -15,11 +15,12 @@ def timeline(
     entity: str | None = None,
     type_: str | None = None,
     doc: str | None = None,
+    lang: str | None = None,
 ) -> Iterator[dict]:
     """Dated events whose interval overlaps ``dates``, in date order."""
     where, params = filters(
         store, entity=None, type_=None, dates=dates, doc=doc, doc_col="ev.doc",
-        date_cols=("ev.start", 'ev."end"'),
+        date_cols=("ev.start", 'ev."end"'), lang=lang,
     )
     if entity is not None or type_:
         ids = entity_ids(store, entity, type_) if entity is not None else None
