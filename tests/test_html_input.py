@@ -229,3 +229,14 @@ def test_a_page_declared_latin1_is_read_as_browsers_read_it():
     assert b"charset=iso-8859-1" in data[:4096] and b"\x92" in data
     text, _ = extract(data)
     assert "D’Onofrio" in text or "D'Onofrio" in text
+
+
+def test_lines_trafilatura_kept_inside_the_article_stay(tmp_path, runner, nlp):
+    """A bullet list inside a real article: trafilatura keeps it (it reads the markup), our
+    line classifier alone would drop its short lines; between two article blocks they stay."""
+    from mattis_corpus.ingest.document import prepare
+    from mattis_corpus.ingest.html import read_html
+
+    cleaned, _ = prepare(read_html(PAGES / "html" / "p10_20minutes.html"))
+    assert "Les attaquants Bleus se sont montrés" in cleaned.text
+    assert "Publicité" not in cleaned.text

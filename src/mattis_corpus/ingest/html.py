@@ -299,16 +299,51 @@ def restore_lede(extracted: str, cleaned: CleanDoc) -> CleanDoc:
     from mattis_corpus.ingest.clean.chars import normalise_text
 
     blocks = [(cleaned.text[p.start:p.end], p.kind) for p in cleaned.paragraphs]
-    if not blocks or blocks[0][1] == "title":
+    if not blocks:
         return cleaned
     lines = B.page_lines(normalise_text(extracted))
+    if blocks[0][1] == "title":
+        new = _filled(lines, blocks)
+        return cleaned if new == blocks else _rebuilt(cleaned, new)
     at = next((i for i, ln in enumerate(lines) if ln.text == blocks[0][0]), None)
     lede = [] if at is None else [
         (ln.text, "body") for ln in lines[:at]
         if B.prose_like(ln) and ln.text != cleaned.title and ln.text not in cleaned.text]
     head = [b for b in blocks[:3] if not (cleaned.title and _same_words(b[0], cleaned.title))]
-    new = lede + head + blocks[3:]
+    new = _filled(lines, lede + head + blocks[3:])
     return cleaned if new == blocks else _rebuilt(cleaned, new)
+
+
+_FILL_MIN_WORDS = 3  # a word or two between blocks is a label (credit, "Publicité"), not text
+
+
+def _filled(lines: list, blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Put back the lines trafilatura kept *inside* the article our classifier chose (a list
+    of winners, bullet points, a short paragraph between two long ones): on a page already
+    stripped of its furniture by its markup, what stands between two article blocks is the
+    article's too, unless it is a chrome phrase."""
+    from mattis_corpus.ingest.clean.chrome import is_chrome_line, related_header
+    from mattis_corpus.ingest.clean.title import caption_keys
+
+    where = [next((k for k, b in enumerate(blocks) if ln.text and ln.text in b[0]), None)
+             for ln in lines]
+    kept = [i for i, k in enumerate(where) if k is not None]
+    if len(kept) < 2:
+        return blocks
+    after: dict[int, list[tuple[str, str]]] = {}
+    last = where[kept[0]]
+    for i in range(kept[0], kept[-1] + 1):
+        if where[i] is not None:
+            last = max(last, where[i])
+            continue
+        text = lines[i].text
+        if (len(text.split()) > _FILL_MIN_WORDS and not is_chrome_line(text)
+                and related_header(text) is None and not caption_keys([text])):
+            after.setdefault(last, []).append((text, "body"))
+    out: list[tuple[str, str]] = []
+    for k, b in enumerate(blocks):
+        out += [b, *after.get(k, [])]
+    return out
 
 
 def _rebuilt(cleaned: CleanDoc, blocks: list[tuple[str, str]]) -> CleanDoc:
