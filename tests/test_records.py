@@ -66,6 +66,7 @@ def test_bad_records_fail_alone_with_file_and_line(exports):
     assert "expected a JSON object" in failed["array.json:record 3"]
     errors = [ln for ln in result.stderr.splitlines() if re.match(r"Error: .+:(\d+|record \d+): ", ln)]
     assert len(errors) == 5
+    assert "Error: 5 file(s) or record(s) failed" in result.stderr
 
 
 def test_unknown_fields_are_kept_in_meta(exports):
