@@ -208,7 +208,7 @@ def test_page_title_prefers_the_visible_headline_and_strips_site_names():
 def test_read_html_gives_metadata_of_a_real_page():
     raw = read_html(PAGES / "html" / "p43_motherjones.html")
     assert raw.page["language"] == "en" and raw.page["published"][:7] == "2012-02"
-    assert raw.page["published_source"] in ("html-meta", "html-time", "html-text")
+    assert raw.page["published_source"] in ("html-meta", "html-time", "html-url", "html-text")
     assert "<" not in raw.text
 
 
@@ -240,3 +240,15 @@ def test_lines_trafilatura_kept_inside_the_article_stay(tmp_path, runner, nlp):
     cleaned, _ = prepare(read_html(PAGES / "html" / "p10_20minutes.html"))
     assert "Les attaquants Bleus se sont montrés" in cleaned.text
     assert "Publicité" not in cleaned.text
+
+
+def test_a_date_written_only_in_the_page_address_says_so():
+    from lxml import html as lxml_html
+
+    from mattis_corpus.ingest.html import date_source
+
+    tree = lxml_html.fromstring('<html><head><link rel="canonical" '
+                                'href="https://www.example.fr/monde/2017/02/16/otan-russie_123.html">'
+                                "</head><body><p>Texte</p></body></html>")
+    assert date_source(tree, "2017-02-16") == "html-url"
+    assert date_source(tree, "2017-02-17") == "html-text"

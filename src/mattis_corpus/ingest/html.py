@@ -215,7 +215,8 @@ def declared_language(tree: HtmlElement) -> str | None:
 
 def date_source(tree: HtmlElement, value: str) -> str:
     """Where the page states the date htmldate chose: ``html-meta`` (a ``<meta>`` or JSON-LD),
-    ``html-time`` (a ``<time datetime>``), else ``html-text`` (found in the page's text or URL)."""
+    ``html-time`` (a ``<time datetime>``), ``html-url`` (the page's own address), else
+    ``html-text`` (found in the page's text)."""
     day = value[:10]
     for m in tree.iter("meta"):
         if day in (m.get("content") or ""):
@@ -226,7 +227,20 @@ def date_source(tree: HtmlElement, value: str) -> str:
     for t in tree.iter("time"):
         if day in (t.get("datetime") or ""):
             return "html-time"
-    return "html-text"
+    return "html-url" if _in_page_url(tree, day) else "html-text"
+
+
+def _in_page_url(tree: HtmlElement, day: str) -> bool:
+    """The date written in the page's own address (canonical link or og:url): /2017/02/16/,
+    2017-02-16, 20170216."""
+    y, m, d = day[:4], day[5:7], day[8:10]
+    if not (m and d):
+        return False
+    forms = (f"/{y}/{m}/{d}", f"{y}-{m}-{d}", f"{y}{m}{d}", f"/{y}/{m}/{d}".replace("/0", "/"))
+    urls = [link.get("href") or "" for link in tree.iter("link")
+            if (link.get("rel") or "").lower() == "canonical"]
+    urls += [m_.get("content") or "" for m_ in tree.iter("meta") if m_.get("property") == "og:url"]
+    return any(f in url for url in urls for f in forms)
 
 
 def page_title(page: dict, body: str, cleaned_title: str | None) -> str | None:
