@@ -411,3 +411,14 @@ def test_edge_characters_are_the_quotes_and_punctuation_trimmed_so_far():
     quotes = "\"'\u00ab\u00bb\u201c\u201d\u2018\u2019`"
     assert sorted(EDGE_CHARS) == sorted(quotes + ".,;:!?\u2026()[]{}-\u2013\u2014/\\*\u2022|")
     assert set(_SENTENCE_OPENERS) == {"\u00ab", '"', "\u201c", ":", "-", "\u2014", "\u2022"}
+
+
+def test_plural_and_religious_civilities_stay_out_of_the_name(nlp):
+    """"Mes" (Maîtres) and "Mgr" (Monseigneur) are titles, kept out of the span; the
+    possessive "mes" before a capitalised word makes no person."""
+    got = names_of(nlp, "L'avocate de Boris Faure, Mes Corinne Serfati, a plaidé jeudi; "
+                        "Mgr Jean Martin était présent.")
+    assert ("Corinne Serfati", "PER", "Corinne Serfati") in got
+    assert ("Jean Martin", "PER", "Jean Martin") in got
+    assert not any(t.startswith(("Mes ", "Mgr ")) for t, _, _ in got)
+    assert not any(ty == "PER" for _, ty, _ in names_of(nlp, "J'ai retrouvé mes Bretons à la gare."))

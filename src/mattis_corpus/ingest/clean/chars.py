@@ -152,8 +152,7 @@ def normalise_lines(text: str) -> str:
     return "\n".join(_strip_line(line) for line in text.split("\n"))
 
 
-normalise_text: Callable[[str], str] = make_pipeline(
-    repair_mojibake,
+_normalise_chars: Callable[[str], str] = make_pipeline(
     normalise_newlines,
     normalise_invisible,
     normalise_spaces,
@@ -163,6 +162,22 @@ normalise_text: Callable[[str], str] = make_pipeline(
     normalise_elision,
     normalise_lines,
 )
-"""The whole character-level normalisation, idempotent: ``f(f(x)) == f(x)``."""
 
 
+_REPAIR_ROUNDS = 3
+
+
+def normalise_text(text: str) -> str:
+    """The whole character-level normalisation, idempotent: ``f(f(x)) == f(x)``. Removing
+    invisible characters can bring the halves of a mojibake sequence together ("Â\\b€"), so
+    the repair runs again until nothing changes (at most a few rounds, and only when a
+    mojibake sequence is left)."""
+    out = _normalise_chars(repair_mojibake(text))
+    for _ in range(_REPAIR_ROUNDS):
+        if not _MOJIBAKE_HINT_RE.search(out):
+            break
+        again = _normalise_chars(repair_mojibake(out))
+        if again == out:
+            break
+        out = again
+    return out
