@@ -1,2 +1,4 @@
-"""Ingest: files on disk → ``RawDoc`` (sources) → ``CleanDoc`` (clean/) with its publication date
-(published). Pure Python: no spaCy here."""
+"""Ingest: files on disk → ``RawDoc`` (sources: ``.txt`` pages; html: saved pages through
+trafilatura; records: JSON Lines/JSON/CSV exports and stdin) → ``CleanDoc`` (clean/, with the
+lines that recur across the corpus's pages as furniture: recurring) with its publication date
+(published) and language (language). No spaCy here; trafilatura only for HTML."""
