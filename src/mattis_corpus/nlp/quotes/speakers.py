@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mattis_corpus.lexicons import entries
+from mattis_corpus.nlp.entities.lexicon import person_titles, title_modifiers, titles
 from mattis_corpus.nlp.quotes.context import PERSON, Context
 from mattis_corpus.textutil import fold
 
@@ -299,20 +300,13 @@ def _person_cues() -> frozenset[str]:
     return frozenset(fold(noun) for noun, kind in pairs if kind == PERSON)
 
 
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(fold(e) for e in entries("titles_fr"))
-
-
-@cache
-def _civilities() -> frozenset[str]:
-    return frozenset(fold(e) for e in entries("person_titles_fr"))
+_titles, _civilities = titles, person_titles  # the entity rules' own lists, read once
 
 
 @cache
 def _modifiers() -> frozenset[str]:
     """Adjectives that qualify any function and tell no one apart ("ancien", "premier")."""
-    return frozenset(fold(e) for e in entries("title_modifiers_fr")) | NON_DISTINCTIVE
+    return title_modifiers() | NON_DISTINCTIVE
 
 
 def _roles(ctx: Context) -> dict[str, set[str]]:
