@@ -132,3 +132,17 @@ def test_bad_dates_and_csv_headers_are_reported(tmp_path):
     (tmp_path / "latin.jsonl").write_bytes('{"text": "é"}\n'.encode("latin-1"))
     [(_, err)] = list(read_records(tmp_path / "latin.jsonl"))
     assert "not UTF-8" in str(err)
+
+
+def test_record_fields_and_text_cannot_drive_a_terminal(tmp_path):
+    """A record's title goes through the same one-line normaliser as a sidecar's; escape
+    sequences leave its text whole, as they leave a .txt file."""
+    from mattis_corpus.ingest.records import read_records
+
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "Titre\x1b[2J \x07piégé\n",
+                                "text": "Le ministre \x1b]0;pwned\x07a parlé jeudi à Paris."}) + "\n",
+                    encoding="utf-8")
+    ((_, doc),) = list(read_records(path))
+    assert doc.meta["title"] == "Titre piégé"
+    assert "\x1b" not in doc.text and "pwned" not in doc.text

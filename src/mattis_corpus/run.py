@@ -437,12 +437,14 @@ def _count_page_lines(files: list[Path], store: Store, force: bool) -> None:
     of the pages already stored (``ingest/recurring.py``): a site's furniture recurs across
     its pages, so a run's pages inform each other. One pass that reads each page and keeps
     nothing but the counts in the store; an unchanged page was counted when it was stored,
-    and an unreadable one is left to the main pass to report."""
+    and an unreadable one is left to the main pass to report. The main pass's rules hold:
+    the first file of an id counts, and a file never stands for another folder's article."""
     from mattis_corpus.ingest.recurring import page_line_hashes
     from mattis_corpus.ingest.sources import read_raw
     from mattis_corpus.store.page_lines import pack, set_page
 
     pages = (f for f in files if _scraped_page(f))
+    seen: set[str] = set()
     while batch := list(itertools.islice(pages, _LINE_COUNT_BATCH)):
         sets = []
         for f in batch:
@@ -450,8 +452,12 @@ def _count_page_lines(files: list[Path], store: Store, force: bool) -> None:
                 raw = read_raw(f)
             except (BadInputError, OSError):
                 continue
+            if raw.id in seen:
+                continue
+            seen.add(raw.id)
             stored = store.stored(raw.id)
-            if stored is not None and stored.sha256 == raw.sha256 and not force:
+            if stored is not None and not force and (
+                    stored.sha256 == raw.sha256 or not same_source(stored.source_file, raw.path)):
                 continue
             sets.append((raw.id, pack(page_line_hashes(raw.text))))
         with store.transaction() as db:

@@ -7,7 +7,6 @@ result to ``output.render``. Library errors become one ``Error: …`` line and t
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -192,7 +191,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], force: bool, workers: int
         data["warnings"] = report.warnings
         render(data, fmt if fmt is not OutputFormat.CSV else OutputFormat.JSON)
     if report.failed:
-        records = any(re.search(r":(?:\d+|record \d+)$", f["path"]) for f in report.failed)
+        from mattis_corpus.ingest.records import RECORD_WHERE_RE
+
+        records = any(RECORD_WHERE_RE.search(f["path"]) for f in report.failed)
         what = "file(s) or record(s)" if records else "file(s)"
         raise CliError(f"{len(report.failed)} {what} failed (see above); the others were stored", 1)
 

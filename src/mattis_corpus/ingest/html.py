@@ -104,13 +104,14 @@ def read_html(path: Path, unchanged: Callable[[str, str], bool] | None = None) -
     doc_id = html_id(path)
     data = read_page_bytes(path)
     # The sidecar is NAME.meta.json beside NAME.html, as beside NAME.txt.
-    meta, meta_bytes = read_meta(path.with_name(doc_id + ".txt"))
+    warnings: list[str] = []
+    meta, meta_bytes = read_meta(path.with_name(doc_id + ".txt"), warnings)
     digest = hashlib.sha256(data + b"\0meta\0" + meta_bytes).hexdigest()
     if unchanged is not None and unchanged(doc_id, digest):
         return RawDoc(id=doc_id, path=path, text="", encoding="", sha256=digest, meta=meta)
     text, page = extract(data)
     return RawDoc(id=doc_id, path=path, text=text, encoding=page.pop("encoding"), sha256=digest,
-                  meta=meta, page=page)
+                  meta=meta, warnings=tuple(warnings), page=page)
 
 
 def extract(data: bytes | str) -> tuple[str, dict]:

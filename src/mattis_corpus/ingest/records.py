@@ -21,12 +21,14 @@ from pathlib import Path
 
 from mattis_corpus.dates import parse_partial
 from mattis_corpus.errors import BadInputError
+from mattis_corpus.ingest.sources import MAX_FILE_BYTES, clean_line
 from mattis_corpus.models import RawDoc
+from mattis_corpus.textutil import ESCAPE_SEQUENCE_RE
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
 STDIN = Path("-")
 MAX_EXPORT_BYTES = 1024 * 1024 * 1024  # a JSON or CSV file is read whole: 1 GiB at most
-MAX_TEXT_CHARS = 2 * 1024 * 1024  # per record, as per article file
+MAX_TEXT_CHARS = MAX_FILE_BYTES  # per record, as per article file
 TEXT_KEYS = ("text", "html")
 KNOWN_KEYS = {"id", "text", "html", "title", "published", "updated", "url", "source", "site",
               "author", "language"}
@@ -34,6 +36,8 @@ _ID_UNSAFE = re.compile(r"[^\w.-]+")
 _MAX_ID = 120
 
 Item = tuple[str, "RawDoc | BadInputError"]  # (where: "file:line", the document or why not)
+# How a record is located in a report ("export.jsonl:3", "array.json:record 2").
+RECORD_WHERE_RE = re.compile(r":(?:\d+|record \d+)$")
 
 
 def is_record_name(name: str) -> bool:
@@ -151,6 +155,8 @@ def _record_doc(record: object, path: Path, at: str) -> RawDoc | BadInputError:
     try:
         meta = _known_fields(record)
         text, page, encoding = body.get("text"), {}, "utf-8"
+        if text is not None and "\x1b" in text:  # as for a .txt file: escapes removed whole
+            text = ESCAPE_SEQUENCE_RE.sub("", text)
         if text is None:
             from mattis_corpus.ingest.html import extract
 
@@ -186,7 +192,7 @@ def _known_fields(record: dict) -> dict:
             continue
         if isinstance(value, list):  # authors as a list
             value = "; ".join(str(v) for v in value)
-        value = " ".join(str(value).split())
+        value = clean_line(str(value))  # one line, no control characters nor escapes
         if key in ("published", "updated"):
             value = value[:10] if re.match(r"\d{4}-\d\d-\d\d[T ]", value) else value
             try:

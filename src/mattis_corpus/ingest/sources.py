@@ -285,14 +285,13 @@ def read_meta(path: Path, warnings: list[str] | None = None) -> tuple[dict, byte
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", re.ASCII)
-_ESCAPES = ESCAPE_SEQUENCE_RE
 _LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
 
 
 def clean_line(value: str) -> str:
     """A one-line field (a title) as stored: escape sequences removed, control characters and
     runs of white space made single spaces, so no stored title can drive a terminal."""
-    return _LINE_CONTROLS.sub(" ", _ESCAPES.sub("", value)).strip()
+    return _LINE_CONTROLS.sub(" ", ESCAPE_SEQUENCE_RE.sub("", value)).strip()
 
 
 def read_raw(path: Path) -> RawDoc:
@@ -311,7 +310,7 @@ def read_raw(path: Path) -> RawDoc:
         raise BadInputError(f"cannot read: {e.strerror or e}") from None
     text, encoding, decoded = decode(data)
     if "\x1b" in text:  # terminal escape sequences are no text: removed whole, not half
-        text = _ESCAPES.sub("", text)
+        text = ESCAPE_SEQUENCE_RE.sub("", text)
     if not text.strip(" \t\r\n\f\v\u00a0\u202f\u200b\ufeff"):
         raise BadInputError("empty file (no text)")
     warnings = list(decoded)
