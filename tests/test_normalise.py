@@ -534,3 +534,14 @@ def test_french_text_with_capital_a_circumflex_is_left_alone() -> None:
 
     text = "Le CHÂTEAU de Pâques et l'ÂGE d'or, selon Ève."
     assert normalise_text(text) == text
+
+
+def test_a_wrapped_paragraph_does_not_swallow_the_dateline_under_it() -> None:
+    from mattis_corpus.ingest.clean.markup import Line, join_wrapped
+
+    text = ["Le ministre a présenté jeudi son plan pour les armées, qui doit être voté",
+            "avant l'été par le Parlement, a-t-il précisé devant les députés réunis.",
+            "le 01/12/2017 à 15h45"]
+    joined = join_wrapped([Line(t) for t in text], 72)
+    assert [line.text for line in joined][-1] == "le 01/12/2017 à 15h45"
+    assert len(joined) == 2

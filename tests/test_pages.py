@@ -204,3 +204,38 @@ def test_a_standfirst_without_its_full_stop_stays_with_the_article():
     raw = ("Trente ans pour le meurtrier de Herstal\n\n" + lede + "\n\nPascal Mandiaux\n\n"
            + _ARTICLE)
     assert lede in clean(raw).text
+
+
+def test_a_headline_with_french_quotes_is_no_breadcrumb() -> None:
+    from mattis_corpus.ingest.clean.chrome import is_chrome_line
+
+    assert not is_chrome_line("Ayrault « assume » et « revendique » sa méthode")
+    assert is_chrome_line("Accueil » Politique » Élections")
+
+
+def test_a_caption_with_its_credit_in_brackets_is_never_the_title() -> None:
+    from mattis_corpus.ingest.clean.title import caption_keys
+
+    caption = "Jean Dupont, le 27 octobre 2012 à Toulouse (Photo Marie Martin. AFP)"
+    assert caption_keys([caption])
+    assert caption_keys(["Le maire à la sortie du conseil (photo DR)"])
+    assert not caption_keys(["Le maire quitte le conseil municipal (après trois heures)"])
+
+
+def test_the_lede_is_evidence_for_the_headline() -> None:
+    """A headline whose words only the lede repeats is still the title."""
+    from mattis_corpus.ingest.clean.page import clean
+
+    page = "\n\n".join([
+        "Accueil", "Sport", "Cyclisme", "Tennis",
+        "Le marathon de Namur partira des quais le dimanche 14 avril",
+        "Hier", "Source: Belga", "Partager", "Tweeter", "Envoyer", "Imprimer", "A", "A+",
+        "Réagir", "Envoyer une correction",
+        "Le marathon de Namur, couru depuis trente ans, partira des quais de Meuse le "
+        "dimanche 14 avril à neuf heures, ont annoncé les organisateurs.",
+        "Plus de trois mille coureurs sont attendus, un chiffre jamais atteint jusqu'ici, et "
+        "la ville prévoit des navettes gratuites depuis la gare pour tous les visiteurs.",
+        "Les inscriptions restent ouvertes jusqu'à la fin du mois sur le site de l'épreuve, "
+        "où le parcours complet est décrit kilomètre par kilomètre pour les participants.",
+    ])
+    assert clean(page).title == "Le marathon de Namur partira des quais le dimanche 14 avril"

@@ -365,3 +365,28 @@ def test_a_yearless_dateline_is_never_a_title() -> None:
     body = " ".join(BODY)
     doc = clean("Publié le 05/01 à 08h00\n\n" + body + "\n\n" + body + "\n")
     assert doc.title != "Publié le 05/01 à 08h00"
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_one_page_date_on_that_day() -> None:
+    from mattis_corpus.ingest.clean.pubdate import yearless_dateline
+
+    lines, t, b, e = page("lundi 28 mars 2011 - Saint Gontran", "TITRE", "Publié le 28/03 à 21h00")
+    found = yearless_dateline(lines, t, b, e)
+    assert found is not None and found.value == "2011-03-28" and found.precision == "day"
+    # two years on that day and month: no way to tell, nothing read
+    lines, t, b, e = page("28 mars 2011", "28 mars 2012", "TITRE", "Publié le 28/03 à 21h00")
+    assert yearless_dateline(lines, t, b, e).value is None
+    # another day of the page says nothing about this one
+    lines, t, b, e = page("lundi 27 mars 2011", "TITRE", "Publié le 28/03 à 21h00")
+    assert yearless_dateline(lines, t, b, e).value is None
+
+
+def test_a_dateline_under_the_last_paragraph_dates_an_undated_article() -> None:
+    lines, t, b, e = page("TITRE", tail=("le 01/12/2017 à 15h45", "Retour au flash info"))
+    pub, upd = choose_dates(lines, t, b, e)
+    assert pub is not None and pub.value == "2017-12-01" and upd is None
+    # a sentence that names a date there is no dateline, and a date in the header wins
+    lines, t, b, e = page("TITRE", tail=("Le 1er décembre 2017, tout a changé pour lui et pour les siens.",))
+    assert choose_dates(lines, t, b, e) == (None, None)
+    lines, t, b, e = page("TITRE", "Publié le 30 novembre 2017", tail=("le 01/12/2017 à 15h45",))
+    assert choose_dates(lines, t, b, e)[0].value == "2017-11-30"

@@ -108,8 +108,12 @@ def is_chrome_line(line: str) -> bool:
         return True
     if (key + " ").startswith(_CHROME_PREFIXES):
         return True
-    return (n <= 12 and any(c in line for c in ">›»/|")
-            and sum(line.count(s) for s in _BREADCRUMB_SEPS) >= 2)
+    crumbs = _QUOTED_RE.sub(" ", line)  # a « quoted » word in a headline is no breadcrumb
+    return (n <= 12 and any(c in crumbs for c in ">›»/|")
+            and sum(crumbs.count(s) for s in _BREADCRUMB_SEPS) >= 2)
+
+
+_QUOTED_RE = re.compile(r"«[^«»]*»")
 
 
 _RELATED = _keys(*entries("related_headers_fr"))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mattis_corpus.ingest.clean.dateline import parse_dateline
+
 LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text, never in text
 
 # ![alt](url) and [text](url): the URL may be wrapped over several lines by the scraper.
@@ -128,11 +130,21 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
     for line in lines:
         prev = groups[-1][-1] if groups else None
         if (prev is not None and prev.text and line.text and len(prev.text) >= full
-                and not line.bullet and not line.heading and not line.rel):
+                and not line.bullet and not line.heading and not line.rel
+                and not _dateline_after_sentence(prev.text, line.text)):
             groups[-1].append(line)
         else:
             groups.append([line])
     return [g[0] if len(g) == 1 else _joined(g) for g in groups]
+
+
+_SENTENCE_END = (".", "!", "?", "»", '"', "…")
+
+
+def _dateline_after_sentence(prev: str, line: str) -> bool:
+    """A date line under a paragraph's last sentence ("le 01/12/2017 à 15h45") is the
+    article's dateline, not the paragraph going on: it stays a line of its own."""
+    return prev.rstrip().endswith(_SENTENCE_END) and parse_dateline(line) is not None
 
 
 def _joined(group: list[Line]) -> Line:

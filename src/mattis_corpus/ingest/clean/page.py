@@ -373,6 +373,18 @@ _LEDE_REACH = 15  # the standfirst follows its headline within a few lines (byli
 _TITLE_REACH = 8  # without shared words, the headline is one of the lines just before the lede
 
 
+def _printed_headline(
+    candidates: Sequence[tuple[int, _Block]], body: set[str], copies: dict[str, int],
+    captions: frozenset[str],
+) -> tuple[float, int, _Block] | None:
+    """Failing shared words, a headline-like line the page prints twice (its <title>, then
+    its h1) that names something of the body: nearest the article first."""
+    return next(((0.0, k, b) for k, b in candidates
+                 if copies.get(B.line_key(strip_site_name(b.text)), 0) >= 2
+                 and headline_like(b.text) and B.line_key(b.text) not in captions
+                 and content_words(b.text) & body), None)
+
+
 def find_title(page: _Page) -> _Page:
     """The title by evidence: the headline-like line before the lede that best shares content
     words with the body, printed twice on the page (its <title> and its h1) or marked as the
@@ -380,13 +392,17 @@ def find_title(page: _Page) -> _Page:
     stripped. Failing any shared word, the nearest headline-like line. The standfirst lines
     between the title and the article's first block are put back in front of it."""
     blocks, head = page.blocks, page.head
-    body = content_words(" ".join(b.text for b in blocks[1:] or blocks))
+    rest = content_words(" ".join(b.text for b in blocks[1:] or blocks))
+    body = rest | content_words(blocks[0].text) if blocks else rest  # the lede is evidence too
     copies = title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
-    scored = [(title_score(b.text, b.heading, b.bullet, body, copies, page.captions) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
+    scored = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
+                           page.captions) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
               for k, b in candidates]
     best = max(scored, key=lambda t: t[0], default=None)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
+        best = _printed_headline(candidates, body, copies, page.captions)
+    if best is None:
         near = [(k, b) for k, b in candidates if k == -1 or k >= len(head) - _TITLE_REACH]
         best = next(((0.0, k, b) for k, b in near
                      if headline_like(b.text) and B.line_key(b.text) not in page.captions), None)

@@ -17,6 +17,7 @@ from mattis_corpus.ingest.clean.dateline import (
     KEYWORD_FIRST_RE,
     LineDate,
     line_dates,
+    parse_dateline,
     update_time,
 )
 from mattis_corpus.models import Dateline
@@ -26,6 +27,7 @@ _NO_TITLE_BEFORE = 8  # without a title, how far before the body an unmarked dat
 _NO_TITLE_BEFORE_KEYWORD = 30  # … and a "Publié le" date (share buttons may come between)
 _BODY_HEAD = 3  # an unmarked date may follow the lead, or open the body (wire dateline)
 _BODY_HEAD_KEYWORD = 12  # "Publié le …" may come later, after the lead and share buttons
+_BODY_FOOT = 1  # a dateline may close the article ("le 01/12/2017 à 15h45" under its last line)
 _DATELINE_WORDS = 6  # a dateline-shaped line has at most this many words besides its dates
 _WIRE_PREFIX_WORDS = 4  # "PARIS, 12 mars 2019 (AFP) -": a place before the date
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -85,6 +87,16 @@ def _window(n: int, title: int | None, body_start: int, body_end: int) -> range:
     return range(max(0, top), min(n, body_end, body_start + _BODY_HEAD_KEYWORD))
 
 
+def _closing_dates(lines: Sequence[str], body_end: int) -> list[LineDate]:
+    """The dates of a line that is only a date, just under the article's last paragraph: some
+    sites print the dateline at the foot of the article instead of under its title."""
+    for i in range(body_end, min(len(lines), body_end + _BODY_FOOT)):
+        dates = [d for d in line_dates(lines[i]) if not d.furniture]
+        if dates and _dateline_shaped(lines[i], dates) and parse_dateline(lines[i]) is not None:
+            return dates
+    return []
+
+
 def _as_dateline(d: LineDate) -> Dateline:
     return Dateline(text=d.text, value=d.value, precision=d.precision, furniture=False)
 
@@ -104,13 +116,25 @@ def yearless_dateline(
     lines: Sequence[str], title: int | None, body_start: int, body_end: int
 ) -> Dateline | None:
     """A publication date without its year next to the title ("Publié le 28/03 à 21h00"):
-    unreadable as a date, it still says the page dates itself, so no other date of the text
-    may be taken for it."""
+    unreadable alone, it still says the page dates itself, so no other date of the text
+    may be taken for it. Its year is read from the page when exactly one full date on it
+    (the day's date in the top bar, say) falls on that same day and month."""
     for i in _window(len(lines), title, body_start, body_end):
         if is_yearless_dateline(lines[i]) and (m := _YEARLESS_RE.search(lines[i])):
-            return Dateline(text=lines[i][m.start():].strip(), value=None, precision=None,
+            text = lines[i][m.start():].strip()
+            day, month = (int(n) for n in re.findall(r"\d{1,2}", m.group(0))[:2])
+            value = _same_day_on_page(lines, day, month)
+            return Dateline(text=text, value=value, precision="day" if value else None,
                             furniture=False)
     return None
+
+
+def _same_day_on_page(lines: Sequence[str], day: int, month: int) -> str | None:
+    """The one full date of the page with this day and month, if there is exactly one."""
+    suffix = f"-{month:02d}-{day:02d}"
+    values = {d.value for line in lines for d in line_dates(line)
+              if d.precision == "day" and d.value.endswith(suffix)}
+    return values.pop() if len(values) == 1 else None
 
 
 def choose_dates(
@@ -133,6 +157,8 @@ def choose_dates(
             distance = abs(i - anchor) + (0.5 if i < anchor else 0.0)
             found.append((distance, i, d))
     found.sort(key=lambda c: c[0])
+    if not any(c[2].role != "updated" for c in found):
+        found += [(float("inf"), body_end, d) for d in _closing_dates(lines, body_end)]
     pub = next((c for c in found if c[2].role == "published"), None)
     pub = pub or next((c for c in found if c[2].role is None), None)
     upd_date = next((c[2] for c in found if c[2].role == "updated"), None)

@@ -26,7 +26,8 @@ LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 _CREDIT_RE = re.compile(
     r"©|\bcr[ée]dits?\s*(?:photos?)?\s*:|\bphotos?\s*:|(?:\b|_)(?:afp|belga|reuters|ap|epa|dpa"
-    r"|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock)\s*(?:photos?)?\s*$", re.I)
+    r"|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock)\s*(?:photos?)?[\s.)\]]*$"
+    r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)\s*$", re.I)
 
 
 def caption_keys(lines: Sequence[str]) -> frozenset[str]:
