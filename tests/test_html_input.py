@@ -115,6 +115,12 @@ def test_listings_filter_by_language(html_store, runner):
     assert events and {e["doc"] for e in rows("timeline", "--lang", "fr")} == {e["doc"] for e in events}
     assert rows("timeline", "--lang", "en") == [] and rows("quotes", "--lang", "en") == []
     assert rows("timeline", "--lang", "none") == []
+    every = rows("entities")
+    assert every and rows("entities", "--lang", "fr") == every  # the English page has none
+    assert rows("entities", "--lang", "en") == [] and rows("entities", "--lang", "none") == []
+    one = rows("entities", "--doc", FRENCH[0])
+    assert one and rows("entities", "--doc", FRENCH[0], "--lang", "FR") == one
+    assert rows("entities", "--doc", FRENCH[0], "--lang", "en") == []
 
 
 def test_unchanged_html_is_skipped_without_extraction_or_spacy(html_store, tmp_path):

@@ -292,11 +292,13 @@ def _limit_option(default: int | None) -> Callable:
 @click.option("--min-mentions", type=click.IntRange(min=1, max=COUNT_MAX), default=1, show_default=True)
 @click.option("--sort", type=click.Choice(["mentions", "documents", "name"]), default="mentions",
               show_default=True)
+@click.option("--lang", metavar="L", help="Count only mentions in documents of language L "
+              "(ISO 639-1, or none for unknown).")
 @_limit_option(None)
 @global_options
 @click.pass_context
 def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mentions: int,
-             sort: str, limit: int | None) -> None:
+             sort: str, lang: str | None, limit: int | None) -> None:
     """List canonical entities, each once however spelled, with counts and aliases.
 
     \b
@@ -312,7 +314,7 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, min_mention
         rows = list_entities(store, type_=type_.upper() if type_ else None, doc=doc,
                              min_mentions=min_mentions, sort=sort, limit=limit,
                              documents={OutputFormat.TABLE: "none", OutputFormat.CSV: "list"}
-                             .get(fmt, "json"))
+                             .get(fmt, "json"), lang=lang)
         render(rows, fmt, table=entities_table)
 
 

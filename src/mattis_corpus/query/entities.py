@@ -20,6 +20,7 @@ def list_entities(
     sort: str = "mentions",
     limit: int | None = None,
     documents: str = "list",
+    lang: str | None = None,
 ) -> Iterator[dict]:
     """Canonical entities, each once, with mention/document counts and all aliases.
 
@@ -32,7 +33,7 @@ def list_entities(
     if documents not in ("list", "json", "none"):
         raise ValueError(f"documents must be list, json or none, not {documents!r}")
     rowid = doc_rowid(store, doc) if doc is not None else None
-    sql, params = _entities_sql(type_, rowid, min_mentions, sort, limit)
+    sql, params = _entities_sql(type_, rowid, min_mentions, sort, limit, lang)
     quotes = quote_counts(store, rowid)
     for row in store.db.execute(sql, params).fetchall():
         if rowid is not None:
@@ -40,7 +41,8 @@ def list_entities(
             aliases = _column(store, "SELECT DISTINCT text FROM mentions WHERE entity = ? AND doc = ?"
                               " ORDER BY text", (row["id"], rowid))
         else:
-            docs = _document_list(store, row["id"], documents)
+            docs = (_language_documents(store, row["id"], lang, documents) if lang is not None
+                    else _document_list(store, row["id"], documents))
             aliases = _column(store, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias",
                               (row["id"],))
         yield {
@@ -50,14 +52,33 @@ def list_entities(
         }
 
 
+def _lang_sql(lang: str) -> str:
+    """The condition on ``d`` (documents) for one language, or "none" for an unknown one."""
+    return "d.language IS NULL" if lang.lower() == "none" else "d.language = ? COLLATE NOCASE"
+
+
+def _lang_args(lang: str) -> tuple[str, ...]:
+    return () if lang.lower() == "none" else (lang,)
+
+
 def _entities_sql(type_: str | None, rowid: int | None, min_mentions: int, sort: str,
-                  limit: int | None) -> tuple[str, list]:
-    """The listing query: counts from ``entities``, or from one document's mentions."""
+                  limit: int | None, lang: str | None = None) -> tuple[str, list]:
+    """The listing query: counts from ``entities``, from one document's mentions, or from the
+    mentions in the documents of one language."""
     where, params = ["1 = 1"], []
     if type_:
         where.append("e.type = ?")
         params.append(type_)
-    if rowid is not None:
+    if lang is not None:
+        counts = (
+            "SELECT m.entity AS id, count(*) AS mentions, count(DISTINCT m.doc) AS documents "
+            "FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE m.entity IS NOT NULL AND "
+            f"{_lang_sql(lang)}" + (" AND m.doc = ?" if rowid is not None else "") + " GROUP BY m.entity"
+        )
+        source = f"({counts}) c JOIN entities e ON e.id = c.id"
+        params[:0] = [*_lang_args(lang), *([rowid] if rowid is not None else [])]
+        mcol, dcol = "c.mentions", "c.documents"
+    elif rowid is not None:
         counts = (
             "SELECT m.entity AS id, count(*) AS mentions, 1 AS documents FROM mentions m "
             "WHERE m.doc = ? AND m.entity IS NOT NULL GROUP BY m.entity"
@@ -91,6 +112,14 @@ def _document_list(store: Store, entity: str, documents: str) -> list | RawJSON:
     found = store.db.execute("SELECT ids FROM entity_doc_lists WHERE entity = ?", (entity,)).fetchone()
     ids = found[0] if found else "[]"
     return RawJSON(ids) if documents == "json" else json.loads(ids)
+
+
+def _language_documents(store: Store, entity: str, lang: str, documents: str) -> list:
+    """An entity's documents in one language, in id order."""
+    if documents == "none":
+        return []
+    return _column(store, "SELECT DISTINCT d.id FROM mentions m JOIN documents d ON d.rowid = m.doc"
+                   f" WHERE m.entity = ? AND {_lang_sql(lang)} ORDER BY d.id", (entity, *_lang_args(lang)))
 
 
 def _column(store: Store, sql: str, params: tuple) -> list:
