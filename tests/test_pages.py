@@ -138,6 +138,11 @@ def test_a_sentence_about_commenting_is_not_a_comment_prompt():
     from mattis_corpus.ingest.clean.chrome import is_comment_marker
 
     assert not is_comment_marker("Le ministre a refusé de commenter la décision du tribunal.")
+    # a sentence that starts with a marker's words goes on being the article
+    assert not is_comment_marker('Les commentaires allaient de "génial" à "ridicule", en passant '
+                                 'par des centaines de mèmes.')
+    assert not is_comment_marker("Les réactions des syndicats ont été immédiates dans toute la région")
+    assert is_comment_marker("Les commentaires (12)") and is_comment_marker("Réagir !")
 
 
 def test_short_lines_before_the_first_sentence_and_after_the_last_go():

@@ -191,6 +191,15 @@ def is_comment_marker(line: str) -> bool:
     if len(line) > _SHORT_CHARS:
         return False
     key = _TRAILING_COUNT_RE.sub("", _COUNT_RE.sub("", _key(line)))
-    if any(key == m or key.startswith(m + " ") for m in _COMMENT_MARKERS):
+    n = len(key.split())
+    if key in _COMMENT_MARKERS:
         return True
-    return len(key.split()) <= _COMMENT_PROMPT_WORDS and bool(_COMMENT_PROMPT_RE.search(key))
+    sentence = line.rstrip().endswith((".", "!", "?"))  # "Les commentaires allaient de … ."
+    if not sentence and any(key.startswith(m + " ") and n - len(m.split()) <= _MARKER_TAIL_WORDS
+                            for m in _COMMENT_MARKERS):
+        return True
+    return n <= _COMMENT_PROMPT_WORDS and bool(_COMMENT_PROMPT_RE.search(key))
+
+
+_MARKER_TAIL_WORDS = 5  # "Commentaires des lecteurs (12)", "Réagir à cet article de Jean"
+
