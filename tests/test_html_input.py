@@ -258,3 +258,22 @@ def test_a_date_written_only_in_the_page_address_says_so():
                                 "</head><body><p>Texte</p></body></html>")
     assert date_source(tree, "2017-02-16") == "html-url"
     assert date_source(tree, "2017-02-17") == "html-text"
+
+
+def test_the_declared_modification_day_is_the_update_even_on_the_same_day():
+    from lxml import html as lxml_html
+
+    from mattis_corpus.ingest.html import declared_modified
+
+    def page(head: str) -> object:
+        return lxml_html.fromstring(f"<html><head>{head}</head><body><p>x</p></body></html>")
+
+    same_day = ('<script type="application/ld+json">{"datePublished":"2018-06-01T23:03:11+02:00",'
+                '"dateModified":"2018-06-01T23:10:35+02:00"}</script>')
+    assert declared_modified(page(same_day)) == "2018-06-01"
+    untouched = ('<meta property="article:published_time" content="2025-07-13T05:59:02+00:00">'
+                 '<meta property="article:modified_time" content="2025-07-13T05:59:02+00:00">')
+    assert declared_modified(page(untouched)) is None  # both fields filled at once
+    french = '<meta property="article:modified_time" content="mise à jour le 24/02/2013 - 21h16">'
+    assert declared_modified(page(french)) == "2013-02-24"
+    assert declared_modified(page("<title>t</title>")) is None

@@ -157,7 +157,7 @@ def _metadata(doc: object, tree: HtmlElement, data: bytes | str) -> dict:
         "h1": [_squash(h.text_content()) for h in tree.iter("h1")],
         "published": published,
         "published_source": date_source(tree, published) if published else None,
-        "updated": _updated(data, published),
+        "updated": _updated(data, tree, published),
         "author": getattr(doc, "author", None),
         "site": getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         "url": getattr(doc, "url", None),
@@ -192,8 +192,12 @@ def _declared_charset(data: bytes) -> str:
     return m.group(1).decode("ascii").lower() if m else "utf-8"
 
 
-def _updated(data: bytes | str, published: str | None) -> str | None:
-    """The page's last-modified date (htmldate's newest date), when later than the original."""
+def _updated(data: bytes | str, tree: HtmlElement, published: str | None) -> str | None:
+    """The page's last-modified date: the one its markup declares (even on the day it was
+    published), else htmldate's newest date when later than the original."""
+    declared = declared_modified(tree)
+    if declared and (published is None or declared >= published[:10]):
+        return declared
     from htmldate import find_date
 
     try:
@@ -201,6 +205,50 @@ def _updated(data: bytes | str, published: str | None) -> str | None:
     except Exception:  # htmldate on odd markup: no update date rather than a failed page
         return None
     return newest if newest and (published is None or newest > published) else None
+
+
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "article:updated_time",
+                  "datemodified", "dcterms.modified", "dc.date.modified", "last-modified")
+_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
+                   "dcterms.created", "dc.date.created")
+_JSON_DATE_RE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{8,40})"')
+_ISO_DAY_RE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+
+def declared_modified(tree: HtmlElement) -> str | None:
+    """The modification day the markup declares (Open Graph / schema.org meta, JSON-LD
+    ``dateModified``), as YYYY-MM-DD; none when it repeats the publication timestamp to the
+    second (a CMS filling both fields at once has not updated anything)."""
+    found = _declared_stamps(tree)
+    modified, published = found.get("modified"), found.get("published")
+    if modified is None or modified == published:
+        return None
+    return _as_day(modified)
+
+
+def _declared_stamps(tree: HtmlElement) -> dict[str, str]:
+    """The first declared modification and publication stamps, as written."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta", "time"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        value = el.get("content") or el.get("datetime") or ""
+        kind = "modified" if key in _MODIFIED_META else "published" if key in _PUBLISHED_META else None
+        if kind and value.strip():
+            found.setdefault(kind, value.strip())
+    for el in tree.iter("script"):
+        if "ld+json" in (el.get("type") or ""):
+            for key, value in _JSON_DATE_RE.findall(el.text or ""):
+                found.setdefault("modified" if key == "dateModified" else "published", value.strip())
+    return found
+
+
+def _as_day(value: str) -> str | None:
+    """YYYY-MM-DD from an ISO timestamp or a French date ("mise à jour le 24/02/2013 - 21h16")."""
+    if m := _ISO_DAY_RE.match(value):
+        return m.group(1)
+    from mattis_corpus.ingest.clean.dateline import line_dates
+
+    return next((d.value for d in line_dates(value) if d.precision == "day"), None)
 
 
 def declared_language(tree: HtmlElement) -> str | None:
