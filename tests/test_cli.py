@@ -203,8 +203,12 @@ def test_timeline_sorted_and_filtered(runner, seed_db):
     assert dates == sorted(dates)  # ISO strings at their precision: string order is date order
     assert [e["start"][:4] for e in events] == sorted(e["start"][:4] for e in events)
     for e in events:
-        assert set(e) >= {"date", "precision", "start", "end", "date_text", "doc", "sentence", "summary", "entities"}
-        assert e["date_text"] in e["sentence"]
+        assert set(e) >= {"date", "precision", "start", "end", "date_text", "date_source", "doc", "sentence",
+                          "summary", "entities"}
+        if e["date_source"] == "text":
+            assert e["date_text"] in e["sentence"]
+        else:  # the lede, dated by the document's publication date, which date_text names
+            assert e["date_source"] == "published" and e["date_text"].startswith(f"publié le {e['date']} (")
     later = json.loads(invoke(runner, "timeline", "--from", "2017", "--db", str(seed_db)).stdout)
     assert all(e["end"] >= "2017-01-01" for e in later)
     window = json.loads(invoke(runner, "timeline", "--from", "2017-02", "--to", "2017-02", "--db", str(seed_db)).stdout)
@@ -287,7 +291,14 @@ def test_timeline_seed_acceptance(runner, seed_db):
     assert len(events) >= 8
     for e in events:
         assert e["end"] >= "2017-01-01"
-        assert e["summary"] and e["date_text"] in e["sentence"]
+        assert e["summary"] and e["date_source"] in ("text", "published")
+        assert e["date_text"] in e["sentence"] if e["date_source"] == "text" else e["date"] == docs[e["doc"]]["published"]
+    # each dated article's own news (its lede) is on the timeline at its publication date, only then
+    ledes = {e["doc"]: e for e in events if e["date_source"] == "published"}
+    assert all(docs[d]["published"] for d in ledes)
+    resignation = next(e for d, e in ledes.items() if d.startswith("000_"))
+    assert resignation["date"] == "2018-12" and "(dateline)" in resignation["date_text"]
+    assert "Mattis" in resignation["summary"] and "lettre de démission" in resignation["sentence"]
     # relative dates are only resolved in articles whose publication date is known
     for doc_id, doc in docs.items():
         shown = json.loads(invoke(runner, "show", doc_id, "--db", db).stdout)

@@ -111,13 +111,17 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Event:
-    """One dated clause: when, what (predicate), who/where (mentions in the clause)."""
+    """One dated clause: when, what (predicate), who/where (mentions in the clause).
 
-    timex_index: int  # index into the document's timex list
+    ``date_source`` is "text" when a date written in the sentence dates it (``timex_index``
+    names it), "published" for the lede dated by the document's publication date (no timex)."""
+
+    timex_index: int | None  # index into the document's timex list; None when "published"
     sentence_index: int
     predicate: str | None
     summary: str
     mention_indexes: tuple[int, ...]  # indexes into the document's mention list
+    date_source: str = "text"
 
 
 @dataclass(frozen=True)

@@ -43,5 +43,5 @@ def analyse(
     mentions = extract_mentions(doc, paragraphs)
     if timexes is None:
         timexes = tag_dates(text, anchor, doc)
-    events = extract_events(doc, sents, timexes, mentions)
+    events = extract_events(doc, sents, timexes, mentions, paragraphs, anchor)
     return Annotation(sents, mentions, timexes, events, find_quotes(doc, sents, mentions))

@@ -32,11 +32,12 @@ def timeline(
         )
         params.extend(ids if ids is not None else [type_])
     sql = (
-        'SELECT ev.id AS eid, ev.date, ev.precision, ev.start, ev."end", ev.date_text, d.id AS doc, '
-        "s.text AS sentence, ev.summary, t.value, t.mod FROM events ev "
+        'SELECT ev.id AS eid, ev.date, ev.precision, ev.start, ev."end", ev.date_text, '
+        "ev.date_source, d.id AS doc, s.text AS sentence, ev.summary, coalesce(t.value, ev.date) AS value, "
+        "t.mod FROM events ev "
         "JOIN documents d ON d.rowid = ev.doc "
         "JOIN sentences s ON s.doc = ev.doc AND s.idx = ev.sentence "
-        "JOIN timexes t ON t.doc = ev.doc AND t.idx = ev.timex"
+        "LEFT JOIN timexes t ON t.doc = ev.doc AND t.idx = ev.timex"
         + (" WHERE " + " AND ".join(where) if where else "")
         + ' ORDER BY ev.date, ev.start, ev."end", d.id, ev.id'
     )

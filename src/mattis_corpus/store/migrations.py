@@ -311,3 +311,11 @@ def m009_page_lines(db: sqlite3.Connection) -> None:
         CREATE TABLE page_line_sets (page TEXT PRIMARY KEY, hashes BLOB NOT NULL);
         """,
     )
+
+
+@migration
+def m010_event_date_source(db: sqlite3.Connection) -> None:
+    """Where an event's date comes from: ``text`` (a date in its sentence, ``timex`` names it)
+    or ``published`` (an article's lede dated by its publication date; ``timex`` is -1). Events
+    of stores from before were all dated by their text."""
+    run_script(db, "ALTER TABLE events ADD COLUMN date_source TEXT NOT NULL DEFAULT 'text';")

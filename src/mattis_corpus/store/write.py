@@ -12,7 +12,7 @@ from mattis_corpus.store.search_index import index_document, index_sentences, un
 from mattis_corpus.textutil import display_path
 
 if TYPE_CHECKING:
-    from mattis_corpus.models import Annotation, CleanDoc, Published, RawDoc
+    from mattis_corpus.models import Annotation, CleanDoc, Event, Published, RawDoc
 
 
 def write_document(
@@ -41,7 +41,7 @@ def write_document(
     doc = cur.lastrowid
     assert doc is not None
     index_document(db, doc, clean.title, clean.text)
-    _write_annotation(db, doc, ann)
+    _write_annotation(db, doc, ann, published)
 
 
 def _meta_json(raw: RawDoc) -> str | None:
@@ -60,7 +60,7 @@ def _declared(raw: RawDoc, clean: CleanDoc) -> tuple[str | None, ...]:
             clean.language, updated)
 
 
-def _write_annotation(db: sqlite3.Connection, doc: int, ann: Annotation) -> None:
+def _write_annotation(db: sqlite3.Connection, doc: int, ann: Annotation, published: Published) -> None:
     """Rows go in with executemany and explicit ids (max + 1 onwards: we hold the write lock),
     which events and FTS rows need; one statement per table, not per row."""
     first = _next_id(db, "sentences")
@@ -83,7 +83,7 @@ def _write_annotation(db: sqlite3.Connection, doc: int, ann: Annotation) -> None
           t.interval_start, t.interval_end, int(t.relative), t.mod)
          for i, t in enumerate(ann.timexes)],
     )
-    _write_events(db, doc, ann, first_mention)
+    _write_events(db, doc, ann, first_mention, published)
     _write_quotes(db, doc, ann, first_mention)
 
 
@@ -102,22 +102,39 @@ def _write_quotes(db: sqlite3.Connection, doc: int, ann: Annotation, first_menti
     )
 
 
-def _write_events(db: sqlite3.Connection, doc: int, ann: Annotation, first_mention: int) -> None:
+def _write_events(
+    db: sqlite3.Connection, doc: int, ann: Annotation, first_mention: int, published: Published
+) -> None:
+    """Event rows; a "published" one (the lede) only when the document has a publication date,
+    and only the first (a long document analysed in pieces proposes one per piece)."""
     first_event = _next_id(db, "events")
     events, links = [], []
-    for k, e in enumerate(ann.events):
-        t = ann.timexes[e.timex_index]
-        events.append(
-            (first_event + k, doc, e.timex_index, e.sentence_index, timeline_date(t),
-             t.precision, t.interval_start, t.interval_end, t.text, e.predicate, e.summary)
-        )
+    for e in ann.events:
+        row = _event_row(e, ann, published)
+        if row is None or (e.date_source == "published" and any(r[-1] == "published" for r in events)):
+            continue
+        k = len(events)
+        events.append((first_event + k, doc, *row))
         links.extend((first_event + k, first_mention + i) for i in e.mention_indexes)
     db.executemany(
         'INSERT INTO events (id, doc, timex, sentence, date, precision, start, "end",'
-        " date_text, predicate, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " date_text, predicate, summary, date_source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         events,
     )
     db.executemany("INSERT OR IGNORE INTO event_mentions (event, mention) VALUES (?, ?)", links)
+
+
+def _event_row(e: Event, ann: Annotation, published: Published) -> tuple | None:
+    """(timex, sentence, date, precision, start, end, date_text, predicate, summary, source)."""
+    if e.timex_index is not None:
+        t = ann.timexes[e.timex_index]
+        return (e.timex_index, e.sentence_index, timeline_date(t), t.precision, t.interval_start,
+                t.interval_end, t.text, e.predicate, e.summary, e.date_source)
+    if not (published.value and published.start and published.end) or published.source == "inferred":
+        return None  # a date the page does not state (none, or read off the text's own dates)
+    said = f"publié le {published.value} ({published.source or 'inconnu'})"
+    return (-1, e.sentence_index, published.value, published.precision or "day", published.start,
+            published.end, said, e.predicate, e.summary, "published")
 
 
 def _next_id(db: sqlite3.Connection, table: str) -> int:
