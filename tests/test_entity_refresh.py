@@ -151,6 +151,7 @@ _UNDO_LATER = {
         *(f"ALTER TABLE documents DROP COLUMN {c}" for c in ("url", "site", "author", "language", "updated")),
     ],
     "m009_page_lines": ["DROP TABLE page_lines", "DROP TABLE page_line_sets"],
+    "m010_event_date_source": ["ALTER TABLE events DROP COLUMN date_source"],
 }
 
 
