@@ -65,6 +65,14 @@ def entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
     ]
 
 
+def language_condition(lang: str, column: str = "language") -> tuple[str, tuple[str, ...]]:
+    """The SQL condition and its parameters for documents of one language (ISO 639-1, any case),
+    or of unknown language for ``none``: one place for what ``--lang`` means."""
+    if lang.lower() == "none":
+        return f"{column} IS NULL", ()
+    return f"{column} = ? COLLATE NOCASE", (lang,)
+
+
 def filters(
     store: Store, *, entity: str | None, type_: str | None, dates: DateRange, doc: str | None,
     doc_col: str, date_cols: tuple[str, str] | None, lang: str | None = None,
@@ -72,9 +80,9 @@ def filters(
     where: list[str] = []
     params: list = []
     if lang is not None:  # ISO 639-1, or "none" for documents of unknown language
-        where.append(f"{doc_col} IN (SELECT rowid FROM documents WHERE "
-                     + ("language IS NULL)" if lang.lower() == "none" else "language = ? COLLATE NOCASE)"))
-        params += [] if lang.lower() == "none" else [lang]
+        cond, args = language_condition(lang)
+        where.append(f"{doc_col} IN (SELECT rowid FROM documents WHERE {cond})")
+        params += args
     # Entity and type filters probe the (entity, doc) / (type, doc) indexes once per candidate
     # document: the full-text match drives the query, and on 100,000 documents building the
     # set of every document with a PER mention first cost ~80 ms more.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from mattis_corpus.query.common import doc_rowid
+from mattis_corpus.query.common import doc_rowid, language_condition
 from mattis_corpus.store.db import Store
 
 DOC_FIELDS = ("id", "title", "published", "published_precision", "published_source", "words", "source_file",
@@ -21,8 +21,9 @@ def list_docs(store: Store, site: str | None = None, lang: str | None = None) ->
         where.append("site = ? COLLATE NOCASE")
         args.append(site)
     if lang is not None:
-        where.append("language IS NULL" if lang.lower() == "none" else "language = ? COLLATE NOCASE")
-        args += [] if lang.lower() == "none" else [lang]
+        cond, lang_args = language_condition(lang)
+        where.append(cond)
+        args += lang_args
     sql = f"SELECT {cols} FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
     for row in store.db.execute(sql + " ORDER BY id", args):
         yield dict(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from mattis_corpus.query.common import doc_rowid
+from mattis_corpus.query.common import doc_rowid, language_condition
 from mattis_corpus.query.quotes import quote_counts
 from mattis_corpus.store.db import Store
 from mattis_corpus.textutil import RawJSON
@@ -52,15 +52,6 @@ def list_entities(
         }
 
 
-def _lang_sql(lang: str) -> str:
-    """The condition on ``d`` (documents) for one language, or "none" for an unknown one."""
-    return "d.language IS NULL" if lang.lower() == "none" else "d.language = ? COLLATE NOCASE"
-
-
-def _lang_args(lang: str) -> tuple[str, ...]:
-    return () if lang.lower() == "none" else (lang,)
-
-
 def _entities_sql(type_: str | None, rowid: int | None, min_mentions: int, sort: str,
                   limit: int | None, lang: str | None = None) -> tuple[str, list]:
     """The listing query: counts from ``entities``, from one document's mentions, or from the
@@ -73,10 +64,10 @@ def _entities_sql(type_: str | None, rowid: int | None, min_mentions: int, sort:
         counts = (
             "SELECT m.entity AS id, count(*) AS mentions, count(DISTINCT m.doc) AS documents "
             "FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE m.entity IS NOT NULL AND "
-            f"{_lang_sql(lang)}" + (" AND m.doc = ?" if rowid is not None else "") + " GROUP BY m.entity"
+            f"{language_condition(lang, 'd.language')[0]}" + (" AND m.doc = ?" if rowid is not None else "") + " GROUP BY m.entity"
         )
         source = f"({counts}) c JOIN entities e ON e.id = c.id"
-        params[:0] = [*_lang_args(lang), *([rowid] if rowid is not None else [])]
+        params[:0] = [*language_condition(lang)[1], *([rowid] if rowid is not None else [])]
         mcol, dcol = "c.mentions", "c.documents"
     elif rowid is not None:
         counts = (
@@ -118,8 +109,9 @@ def _language_documents(store: Store, entity: str, lang: str, documents: str) ->
     """An entity's documents in one language, in id order."""
     if documents == "none":
         return []
+    cond, args = language_condition(lang, "d.language")
     return _column(store, "SELECT DISTINCT d.id FROM mentions m JOIN documents d ON d.rowid = m.doc"
-                   f" WHERE m.entity = ? AND {_lang_sql(lang)} ORDER BY d.id", (entity, *_lang_args(lang)))
+                   f" WHERE m.entity = ? AND {cond} ORDER BY d.id", (entity, *args))
 
 
 def _column(store: Store, sql: str, params: tuple) -> list:
