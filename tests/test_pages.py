@@ -244,3 +244,42 @@ def test_the_lede_is_evidence_for_the_headline() -> None:
         "où le parcours complet est décrit kilomètre par kilomètre pour les participants.",
     ])
     assert clean(page).title == "Le marathon de Namur partira des quais le dimanche 14 avril"
+
+
+def _lynx(text: str) -> str:
+    """A text as lynx dumps it: wrapped at 76 columns, paragraphs and list items indented,
+    headings ("#H ") flush left."""
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        if line.startswith("#H "):
+            out.append(line[3:])
+        else:
+            out += ["   " + part for part in textwrap.wrap(line, 73)] if line.strip() else [""]
+    return "\n".join(out)
+
+
+def test_a_lynx_heading_beats_a_photo_caption_that_shares_more_words():
+    """lynx prints h1-h6 flush left and the rest indented: the flush-left headline is the
+    title, not the bulleted caption above it that names the same people."""
+    raw = _lynx("Accueil\n\n* Le ministre de l'Économie présente son plan de privatisations\n\n"
+                "#H Privatisations partielles à l'étude\n\nPar Jean Dupont\n\n" + _ARTICLE)
+    assert clean(raw).title == "Privatisations partielles à l'étude"
+    flat = raw.replace("\n   ", "\n")  # the same lines with the indentation gone
+    assert clean(flat).title != "Privatisations partielles à l'étude"
+
+
+def test_a_lynx_heading_may_trail_off_but_an_unmarked_line_may_not():
+    raw = _lynx("Accueil\n\n#H Les privatisations partielles, et après…\n\nPar Jean Dupont\n\n"
+                + _ARTICLE)
+    assert clean(raw).title == "Les privatisations partielles, et après…"
+    assert clean(raw.replace("\n   ", "\n")).title != "Les privatisations partielles, et après…"
+
+
+def test_indentation_means_nothing_outside_an_indented_dump():
+    from mattis_corpus.ingest.clean.markup import flush_left_lines
+
+    assert flush_left_lines("Titre\n" + "   ligne de texte\n" * 12) == frozenset({0})
+    assert flush_left_lines("Titre\n" + "ligne de texte\n" * 12) == frozenset()
+    assert flush_left_lines("Titre\n\n" + "ligne\n   ligne\n" * 6) == frozenset()  # half and half

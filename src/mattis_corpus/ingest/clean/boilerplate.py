@@ -158,11 +158,12 @@ def article_runs(probs: Sequence[float], sizes: Sequence[int], settings: dict) -
     return sorted(runs)
 
 
-def page_lines(normalised: str) -> list[Line]:
-    """The page's non-empty lines, scraper marks taken off (what the model scores)."""
+def page_lines(normalised: str, flush: frozenset[int] = frozenset()) -> list[Line]:
+    """The page's non-empty lines, scraper marks taken off (what the model scores);
+    ``flush``: the numbers of its lynx heading lines (``markup.flush_left_lines``)."""
     from mattis_corpus.ingest.clean.markup import parse_lines
 
-    return [line for line in parse_lines(normalised) if line.text]
+    return [line for line in parse_lines(normalised, flush) if line.text]
 
 
 def line_key(text: str) -> str:

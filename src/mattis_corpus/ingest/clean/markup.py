@@ -6,7 +6,7 @@ the boilerplate classifier (a line that was all link text, a bullet, a heading).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mattis_corpus.ingest.clean.dateline import parse_dateline
 
@@ -36,6 +36,7 @@ class Line:
     heading: int = 0  # Markdown heading level (1 = "# "), 0 when none
     artefact: bool = False  # a lynx/html2text artefact stood on the line
     rel: bool = False  # lynx's "#rel" head-of-page line: never article text
+    outdented: bool = False  # flush left in a dump that indents its text: lynx's h1-h6
 
 
 def unwrap_links(text: str) -> str:
@@ -76,10 +77,33 @@ def parse_line(raw: str) -> Line:
     return Line(" ".join(s.split()), link_share, bullet, heading, artefact, rel)
 
 
-def parse_lines(text: str) -> list[Line]:
-    """Every line of ``text`` (already character-normalised), marks taken off."""
-    lines = [parse_line(line) for line in unwrap_links(text).split("\n")]
+def parse_lines(text: str, flush: frozenset[int] = frozenset()) -> list[Line]:
+    """Every line of ``text`` (already character-normalised), marks taken off; the lines
+    numbered in ``flush`` (see :func:`flush_left_lines`) are lynx headings."""
+    raw = unwrap_links(text).split("\n")
+    lines = [parse_line(line) for line in raw]
+    if flush and len(raw) == text.count("\n") + 1:  # no link spanned lines: numbers still hold
+        lines = [replace(line, outdented=True) if k in flush and line.text else line
+                 for k, line in enumerate(lines)]
     return join_wrapped(lines, wrap_width(text))
+
+
+_INDENTED_SHARE = 0.6
+
+
+def flush_left_lines(text: str) -> frozenset[int]:
+    """The numbers of the flush-left lines of a dump that indents its text, read before the
+    lines are stripped: lynx indents paragraphs and lists by three spaces and prints headings
+    (h1-h6) flush left. Empty for any other text (html2text, copy-paste, one line per
+    paragraph), where indentation means nothing."""
+    from mattis_corpus.ingest.clean.chars import normalise_newlines
+
+    raw = normalise_newlines(text).split("\n")
+    lines = [(k, r) for k, r in enumerate(raw) if r.strip()]
+    flush = frozenset(k for k, r in lines if not r[:1].isspace())
+    if len(lines) < 10 or len(lines) - len(flush) < _INDENTED_SHARE * len(lines):
+        return frozenset()
+    return flush
 
 
 _WRAPPED_P95 = 100  # a page whose long lines stop at ~80 characters was wrapped by its tool
@@ -131,6 +155,7 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
         prev = groups[-1][-1] if groups else None
         if (prev is not None and prev.text and line.text and len(prev.text) >= full
                 and not line.bullet and not line.heading and not line.rel
+                and line.outdented == prev.outdented
                 and not _dateline_after_sentence(prev.text, line.text)):
             groups[-1].append(line)
         else:
@@ -158,4 +183,4 @@ def _joined(group: list[Line]) -> Line:
     share = sum(line.link_share * n for line, n in zip(group, sizes, strict=True)) / total if total else 0.0
     first = group[0]
     return Line("".join(parts), share, first.bullet, first.heading,
-                any(line.artefact for line in group), first.rel)
+                any(line.artefact for line in group), first.rel, first.outdented)

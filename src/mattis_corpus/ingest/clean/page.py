@@ -67,6 +67,7 @@ from mattis_corpus.ingest.clean.chrome import (
     words,
 )
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline, split_glued_dateline
+from mattis_corpus.ingest.clean.markup import flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
     yearless_dateline,
@@ -93,6 +94,7 @@ class _Block:
     p: float = 1.0  # the boilerplate model's probability that the line is article text
     heading: int = 0  # Markdown heading level on the page (1: the page's "# " headline)
     bullet: bool = False  # printed as a list item (menus, teasers, captions in lynx)
+    outdented: bool = False  # a lynx heading: flush left on a dump that indents its text
 
 
 @dataclass(frozen=True)
@@ -123,17 +125,18 @@ _MAX_KICKERS = 3
 _HEAD_LINES = 100  # how far before the article its title may stand (video players, share bars)
 
 
-def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None) -> _Page:
+def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
+                    flush: frozenset[int] = frozenset()) -> _Page:
     """Score every line, keep the article's runs of lines; the lines just before it are the
     head (title and dateline candidates); the rest is removed."""
-    lines = B.page_lines(text)
+    lines = B.page_lines(text, flush)
     if not lines:
         return _Page(blocks=())
     settings = B.weights()[1]
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring or _never), strict=True)]
     probs = _teaser_blocks(lines, _related_boxes(lines, probs))
-    blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet)
+    blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet, outdented=ln.outdented)
               for ln, p in zip(lines, probs, strict=True)]
     runs = B.article_runs(probs, [len(ln.text.split()) for ln in lines], settings)
     if not runs:
@@ -397,7 +400,7 @@ def find_title(page: _Page) -> _Page:
     copies = title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
     scored = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
-                           page.captions) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
+                           page.captions, b.outdented) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
               for k, b in candidates]
     best = max(scored, key=lambda t: t[0], default=None)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
@@ -502,7 +505,8 @@ def clean(raw_text: str, recurring: Callable[[str], bool] | None = None) -> Clea
     """
     if not isinstance(raw_text, str):
         raw_text = str(raw_text)
-    page = process_page(_page_from_text(normalise_text(raw_text), recurring))
+    flush = flush_left_lines(raw_text)  # before normalisation strips the lines
+    page = process_page(_page_from_text(normalise_text(raw_text), recurring, flush))
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     pos = 0

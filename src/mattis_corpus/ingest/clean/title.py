@@ -86,17 +86,21 @@ def prose_words(text: str) -> bool:
 _TITLE_FULL_EVIDENCE = 4  # shared content words that make a headline's case in full
 _TWICE_BONUS = 0.3
 _H1_BONUS = 0.4  # an html2text "# " line is the page's h1, the headline on nearly every site
+_LYNX_HEADING_BONUS = 0.3  # a lynx heading (h1-h6, level unknown): the headline or a section
 _BULLET_MALUS = 0.3  # a list item is a menu entry, a teaser or a lynx caption far more often
 
 
 def title_score(text: str, heading: int, bullet: bool, body: set[str],
-                copies: dict[str, int], captions: frozenset[str] = frozenset()) -> float:
+                copies: dict[str, int], captions: frozenset[str] = frozenset(),
+                outdented: bool = False) -> float:
     """How much a line reads as this article's headline (0: not at all): the share of its
     content words found in the body, scaled down when few words are shared (a one- or
     two-word menu item like "La météo" shares all its words by chance), plus the page's
-    own marks of a headline (printed twice, first-level heading)."""
+    own marks of a headline (printed twice, first-level heading). A marked heading may end
+    with "…" (a headline that trails off); an unmarked line so ended is a cut teaser."""
     line, text = text, strip_site_name(text)
-    if (not is_title_like(text) or _first_letter_lower(text) or is_chrome_line(text)
+    marked = heading > 0 or outdented
+    if (not is_title_like(text.removesuffix("…") if marked else text) or _first_letter_lower(text) or is_chrome_line(text)
             or related_header(text) or parse_dateline(text) or is_comment_marker(text)
             or is_yearless_dateline(text)
             or B.line_key(text) in captions or B.line_key(line) in captions):
@@ -107,7 +111,8 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
         return 0.0
     twice = copies.get(B.line_key(text), 0) >= 2
     evidence = len(shared) / len(own) * min(1.0, len(shared) / _TITLE_FULL_EVIDENCE)
-    bonus = (_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if heading == 1 else 0.0)
+    bonus = ((_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if heading == 1 else 0.0)
+             + (_LYNX_HEADING_BONUS if outdented else 0.0))
     return evidence + bonus - (_BULLET_MALUS if bullet else 0.0)
 
 
