@@ -283,3 +283,11 @@ def test_indentation_means_nothing_outside_an_indented_dump():
     assert flush_left_lines("Titre\n" + "   ligne de texte\n" * 12) == frozenset({0})
     assert flush_left_lines("Titre\n" + "ligne de texte\n" * 12) == frozenset()
     assert flush_left_lines("Titre\n\n" + "ligne\n   ligne\n" * 6) == frozenset()  # half and half
+
+
+def test_a_link_wrapped_inside_a_blockquote_loses_the_quote_mark():
+    """html2text wraps a quoted paragraph's link over two lines, each starting "> ": the
+    mark of the second line is not a word of the link text ("Philippe > Hersant")."""
+    raw = ("> Le journal a été acheté par [Philippe\n> Hersant](http://exemple.fr/fiche) pour "
+           "215 millions d'euros, selon les comptes publiés par le groupe cette semaine.\n")
+    assert "Philippe Hersant pour" in clean(raw).text

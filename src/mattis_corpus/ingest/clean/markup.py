@@ -23,6 +23,7 @@ _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines
 _BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
+_QUOTED_BREAK_RE = re.compile(r"\n[ \t]*(?:>[ \t]*)*")  # a line break in a link, with any "> " quote marks
 _REL_RE = re.compile(r"^#[A-Za-zÀ-ÿ]")  # lynx "#alternate …", "#Le Monde.fr : …": <link rel>
 
 
@@ -45,7 +46,7 @@ def unwrap_links(text: str) -> str:
         return text
     text = _IMAGE_RE.sub("", text)
     text = _STRONG_RE.sub(r"\2", text)
-    text = _LINK_RE.sub(lambda m: LINK_OPEN + m.group(1).replace("\n", " ") + LINK_CLOSE, text)
+    text = _LINK_RE.sub(lambda m: LINK_OPEN + _QUOTED_BREAK_RE.sub(" ", m.group(1)) + LINK_CLOSE, text)
     return _AUTOLINK_RE.sub("", text)
 
 
