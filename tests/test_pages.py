@@ -291,3 +291,21 @@ def test_a_link_wrapped_inside_a_blockquote_loses_the_quote_mark():
     raw = ("> Le journal a été acheté par [Philippe\n> Hersant](http://exemple.fr/fiche) pour "
            "215 millions d'euros, selon les comptes publiés par le groupe cette semaine.\n")
     assert "Philippe Hersant pour" in clean(raw).text
+
+
+def test_quote_marks_go_and_an_embedded_post_is_not_the_article():
+    """html2text's "> " marks are not words; a quoted passage of the article stays, the
+    embedded post signed "— Name (@handle) date" goes with its quoted text."""
+    raw = ("Le gouvernement envisage des privatisations partielles\n\n" + _ARTICLE + "\n"
+           "> Les privatisations partielles ne sont pas une fin en soi, a écrit le ministre\n"
+           "> dans une tribune publiée par plusieurs journaux régionaux la semaine dernière.\n\n"
+           "> Je ne vendrai pas les bijoux de famille, promis juré, à qui que ce soit !\n>\n"
+           "> — Jean Dupont (@jdupont) [June 4,\n> 2012](https://twitter.com/jdupont/status/1)\n\n"
+           "Les syndicats ont demandé à être reçus par le ministre avant la fin du mois, "
+           "pour discuter du calendrier des privatisations.\n")
+    doc = clean(raw)
+    assert ">" not in doc.text
+    assert ("Les privatisations partielles ne sont pas une fin en soi, a écrit le ministre dans "
+            "une tribune") in doc.text
+    assert "bijoux de famille" not in doc.text and "@jdupont" not in doc.text
+    assert doc.text.rstrip().endswith("calendrier des privatisations.")

@@ -1,4 +1,4 @@
-"""What scrapers leave around the words: Markdown links and images (html2text), lynx's
+"""What scrapers leave around the words: Markdown links, images and quote marks (html2text), lynx's
 ``(BUTTON)``, ``[IMG]``, ``IFRAME:`` and ``#rel`` lines, list bullets, heading marks and form
 fields. Each line is reduced to its words, and what was around them is kept as features for
 the boilerplate classifier (a line that was all link text, a bullet, a heading)."""
@@ -24,6 +24,7 @@ _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)") 
 _BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
 _QUOTED_BREAK_RE = re.compile(r"\n[ \t]*(?:>[ \t]*)*")  # a line break in a link, with any "> " quote marks
+_QUOTE_MARK_RE = re.compile(r"^>[>\s]*(?:\s|$)")  # html2text's blockquote marks: "> ", "> > ", ">"
 _REL_RE = re.compile(r"^#[A-Za-zÀ-ÿ]")  # lynx "#alternate …", "#Le Monde.fr : …": <link rel>
 
 
@@ -38,6 +39,7 @@ class Line:
     artefact: bool = False  # a lynx/html2text artefact stood on the line
     rel: bool = False  # lynx's "#rel" head-of-page line: never article text
     outdented: bool = False  # flush left in a dump that indents its text: lynx's h1-h6
+    quote: int = 0  # the number of the html2text blockquote ("> " lines) it is in, 0 if none
 
 
 def unwrap_links(text: str) -> str:
@@ -61,6 +63,9 @@ def parse_line(raw: str) -> Line:
     artefact = False
     if _LYNX_RE.search(s) or _FIELD_RE.search(s):
         s, artefact = _FIELD_RE.sub(" ", _LYNX_RE.sub(" ", s)).strip(), True
+    quote = 0
+    if s.startswith(">") and (m := _QUOTE_MARK_RE.match(s)):
+        s, quote = s[m.end():], 1
     heading = 0
     if m := _HEADING_RE.match(s):
         heading, s = len(m.group(1)), s[m.end():]
@@ -75,7 +80,7 @@ def parse_line(raw: str) -> Line:
         s = s.replace(LINK_OPEN, "").replace(LINK_CLOSE, "")
     if "**" in s or "__" in s:
         s = _EMPHASIS_RE.sub(r"\2", s)
-    return Line(" ".join(s.split()), link_share, bullet, heading, artefact, rel)
+    return Line(" ".join(s.split()), link_share, bullet, heading, artefact, rel, quote=quote)
 
 
 def parse_lines(text: str, flush: frozenset[int] = frozenset()) -> list[Line]:
@@ -86,7 +91,20 @@ def parse_lines(text: str, flush: frozenset[int] = frozenset()) -> list[Line]:
     if flush and len(raw) == text.count("\n") + 1:  # no link spanned lines: numbers still hold
         lines = [replace(line, outdented=True) if k in flush and line.text else line
                  for k, line in enumerate(lines)]
-    return join_wrapped(lines, wrap_width(text))
+    return join_wrapped(number_quotes(lines), wrap_width(text))
+
+
+def number_quotes(lines: list[Line]) -> list[Line]:
+    """Give each blockquote its own number: a line without a quote mark (a blank one too)
+    ends it, so two quotes apart on the page stay apart once blank lines are dropped."""
+    out, n, inside = [], 0, False
+    for line in lines:
+        if line.quote:
+            n += not inside
+            line = replace(line, quote=n)
+        inside = bool(line.quote)
+        out.append(line)
+    return out
 
 
 _INDENTED_SHARE = 0.6
@@ -156,7 +174,7 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
         prev = groups[-1][-1] if groups else None
         if (prev is not None and prev.text and line.text and len(prev.text) >= full
                 and not line.bullet and not line.heading and not line.rel
-                and line.outdented == prev.outdented
+                and line.outdented == prev.outdented and line.quote == prev.quote
                 and not _dateline_after_sentence(prev.text, line.text)):
             groups[-1].append(line)
         else:
@@ -184,4 +202,4 @@ def _joined(group: list[Line]) -> Line:
     share = sum(line.link_share * n for line, n in zip(group, sizes, strict=True)) / total if total else 0.0
     first = group[0]
     return Line("".join(parts), share, first.bullet, first.heading,
-                any(line.artefact for line in group), first.rel, first.outdented)
+                any(line.artefact for line in group), first.rel, first.outdented, first.quote)

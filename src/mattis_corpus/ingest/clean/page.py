@@ -50,6 +50,7 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -136,6 +137,8 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring or _never), strict=True)]
     probs = _teaser_blocks(lines, _related_boxes(lines, probs))
+    posts = embedded_posts(lines)  # neutral for the runs (the article goes on around them), then dropped
+    probs = [settings["threshold"] if k in posts else p for k, p in enumerate(probs)]
     blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet, outdented=ln.outdented)
               for ln, p in zip(lines, probs, strict=True)]
     runs = B.article_runs(probs, [len(ln.text.split()) for ln in lines], settings)
@@ -143,7 +146,7 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
         return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
     runs = _cut_comments(blocks, runs)
     runs = [_extend(blocks, probs, a, b) for a, b in runs]
-    keep = _trim_edges(blocks, {k for a, b in runs for k in range(a, b)})
+    keep = _trim_edges(blocks, {k for a, b in runs for k in range(a, b)} - posts)
     if not keep:
         return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
     first, last = min(keep), max(keep) + 1
@@ -206,6 +209,29 @@ def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
         boxed = False
         if probs[k] >= 0.5:
             seen += words(line.text)
+    return out
+
+
+# The signature under an embedded post: "— Nadine Morano (@nadine__morano) June 4, 2012",
+# "-- X (@x) 12 juin 2017" (Twitter/X embeds as scrapers print them).
+_POST_SIGNATURE_RE = re.compile(
+    r"^(?:[-—–]{1,2}\s*)?[^()]{1,80}\(@\w{1,30}\)\s*(?:\w{3,10}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? \w{3,10}\.? \d{4})$")
+
+
+def embedded_posts(lines: Sequence) -> set[int]:
+    """The lines of embedded social posts, which are not the article: a signature line and
+    the lines above it in the same blockquote (the post's text, when the scraper marked the
+    quote)."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        if not _POST_SIGNATURE_RE.match(line.text):
+            continue
+        out.add(k)
+        j = k - 1
+        while (line.quote and j >= 0 and lines[j].quote == line.quote
+               and not _POST_SIGNATURE_RE.match(lines[j].text)):
+            out.add(j)
+            j -= 1
     return out
 
 
