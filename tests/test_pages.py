@@ -309,3 +309,26 @@ def test_quote_marks_go_and_an_embedded_post_is_not_the_article():
             "une tribune") in doc.text
     assert "bijoux de famille" not in doc.text and "@jdupont" not in doc.text
     assert doc.text.rstrip().endswith("calendrier des privatisations.")
+
+
+def test_a_post_embedded_above_the_article_gives_neither_text_nor_date():
+    raw = ("Le gouvernement envisage des privatisations partielles\n\n"
+           "> Les privatisations partielles sont une faute historique, je le dirai au ministre\n>\n"
+           "> — Jean Dupont (@jdupont) 12 juin 2017\n\n" + _ARTICLE)
+    doc = clean(raw)
+    assert doc.title == "Le gouvernement envisage des privatisations partielles"
+    assert "faute historique" not in doc.text and "@jdupont" not in doc.text
+    assert doc.dateline is None
+
+
+def test_a_short_wrapped_page_with_long_unbroken_lines_is_still_unwrapped():
+    """A short html2text page (a dozen wrapped lines) among long link lines: its wrapped
+    lines still pile up just under the width, and a sentence wrapped before a capital
+    ("…écrit : « Nadine / Morano, je…") is joined again."""
+    import textwrap
+
+    from mattis_corpus.ingest.clean.markup import wrap_width
+    para = " ".join(_ARTICLE.split()) * 2
+    wrapped = "\n".join(textwrap.wrap(para, 78))
+    long_lines = "\n".join(f"Rubrique {k} " + "lien " * (30 + 7 * k) for k in range(12))
+    assert 70 <= (wrap_width(long_lines + "\n\n" + wrapped) or 0) <= 78

@@ -145,7 +145,7 @@ def wrap_width(text: str) -> int | None:
 
 
 _BAND = 10  # wrapped lines end within a few characters of the width
-_BAND_LINES = 20
+_BAND_LINES = 12
 _BAND_SHARE = 0.4
 
 

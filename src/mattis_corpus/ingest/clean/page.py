@@ -150,11 +150,12 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     if not keep:
         return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
     first, last = min(keep), max(keep) + 1
-    head = tuple(blocks[max(0, first - _HEAD_LINES):first])
+    head = tuple(replace(b, text="") if k in posts else b  # a post is never the title or the standfirst
+                 for k, b in enumerate(blocks[max(0, first - _HEAD_LINES):first], max(0, first - _HEAD_LINES)))
     removed = tuple(b.text for k, b in enumerate(blocks) if k not in keep)
     return _Page(blocks=tuple(b for k, b in enumerate(blocks) if k in keep), head=head,
                  removed=removed, tail=tuple(b.text for b in blocks[last:]),
-                 warnings=_prose_warning(blocks, keep), lines=tuple(b.text for b in blocks),
+                 warnings=_prose_warning(blocks, keep), lines=tuple("" if k in posts else b.text for k, b in enumerate(blocks)),  # nor its date
                  span=(first, last), captions=caption_keys([b.text for b in blocks]))
 
 
