@@ -332,3 +332,18 @@ def test_a_short_wrapped_page_with_long_unbroken_lines_is_still_unwrapped():
     wrapped = "\n".join(textwrap.wrap(para, 78))
     long_lines = "\n".join(f"Rubrique {k} " + "lien " * (30 + 7 * k) for k in range(12))
     assert 70 <= (wrap_width(long_lines + "\n\n" + wrapped) or 0) <= 78
+
+
+def test_an_unlinked_list_next_to_the_article_is_kept_a_linked_menu_is_not():
+    """On a dump that marks links, a menu's items are links and the article's own list (a
+    palmarès, results) is not: the list right after the article is kept with its heading."""
+    menu = "\n".join(f"  * [Rubrique {k}](https://exemple.fr/r{k})" for k in range(8))
+    palmares = "\n\n".join(f"— {2020 - k} : « Film numéro {k} » de Réalisatrice {k}" for k in range(6))
+    raw = (menu + "\n\n# Le gouvernement envisage des privatisations partielles\n\n" + _ARTICLE
+           + "\n### Les privatisations depuis 2015\n\n" + palmares + "\n\n" + menu + "\n")
+    doc = clean(raw)
+    assert "Les privatisations depuis 2015" in doc.text
+    assert all(f"« Film numéro {k} »" in doc.text for k in range(6))
+    assert "Rubrique" not in doc.text
+    linked = raw.replace("— ", "* [").replace("de Réalisatrice", "](https://exemple.fr/f) de")
+    assert "Film numéro" not in clean(linked).text

@@ -147,6 +147,7 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     runs = _cut_comments(blocks, runs)
     runs = [_extend(blocks, probs, a, b) for a, b in runs]
     keep = _trim_edges(blocks, {k for a, b in runs for k in range(a, b)} - posts)
+    keep |= content_lists(lines, keep)
     if not keep:
         return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
     first, last = min(keep), max(keep) + 1
@@ -217,6 +218,45 @@ def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
 # "-- X (@x) 12 juin 2017" (Twitter/X embeds as scrapers print them).
 _POST_SIGNATURE_RE = re.compile(
     r"^(?:[-—–]{1,2}\s*)?[^()]{1,80}\(@\w{1,30}\)\s*(?:\w{3,10}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? \w{3,10}\.? \d{4})$")
+
+
+_LIST_ITEMS = 3  # a list this long, none of it links, right next to the article is part of it
+_LIST_GAP = 2  # short unlinked lines (its heading, a dateline) between such a list and the article
+_LINKED_LINES = 5  # a dump that shows this many links marks them all (html2text, Markdown)
+
+
+def content_lists(lines: Sequence, keep: set[int]) -> set[int]:
+    """A list the article prints (a palmarès, results, a programme) scores like a menu, line by
+    line; on a dump that marks links, a menu's items are links and the article's are not. The
+    unlinked list items right before or after the kept article, with the short unlinked lines
+    between (its heading), are the article's."""
+    if not keep or sum(line.link_share > 0 for line in lines) < _LINKED_LINES:
+        return set()
+    out: set[int] = set()
+    for start, step in ((min(keep) - 1, -1), (max(keep) + 1, 1)):
+        k, gap, items, seen = start, 0, 0, []
+        while 0 <= k < len(lines) and lines[k].link_share == 0 and not lines[k].rel:
+            if _list_item(lines[k].text, lines[k].bullet):
+                items += 1
+            elif items or gap >= _LIST_GAP or words(lines[k].text) > _TEASER_HEADER_WORDS:
+                break
+            else:
+                gap += 1
+            seen.append(k)
+            k += step
+        if items >= _LIST_ITEMS:
+            out.update(seen)
+            if 0 <= k < len(lines) and is_heading_like(lines[k].text) and lines[k].link_share == 0:
+                out.add(k)  # the list's own heading
+    return out
+
+
+_DASHES = ("—", "–", "•")
+
+
+def _list_item(text: str, bullet: bool) -> bool:
+    return ((bullet or text.startswith(_DASHES)) and words(text) >= 3
+            and not is_chrome_line(text) and not related_header(text))
 
 
 def embedded_posts(lines: Sequence) -> set[int]:
