@@ -347,3 +347,17 @@ def test_an_unlinked_list_next_to_the_article_is_kept_a_linked_menu_is_not():
     assert "Rubrique" not in doc.text
     linked = raw.replace("— ", "* [").replace("de Réalisatrice", "](https://exemple.fr/f) de")
     assert "Film numéro" not in clean(linked).text
+
+
+def test_the_paywall_cut_ends_the_article_a_subscriber_label_does_not():
+    dialog = ("Vous pouvez lire ce journal sur un seul appareil à la fois, et ce message "
+              "s'affichera sur l'autre appareil si vous continuez à lire ici.\n\n"
+              "Parce qu'une autre personne, ou vous, est en train de lire le journal avec ce "
+              "compte sur un autre appareil, la lecture est interrompue.\n")
+    raw = ("Le gouvernement envisage des privatisations partielles\n\nArticle réservé aux abonnés\n\n"
+           + _ARTICLE + "\nIl vous reste 57.09% de cet article à lire. La suite est réservée aux "
+           "abonnés.\n\n" + dialog)
+    doc = clean(raw)
+    assert "a-t-il ajouté devant la presse réunie au ministère." in doc.text
+    assert "autre appareil" not in doc.text and "Il vous reste" not in doc.text
+    assert "Le ministre a précisé" in doc.text

@@ -185,6 +185,21 @@ _COMMENT_PROMPT_RE = re.compile(
 _COMMENT_PROMPT_WORDS = 12
 
 
+# The paywall's cut: what follows is the subscription offer, never the article ("Il vous reste
+# 57% de cet article à lire. La suite est réservée aux abonnés.", "Pour lire la suite de cet
+# article, abonnez-vous", "Je m'abonne pour lire la suite"). A bare "Article réservé aux
+# abonnés" is a label printed under many titles, not a cut: it is not matched here.
+_PAYWALL_RE = re.compile(
+    r"\bil vous reste \d+(?:[.,]\d+)? ?% (?:de (?:cet|l) ?'?article )?a lire"
+    r"|\b(?:la suite|le reste) (?:de (?:cet|l) ?'?article )?est reservee? aux (?:abonnes|membres)"
+    r"|\blire la suite\b.{0,40}\babonn|\babonn\w*\b.{0,30}\bpour lire la suite\b")
+
+
+def is_paywall_cut(line: str) -> bool:
+    """A line saying the rest of the article is for subscribers only."""
+    return len(line) <= _SHORT_CHARS and bool(_PAYWALL_RE.search(_key(line)))
+
+
 def is_comment_marker(line: str) -> bool:
     """A line that opens the readers' comments ("Laissez un commentaire", "12 réactions",
     "Connectez-vous pour pouvoir commenter")."""

@@ -62,6 +62,7 @@ from mattis_corpus.ingest.clean.chrome import (
     is_chrome_line,
     is_comment_marker,
     is_heading_like,
+    is_paywall_cut,
     is_title_like,
     related_header,
     starts_lower,
@@ -192,7 +193,7 @@ def _extend(blocks: Sequence[_Block], probs: Sequence[float], a: int, b: int) ->
 
 def _sentence(text: str) -> bool:
     return (is_body_like(text, 3) and not is_chrome_line(text) and not related_header(text)
-            and not is_comment_marker(text))
+            and not is_comment_marker(text) and not is_paywall_cut(text))
 
 
 def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
@@ -322,13 +323,15 @@ def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
 
 
 def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """End the article at the first comment-section marker met after it began, kept line or
-    not ("160 commentaires" between the article and the first comment): readers' comments
-    read like prose, but nothing of the article comes after its comment form."""
+    """End the article at the first comment-section marker or paywall cut met after it began,
+    kept line or not ("160 commentaires" between the article and the first comment): readers'
+    comments and a paywall's explanations read like prose, but nothing of the article comes
+    after its comment form or the "la suite est réservée aux abonnés" line."""
     kept = {k for a, b in runs for k in range(a, b)}
     seen = 0
     for k in range(runs[0][0], runs[-1][1]):
-        if seen >= _STARTED_BEFORE_COMMENTS and is_comment_marker(blocks[k].text):
+        if seen >= _STARTED_BEFORE_COMMENTS and (is_comment_marker(blocks[k].text)
+                                                 or is_paywall_cut(blocks[k].text)):
             return [(a, min(b, k)) for a, b in runs if a < k]
         if k in kept:
             seen += words(blocks[k].text)
