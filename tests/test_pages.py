@@ -361,3 +361,28 @@ def test_the_paywall_cut_ends_the_article_a_subscriber_label_does_not():
     assert "a-t-il ajouté devant la presse réunie au ministère." in doc.text
     assert "autre appareil" not in doc.text and "Il vous reste" not in doc.text
     assert "Le ministre a précisé" in doc.text
+
+
+def test_a_caption_printed_three_times_on_one_line_is_not_body():
+    caption = "Le ministre de l'Économie à Bercy, à Paris, le 12 juillet 2023."
+    raw = ("Le gouvernement envisage des privatisations partielles\n\n"
+           + " ".join([caption] * 3) + " JEAN MARTIN / AFP\n\n" + _ARTICLE)
+    doc = clean(raw)
+    assert "à Bercy" not in doc.text and "Le ministre a précisé" in doc.text
+
+
+def test_a_second_capture_of_the_same_article_keeps_its_body():
+    """Two captures of one article share their sentences, not only their furniture: the
+    repetition then says nothing about chrome, and neither copy loses its list of facts."""
+    from mattis_corpus.ingest.recurring import page_line_hashes, recurring_test
+
+    facts = "\n\n".join(f"* une frappe de l'attaquant numéro {k} bien repoussée par le gardien ({k}0e) ;"
+                        for k in range(1, 7))
+    page = ("# Les Bleus battent l'Italie en match amical\n\n" + _ARTICLE + "\n" + facts + "\n\n"
+            "Le sélectionneur a salué la prestation de ses joueurs, qui ont livré un bon match.\n")
+    copy = page.replace("match amical", "match amical à Nice", 1)
+    own, other = page_line_hashes(page), page_line_hashes(copy)
+    counts = {h: (h in own) + (h in other) for h in own | other}
+    alone = clean(page)
+    assert "numéro 6" in alone.text
+    assert clean(page, recurring_test(own, counts)).text == alone.text

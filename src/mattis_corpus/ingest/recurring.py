@@ -26,9 +26,11 @@ def line_hash(key: str) -> int:
 
 
 def page_line_hashes(text: str) -> frozenset[int]:
-    """The hashes of one page's short lines, each once."""
-    return frozenset(line_hash(B.line_key(line.text)) for line in B.page_lines(normalise_text(text))
-                     if len(line.text) <= MAX_LINE_CHARS)
+    """The hashes of one page's short lines, each once, split as the cleaner splits them."""
+    from mattis_corpus.ingest.clean.markup import flush_left_lines
+
+    lines = B.page_lines(normalise_text(text), flush_left_lines(text))
+    return frozenset(line_hash(B.line_key(line.text)) for line in lines if len(line.text) <= MAX_LINE_CHARS)
 
 
 def recurring_test(own: frozenset[int], counts: dict[int, int]) -> Callable[[str], bool]:

@@ -124,6 +124,20 @@ _CAPTION_WINDOW = 3
 _MAX_KICKERS = 3
 
 
+_COPY_SENTENCES = 5  # a page whose own sentences recur elsewhere is another copy of an article
+_COPY_SHARE = 0.5
+
+
+def _copy_of_stored(lines: Sequence, recurring: Callable[[str], bool]) -> bool:
+    """Another capture of an article the corpus already holds (saved twice, or by two
+    tools): its sentences recur, not only its furniture, and repetition says nothing about
+    which of its lines are chrome."""
+    sentences = [ln.text for ln in lines
+                 if 6 <= words(ln.text) <= B.RECURRING_MAX_WORDS and ln.text.endswith(TERMINAL)]
+    recurring_ones = sum(map(recurring, sentences))
+    return recurring_ones >= _COPY_SENTENCES and recurring_ones >= _COPY_SHARE * len(sentences)
+
+
 _HEAD_LINES = 100  # how far before the article its title may stand (video players, share bars)
 
 
@@ -135,8 +149,9 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     if not lines:
         return _Page(blocks=())
     settings = B.weights()[1]
+    recurring = recurring if recurring is not None and not _copy_of_stored(lines, recurring) else _never
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
-             for ln, p in zip(lines, B.probabilities(lines, recurring or _never), strict=True)]
+             for ln, p in zip(lines, B.probabilities(lines, recurring), strict=True)]
     probs = _teaser_blocks(lines, _related_boxes(lines, probs))
     posts = embedded_posts(lines)  # neutral for the runs (the article goes on around them), then dropped
     probs = [settings["threshold"] if k in posts else p for k, p in enumerate(probs)]
@@ -288,9 +303,14 @@ def _teaser(text: str) -> bool:
 
 
 def _printed_twice(text: str) -> bool:
-    """A headline printed twice on one line ("X X"): a teaser's image text and link text."""
+    """A headline or caption printed twice or more on one line ("X X", "X. X. X. CREDIT"):
+    an image's alt text, title and caption, or a teaser's image text and link text."""
     half = len(text) // 2
-    return words(text) >= 6 and text[:half].strip() == text[half:].strip()
+    if words(text) >= 6 and text[:half].strip() == text[half:].strip():
+        return True
+    first = text.split(". ", 1)[0].strip()
+    copies = text.count(first)
+    return words(first) >= 6 and copies >= 2 and len(first) * copies >= 0.7 * len(text)
 
 
 def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
@@ -486,7 +506,8 @@ def find_title(page: _Page) -> _Page:
     if at == -1:
         rest, line = blocks[1:], page.span[0]
     else:
-        lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH] if standfirst(b.text))
+        lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH]
+                     if standfirst(b.text) and not _printed_twice(b.text))
         rest, line = (*lede, *blocks), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
 
