@@ -386,3 +386,13 @@ def test_a_second_capture_of_the_same_article_keeps_its_body():
     alone = clean(page)
     assert "numéro 6" in alone.text
     assert clean(page, recurring_test(own, counts)).text == alone.text
+
+
+def test_a_credited_photo_caption_goes_a_sentence_citing_an_agency_stays():
+    raw = ("Le gouvernement envisage des privatisations partielles\n\n" + _ARTICLE + "\n"
+           "Le ministre de l'Économie à Bercy, le 14 mai 2025. (LEO DURAND / AFP)\n\n"
+           "Les syndicats ont demandé à être reçus par le ministre, a appris l'AFP.\n\n"
+           "Le calendrier des privatisations sera présenté au Parlement avant l'été, selon Reuters.\n")
+    doc = clean(raw)
+    assert "à Bercy" not in doc.text
+    assert "a appris l'AFP." in doc.text and "selon Reuters." in doc.text

@@ -78,6 +78,7 @@ from mattis_corpus.ingest.clean.title import (
     LETTER_WORD_RE,
     caption_keys,
     content_words,
+    credited_caption,
     headline_like,
     standfirst,
     strip_site_name,
@@ -153,7 +154,9 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring), strict=True)]
     probs = _teaser_blocks(lines, _related_boxes(lines, probs))
-    posts = embedded_posts(lines)  # neutral for the runs (the article goes on around them), then dropped
+    # Posts and credited photo captions are set in the article: neutral for its runs (the article
+    # goes on around them), then dropped.
+    posts = embedded_posts(lines) | {k for k, ln in enumerate(lines) if credited_caption(ln.text)}
     probs = [settings["threshold"] if k in posts else p for k, p in enumerate(probs)]
     blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet, outdented=ln.outdented)
               for ln, p in zip(lines, probs, strict=True)]
@@ -275,12 +278,17 @@ def _list_item(text: str, bullet: bool) -> bool:
             and not is_chrome_line(text) and not related_header(text))
 
 
+_POST_LINK_RE = re.compile(r"(?:\bpic\.twitter\.com|\bhttps?://t\.co)/\w+\W*$")
+
+
 def embedded_posts(lines: Sequence) -> set[int]:
     """The lines of embedded social posts, which are not the article: a signature line and
     the lines above it in the same blockquote (the post's text, when the scraper marked the
     quote)."""
     out: set[int] = set()
     for k, line in enumerate(lines):
+        if _POST_LINK_RE.search(line.text):  # a post's text ending on its link
+            out.add(k)
         if not _POST_SIGNATURE_RE.match(line.text):
             continue
         out.add(k)

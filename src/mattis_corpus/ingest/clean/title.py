@@ -30,6 +30,26 @@ _CREDIT_RE = re.compile(
     r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)\s*$", re.I)
 
 
+# A caption's closing credit: "… MIGUEL MEDINA / AFP", "(LEO VIGNAL / AFP)", "© Belga",
+# "Crédits photo : Jean Martin/AFP", "(Photo X. AFP)". Stricter than _CREDIT_RE: "selon l'AFP."
+# ends many a body sentence, a name before "/ AGENCY" ends none.
+_CLOSING_CREDIT_RE = re.compile(
+    r"(?:\b[A-ZÀ-Ü][\w'-]*\.?\s*/\s*[\w.' -]{0,30}"
+    r"|©\s*[\w.' /-]{0,40}|\bcr[ée]dits?\s*(?:photos?)?\s*:[^:]{0,60}"
+    r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)|\bphotos?\s*:[^:]{0,40})[\s.)\]]*$")
+_AGENCY_RE = re.compile(
+    r"\b(?:afp|belga|reuters|ap|epa|dpa|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock"
+    r"|nurphoto|hans lucas|divergence|photopqr|le parisien|ddm|dr)\b|©|cr[ée]dit|photo", re.I)
+_CAPTION_WORDS = 60
+
+
+def credited_caption(text: str) -> bool:
+    """A photo caption: a short line that ends with the picture's credit."""
+    m = _CLOSING_CREDIT_RE.search(text[-80:])
+    return (m is not None and words(text) <= _CAPTION_WORDS
+            and _AGENCY_RE.search(m.group(0)) is not None)
+
+
 def caption_keys(lines: Sequence[str]) -> frozenset[str]:
     """Keys of the page's captions: lines that carry a photo credit, and a line printed again
     just after with its credit ("X, ministre …" / "X, ministre … Crédits photo : …"). A
