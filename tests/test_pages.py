@@ -170,11 +170,11 @@ def test_comments_after_a_count_line_between_article_and_comments_go():
 
 
 def test_a_headline_printed_twice_on_one_line_is_a_teaser():
-    from mattis_corpus.ingest.clean.page import _printed_twice
+    from mattis_corpus.ingest.clean.furniture import printed_twice
 
-    assert _printed_twice("Reprise des négociations dans un climat tendu "
-                          "Reprise des négociations dans un climat tendu")
-    assert not _printed_twice("Le ministre a parlé, puis le ministre a parlé encore une fois.")
+    assert printed_twice("Reprise des négociations dans un climat tendu "
+                         "Reprise des négociations dans un climat tendu")
+    assert not printed_twice("Le ministre a parlé, puis le ministre a parlé encore une fois.")
 
 
 def test_a_comment_count_after_the_label_opens_the_comments():

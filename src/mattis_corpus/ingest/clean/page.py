@@ -5,9 +5,10 @@ The work is split into small pure functions composed with :func:`make_pipeline`:
 * text level (``str -> str``, each idempotent): line breaks, invisible characters,
   exotic spaces, Unicode NFC, apostrophes, quotes, elision spacing, space runs;
 * line level (:func:`_page_from_text`): scraper marks taken off (``markup``), every line
-  scored by the boilerplate model (``boilerplate``), related-articles boxes and comment
-  sections cut, the article kept as its strongest runs of lines; the lines just before it
-  are the head, where the title and the dates are looked for;
+  scored by the boilerplate model (``boilerplate``), related-articles boxes, teaser blocks,
+  embedded posts, credited captions and the article's own lists found (``furniture``),
+  comment sections and paywall cuts applied, the article kept as its strongest runs of
+  lines; the lines just before it are the head, where the title and the dates are looked for;
 * page level (``_Page -> _Page``, :data:`process_page`): chrome lines left inside the
   article, inline teasers, the dateline, paragraphs broken mid-sentence and duplicated
   photo captions (to a fixed point), the title, the dates by position, headings.
@@ -20,8 +21,9 @@ Conventions chosen where the brief left a choice:
   one regular space inside (``« texte »``), whatever the page had (none, U+00A0,
   U+202F). An opening ``«`` left dangling at the end of a paragraph is dropped.
 * Credits: a line that is only an agency attribution introduced by "Avec"
-  (``Avec AFP``, ``Avec AFP et Reuters``) is dropped as chrome; ``(AFP)`` at the end
-  of a sentence and any other credit line are kept.
+  (``Avec AFP``, ``Avec AFP et Reuters``) is dropped as chrome, and so is a photo caption
+  ending with its credit (``… JEAN MARTIN / AFP``, ``© Belga``); ``(AFP)`` or "selon
+  l'AFP" at the end of a sentence is kept.
 * Related sections: a bare header ("À lire aussi", "Sur le même sujet"...) met after the
   article has started removes itself and the teaser-like lines after it, up to the next
   line of prose; never the prose after it. An inline teaser ("Lire aussi : Titre") drops
@@ -50,7 +52,6 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -63,12 +64,20 @@ from mattis_corpus.ingest.clean.chrome import (
     is_comment_marker,
     is_heading_like,
     is_paywall_cut,
-    is_title_like,
     related_header,
     starts_lower,
     words,
 )
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline, split_glued_dateline
+from mattis_corpus.ingest.clean.furniture import (
+    STARTED_BEFORE_COMMENTS,
+    content_lists,
+    copy_of_stored,
+    embedded_posts,
+    printed_twice,
+    related_boxes,
+    teaser_blocks,
+)
 from mattis_corpus.ingest.clean.markup import flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
@@ -125,20 +134,6 @@ _CAPTION_WINDOW = 3
 _MAX_KICKERS = 3
 
 
-_COPY_SENTENCES = 5  # a page whose own sentences recur elsewhere is another copy of an article
-_COPY_SHARE = 0.5
-
-
-def _copy_of_stored(lines: Sequence, recurring: Callable[[str], bool]) -> bool:
-    """Another capture of an article the corpus already holds (saved twice, or by two
-    tools): its sentences recur, not only its furniture, and repetition says nothing about
-    which of its lines are chrome."""
-    sentences = [ln.text for ln in lines
-                 if 6 <= words(ln.text) <= B.RECURRING_MAX_WORDS and ln.text.endswith(TERMINAL)]
-    recurring_ones = sum(map(recurring, sentences))
-    return recurring_ones >= _COPY_SENTENCES and recurring_ones >= _COPY_SHARE * len(sentences)
-
-
 _HEAD_LINES = 100  # how far before the article its title may stand (video players, share bars)
 
 
@@ -150,10 +145,10 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     if not lines:
         return _Page(blocks=())
     settings = B.weights()[1]
-    recurring = recurring if recurring is not None and not _copy_of_stored(lines, recurring) else _never
+    recurring = recurring if recurring is not None and not copy_of_stored(lines, recurring) else _never
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring), strict=True)]
-    probs = _teaser_blocks(lines, _related_boxes(lines, probs))
+    probs = teaser_blocks(lines, related_boxes(lines, probs))
     # Posts and credited photo captions are set in the article: neutral for its runs (the article
     # goes on around them), then dropped.
     posts = embedded_posts(lines) | {k for k, ln in enumerate(lines) if credited_caption(ln.text)}
@@ -214,141 +209,6 @@ def _sentence(text: str) -> bool:
             and not is_comment_marker(text) and not is_paywall_cut(text))
 
 
-def _related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
-    """A related-articles header met after the article began, and the teaser-like lines after
-    it, are chrome, up to the next line of prose: never what follows as prose."""
-    out = list(probs)
-    seen, boxed = 0, False
-    for k, line in enumerate(lines):
-        kind = related_header(line.text)
-        if kind is not None and seen >= _STARTED_BEFORE_COMMENTS:
-            out[k], boxed = 0.0, kind == "bare"
-            continue
-        if boxed and not B.prose_like(line):
-            out[k] = 0.0
-            continue
-        boxed = False
-        if probs[k] >= 0.5:
-            seen += words(line.text)
-    return out
-
-
-# The signature under an embedded post: "— Nadine Morano (@nadine__morano) June 4, 2012",
-# "-- X (@x) 12 juin 2017" (Twitter/X embeds as scrapers print them).
-_POST_SIGNATURE_RE = re.compile(
-    r"^(?:[-—–]{1,2}\s*)?[^()]{1,80}\(@\w{1,30}\)\s*(?:\w{3,10}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? \w{3,10}\.? \d{4})$")
-
-
-_LIST_ITEMS = 3  # a list this long, none of it links, right next to the article is part of it
-_LIST_GAP = 2  # short unlinked lines (its heading, a dateline) between such a list and the article
-_LINKED_LINES = 5  # a dump that shows this many links marks them all (html2text, Markdown)
-
-
-def content_lists(lines: Sequence, keep: set[int]) -> set[int]:
-    """A list the article prints (a palmarès, results, a programme) scores like a menu, line by
-    line; on a dump that marks links, a menu's items are links and the article's are not. The
-    unlinked list items right before or after the kept article, with the short unlinked lines
-    between (its heading), are the article's."""
-    if not keep or sum(line.link_share > 0 for line in lines) < _LINKED_LINES:
-        return set()
-    out: set[int] = set()
-    for start, step in ((min(keep) - 1, -1), (max(keep) + 1, 1)):
-        k, gap, items, seen = start, 0, 0, []
-        while 0 <= k < len(lines) and lines[k].link_share == 0 and not lines[k].rel:
-            if _list_item(lines[k].text, lines[k].bullet):
-                items += 1
-            elif items or gap >= _LIST_GAP or words(lines[k].text) > _TEASER_HEADER_WORDS:
-                break
-            else:
-                gap += 1
-            seen.append(k)
-            k += step
-        if items >= _LIST_ITEMS:
-            out.update(seen)
-            if 0 <= k < len(lines) and is_heading_like(lines[k].text) and lines[k].link_share == 0:
-                out.add(k)  # the list's own heading
-    return out
-
-
-_DASHES = ("—", "–", "•")
-
-
-def _list_item(text: str, bullet: bool) -> bool:
-    return ((bullet or text.startswith(_DASHES)) and words(text) >= 3
-            and not is_chrome_line(text) and not related_header(text))
-
-
-_POST_LINK_RE = re.compile(r"(?:\bpic\.twitter\.com|\bhttps?://t\.co)/\w+\W*$")
-
-
-def embedded_posts(lines: Sequence) -> set[int]:
-    """The lines of embedded social posts, which are not the article: a signature line and
-    the lines above it in the same blockquote (the post's text, when the scraper marked the
-    quote)."""
-    out: set[int] = set()
-    for k, line in enumerate(lines):
-        if _POST_LINK_RE.search(line.text):  # a post's text ending on its link
-            out.add(k)
-        if not _POST_SIGNATURE_RE.match(line.text):
-            continue
-        out.add(k)
-        j = k - 1
-        while (line.quote and j >= 0 and lines[j].quote == line.quote
-               and not _POST_SIGNATURE_RE.match(lines[j].text)):
-            out.add(j)
-            j -= 1
-    return out
-
-
-_STARTED_BEFORE_COMMENTS = 50  # article words before a comment marker can end the article
-_TEASER_PAIRS = 2  # headline + cut summary, twice in a row: a block of teasers
-_TEASER_HEADER_WORDS = 8
-
-
-def _teaser(text: str) -> bool:
-    """A teaser's summary: cut off by the site with "..." or "…"."""
-    return text.rstrip().endswith(("...", "…")) and words(text) >= 4
-
-
-def _printed_twice(text: str) -> bool:
-    """A headline or caption printed twice or more on one line ("X X", "X. X. X. CREDIT"):
-    an image's alt text, title and caption, or a teaser's image text and link text."""
-    half = len(text) // 2
-    if words(text) >= 6 and text[:half].strip() == text[half:].strip():
-        return True
-    first = text.split(". ", 1)[0].strip()
-    copies = text.count(first)
-    return words(first) >= 6 and copies >= 2 and len(first) * copies >= 0.7 * len(text)
-
-
-def _teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
-    """Runs of teasers are chrome whatever their words: a headline followed by its summary cut
-    with "…", at least twice in a row (teasers sometimes come without their headline), and
-    the short line that announces them ("Nos lecteurs ont aussi lu :")."""
-    out = list(probs)
-    k, n = 0, len(lines)
-    while k < n:
-        end, pairs = k, 0
-        while end < n:
-            if _teaser(lines[end].text):
-                end, pairs = end + 1, pairs + 1
-            elif end + 1 < n and is_title_like(lines[end].text) and _teaser(lines[end + 1].text):
-                end, pairs = end + 2, pairs + 1
-            else:
-                break
-        if pairs == 0 and _printed_twice(lines[k].text):
-            out[k] = 0.0
-        if pairs >= _TEASER_PAIRS:
-            start = k
-            if k > 0 and words(lines[k - 1].text) <= _TEASER_HEADER_WORDS and not B.prose_like(lines[k - 1]):
-                start = k - 1
-            for j in range(start, end):
-                out[j] = 0.0
-            k = end
-        else:
-            k += 1
-    return out
-
 
 def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """End the article at the first comment-section marker or paywall cut met after it began,
@@ -358,7 +218,7 @@ def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list
     kept = {k for a, b in runs for k in range(a, b)}
     seen = 0
     for k in range(runs[0][0], runs[-1][1]):
-        if seen >= _STARTED_BEFORE_COMMENTS and (is_comment_marker(blocks[k].text)
+        if seen >= STARTED_BEFORE_COMMENTS and (is_comment_marker(blocks[k].text)
                                                  or is_paywall_cut(blocks[k].text)):
             return [(a, min(b, k)) for a, b in runs if a < k]
         if k in kept:
@@ -515,7 +375,7 @@ def find_title(page: _Page) -> _Page:
         rest, line = blocks[1:], page.span[0]
     else:
         lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH]
-                     if standfirst(b.text) and not _printed_twice(b.text))
+                     if standfirst(b.text) and not printed_twice(b.text))
         rest, line = (*lede, *blocks), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
 
