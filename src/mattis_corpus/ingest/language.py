@@ -28,23 +28,37 @@ def stopwords(code: str) -> frozenset[str]:
     return frozenset(w.lower() for w in justext.get_stoplist(LANGUAGES[code]))
 
 
-def stopword_shares(text: str) -> dict[str, float]:
-    """For each language, the share of the text's words that are among its stop words."""
+@cache
+def own_stopwords(code: str) -> frozenset[str]:
+    """The stop words of one language that no other listed language has: "o", "la", "de" or
+    "a" count for Spanish, Italian and French alike, "les", "des" and "est" only for French."""
+    return stopwords(code) - frozenset().union(*(stopwords(o) for o in LANGUAGES if o != code))
+
+
+def _words(text: str) -> list[str]:
     words = [w.lower() for w in _WORD_RE.findall(text[: MAX_WORDS * 12])][:MAX_WORDS]
-    words = [w.split("'")[-1] if "'" in w else w for w in words]  # l'armée -> armée
+    return [w.split("'")[-1] if "'" in w else w for w in words]  # l'armée -> armée
+
+
+def stopword_shares(text: str, own: bool = False) -> dict[str, float]:
+    """For each language, the share of the text's words that are among its stop words (with
+    ``own``: among the stop words only it has)."""
+    words = _words(text)
     if not words:
         return {code: 0.0 for code in LANGUAGES}
-    return {code: sum(w in stopwords(code) for w in words) / len(words) for code in LANGUAGES}
+    lists = {code: own_stopwords(code) if own else stopwords(code) for code in LANGUAGES}
+    return {code: sum(w in lists[code] for w in words) / len(words) for code in LANGUAGES}
 
 
 def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of the listed language whose stop words the text uses most, or None
-    when the text is too short or uses none of them much (a table, a list of names)."""
+    """The ISO 639-1 code of the listed language whose own stop words the text uses most, or
+    None when the text is too short or uses none of its stop words much (a table, a list of
+    names). Shared words decide nothing: a results table full of Spanish "o" is not Spanish."""
     if len(_WORD_RE.findall(text[: MIN_WORDS * 30])) < MIN_WORDS:
         return None
-    shares = stopword_shares(text)
-    best = max(LANGUAGES, key=lambda code: shares[code])  # dict order: French wins ties
-    return best if shares[best] >= MIN_SHARE else None
+    own = stopword_shares(text, own=True)
+    best = max(LANGUAGES, key=lambda code: own[code])  # dict order: French wins ties
+    return best if stopword_shares(text)[best] >= MIN_SHARE else None
 
 
 def normalise_code(value: str | None) -> str | None:
