@@ -124,6 +124,8 @@ for pid, s in SPECS.items():
         "wrapped": wrapped,
         "notes": s.get("notes", ""),
     }
+    if s.get("batch"):  # batch 2 onwards; a record without the key is batch 1
+        e["batch"] = s["batch"]
     entries.append(e)
 with open(f"{OUT}/expected.jsonl", "w", encoding="utf-8") as fh:
     for e in entries:
