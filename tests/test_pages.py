@@ -396,3 +396,16 @@ def test_a_credited_photo_caption_goes_a_sentence_citing_an_agency_stays():
     doc = clean(raw)
     assert "à Bercy" not in doc.text
     assert "a appris l'AFP." in doc.text and "selon Reuters." in doc.text
+
+
+def test_html_tags_left_as_text_go_and_a_chrome_label_is_not_glued_to_the_last_sentence():
+    from mattis_corpus.ingest.clean.markup import parse_lines, unwrap_links
+
+    unwrapped = unwrap_links('Photo Jean Martin <a\nhref="https://x.fr/p" rel="nofollow">via Unsplash</a>')
+    assert unwrapped.split() == ["Photo", "Jean", "Martin", "via", "Unsplash"]
+    assert unwrapped.count("\n") == 1  # the dump's line numbers still hold
+    wrapped = ("Cette vague de décès pourrait même être le signe d'une résurgence. Affaire\n"
+               "à suivre de près, selon les chercheurs de l'université de Halifax, au Canada.\n"
+               "En savoir plus\n")
+    texts = [line.text for line in parse_lines(wrapped * 6) if line.text]
+    assert "En savoir plus" in texts

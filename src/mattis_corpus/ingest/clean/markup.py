@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mattis_corpus.ingest.clean.chrome import is_chrome_line
 from mattis_corpus.ingest.clean.dateline import parse_dateline
 
 LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text, never in text
@@ -15,6 +16,9 @@ LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text
 # ![alt](url) and [text](url): the URL may be wrapped over several lines by the scraper.
 _IMAGE_RE = re.compile(r"!\[[^\]]{0,300}\]\([^)\s]*(?:\s[^)\n]*)?\)")
 _LINK_RE = re.compile(r"\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()\s]*\)|\n)*(?:\s+\"[^\"\n]*\")?\)")
+# HTML tags left as text (a page that escaped its own markup, a caption's credit link): the
+# tag goes, its text stays. The tag may be wrapped over lines by the dump.
+_TAG_RE = re.compile(r"</?(?:a|span|em|strong|b|i|u|br|img|div|p|font|sup|sub|small)\b[^<>]{0,500}>", re.I)
 _AUTOLINK_RE = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _LYNX_RE = re.compile(r"\((?:BUTTON|IMG|FORM|INPUT|TEXTAREA)\)|\[(?:IMG|INLINE|LINK|BUTTON)\]"
                       r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)\]|\[INS:|:INS\]")
@@ -44,6 +48,8 @@ class Line:
 
 def unwrap_links(text: str) -> str:
     """Images go; link text stays between LINK_OPEN/LINK_CLOSE, its URL goes."""
+    if "<" in text:
+        text = _TAG_RE.sub(lambda m: " " * (m.group(0).count("\n") > 0) + "\n" * m.group(0).count("\n"), text)
     if "](" not in text and "<http" not in text and "**" not in text and "_" not in text:
         return text
     text = _IMAGE_RE.sub("", text)
@@ -187,8 +193,10 @@ _SENTENCE_END = (".", "!", "?", "»", '"', "…")
 
 def _dateline_after_sentence(prev: str, line: str) -> bool:
     """A date line under a paragraph's last sentence ("le 01/12/2017 à 15h45") is the
-    article's dateline, not the paragraph going on: it stays a line of its own."""
-    return prev.rstrip().endswith(_SENTENCE_END) and parse_dateline(line) is not None
+    article's dateline, not the paragraph going on, and a chrome label there ("En savoir
+    plus", "Partager") is the page's: each stays a line of its own."""
+    return prev.rstrip().endswith(_SENTENCE_END) and (parse_dateline(line) is not None
+                                                      or is_chrome_line(line))
 
 
 def _joined(group: list[Line]) -> Line:

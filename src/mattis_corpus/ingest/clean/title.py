@@ -34,12 +34,13 @@ _CREDIT_RE = re.compile(
 # "Crédits photo : Jean Martin/AFP", "(Photo X. AFP)". Stricter than _CREDIT_RE: "selon l'AFP."
 # ends many a body sentence, a name before "/ AGENCY" ends none.
 _CLOSING_CREDIT_RE = re.compile(
-    r"(?:\b[A-ZÀ-Ü][\w'-]*\.?\s*/\s*[\w.' -]{0,30}"
+    r"(?:\b[A-ZÀ-Ü][\w'-]*\.?\s*/\s*[\w.' -]{0,30}|\s\|\s*[^|]{2,60}"
     r"|©\s*[\w.' /-]{0,40}|\bcr[ée]dits?\s*(?:photos?)?\s*:[^:]{0,60}"
     r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)|\bphotos?\s*:[^:]{0,40})[\s.)\]]*$")
 _AGENCY_RE = re.compile(
     r"\b(?:afp|belga|reuters|ap|epa|dpa|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock"
-    r"|nurphoto|hans lucas|divergence|photopqr|le parisien|ddm|dr)\b|©|cr[ée]dit|photo", re.I)
+    r"|nurphoto|hans lucas|divergence|photopqr|le parisien|ddm|dr|unsplash|pexels|pixabay|flickr"
+    r"|wikimedia(?: commons)?)\b|©|cr[ée]dit|photo", re.I)
 _CAPTION_WORDS = 60
 
 
