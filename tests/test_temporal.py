@@ -4,7 +4,10 @@ Gold conventions (tests/gold/timex_fr.jsonl, annotated by hand before the tagger
 ISO-TimeML TIMEX3 as in the French TimeBank / HeidelTime French: determiners inside the extent
 ("le 12 janvier 2017", "l'année dernière"), prepositions and the contractions du/au/des outside,
 "il y a deux ans" one DATE, duration modifiers inside ("plus de sept ans"), unknown quantities as
-X ("quelques minutes" -> PTXM).
+X ("quelques minutes" -> PTXM). Decades and centuries as the French TimeBank writes them
+("les années 1960" -> 196X, "XIXe siècle" -> 18XX). A deictic day and a clock time are one TIME
+("hier à 10 h"), so are a clock time and a day after it ("4 h mardi", "15 h 30, hier"); a weekday
+or a date then "à" and a clock stay two ("lundi à 20 heures", "Mardi, à 9 h").
 """
 
 from __future__ import annotations
@@ -124,9 +127,9 @@ def test_scorer_counts_value_only_on_exact_extent():
         ("Ils se verront la semaine prochaine.", [("la semaine prochaine", "DATE", "2017-W08")]),
         ("Cet hiver a été rude.", [("Cet hiver", "DATE", "2016-WI")]),
         ("Il reviendra l'été prochain.", [("l'été prochain", "DATE", "2017-SU")]),
-        ("Le fort date du XIIe siècle.", [("XIIe siècle", "DATE", "11")]),
-        ("Au début du XXe siècle, la guerre.", [("début du XXe siècle", "DATE", "19")]),
-        ("Né dans les années 1960.", [("les années 1960", "DATE", "196")]),
+        ("Le fort date du XIIe siècle.", [("XIIe siècle", "DATE", "11XX")]),
+        ("Au début du XXe siècle, la guerre.", [("début du XXe siècle", "DATE", "19XX")]),
+        ("Né dans les années 1960.", [("les années 1960", "DATE", "196X")]),
         ("Publié le 16/02/2017.", [("le 16/02/2017", "DATE", "2017-02-16")]),
         ("Publié au troisième trimestre 2015.", [("troisième trimestre 2015", "DATE", "2015-Q3")]),
         ("Il y a trois mois, il a démissionné.", [("Il y a trois mois", "DATE", "2016-11")]),
@@ -562,3 +565,264 @@ def test_import_is_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------------- issue 19: the temporal gaps
+
+NARRATIVES = Path(__file__).parent / "gold" / "timex_narratives_fr.jsonl"
+
+
+def test_narratives_file_is_well_formed():
+    """Hand-written narratives (tests/gold/timex_narratives_fr.jsonl), written before the rules
+    of issue 19: two-digit years, reference-time tracking, compound extents, SET and duration
+    words, seasons and months without a year, decades and centuries, plus traps."""
+    records = _gold(NARRATIVES)
+    assert len(records) >= 120
+    assert {r["split"] for r in records} == {"dev", "heldout"}
+    assert sum(r["split"] == "heldout" for r in records) >= 40
+    assert sum(1 for r in records if not r["timexes"]) >= 10
+    for r in records:
+        for t in r["timexes"]:
+            assert r["text"][t["start"] : t["end"]] == t["text"]
+            assert t["type"] in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_narratives_dev_scores(use_doc, nlp):
+    """Blind (before the rules): strict F1 0.658, value F1 0.533 on the dev split."""
+    scores = []
+    for r in _gold(NARRATIVES):
+        if r["split"] == "dev":
+            doc = nlp(r["text"]) if use_doc else None
+            scores.append(score(tag_dates(r["text"], r["published"], doc=doc), r["timexes"]))
+    total = combine(scores)
+    assert total.f1 >= 0.95, total
+    assert total.value_f1 >= 0.95, total
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_narratives_heldout_scores(use_doc, nlp):
+    """The held-out split, never tuned on, scored once after the rules: blind strict F1 0.632,
+    relaxed 0.794, value 0.544; then strict 0.979, relaxed 0.979, value 0.979 (0.966 without
+    a Doc). Misses: 'De 95 à 99' (two-digit years in a range are left out: 'de 40 à 32' is a
+    count far more often) and 'Le Tour de France 2022 partira' (a year before a verb)."""
+    scores = []
+    for r in _gold(NARRATIVES):
+        if r["split"] == "heldout":
+            doc = nlp(r["text"]) if use_doc else None
+            scores.append(score(tag_dates(r["text"], r["published"], doc=doc), r["timexes"]))
+    total = combine(scores)
+    assert total.f1 >= 0.95, total
+    assert total.value_f1 >= 0.94, total
+
+
+@pytest.mark.parametrize(
+    "text,anchor,expected",
+    [
+        ("Il a quitté Lille en 94.", "2015-05-04", [("94", "DATE", "1994")]),
+        (
+            "Fondée en mai 68, la revue a vite disparu.",
+            "2015-05-04",
+            [("mai 68", "DATE", "1968-05")],
+        ),
+        (
+            "Le 3 janvier 09, le tribunal a tranché.",
+            "2015-05-04",
+            [("Le 3 janvier 09", "DATE", "2009-01-03")],
+        ),
+        ("Elle sera livrée en juin 24.", "2015-05-04", [("juin 24", "DATE", "2024-06")]),
+        ("Il est né en juin 25.", "2015-05-04", [("juin 25", "DATE", "1925-06")]),
+        ("Le site ferme à l'hiver 03.", "2015-05-04", [("l'hiver 03", "DATE", "2003-WI")]),
+        # counts, départements and clock times are no years
+        ("Le bus est parti en 12 minutes.", "2015-05-04", [("12 minutes", "DURATION", "PT12M")]),
+        ("Il habite dans le 92 depuis longtemps.", "2015-05-04", []),
+        ("Le score est passé de 40 à 32 en fin de match.", "2015-05-04", []),
+        (
+            "Le 3 mars 14 personnes ont été arrêtées.",
+            "2015-05-04",
+            [("Le 3 mars", "DATE", "2015-03-03")],
+        ),
+    ],
+)
+def test_two_digit_years(text, anchor, expected):
+    assert _tags(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text,anchor,expected",
+    [
+        # a clock time takes the day being narrated, even in the next sentence
+        (
+            "Samedi, un camion s'est renversé. Il était 6 h 20.",
+            "2015-05-06",
+            [("Samedi", "DATE", "2015-05-02"), ("6 h 20", "TIME", "2015-05-02T06:20")],
+        ),
+        # a past weekday after a named day follows it, not the publication date
+        (
+            "Le 2 avril, il a été arrêté. Vendredi, il a été relâché.",
+            "2015-05-06",
+            [("Le 2 avril", "DATE", "2015-04-02"), ("Vendredi", "DATE", "2015-04-03")],
+        ),
+        # ... but a present-tense weekday stays on the publication date
+        (
+            "Le 2 avril, il a été arrêté. Il comparaît vendredi.",
+            "2015-05-06",
+            [("Le 2 avril", "DATE", "2015-04-02"), ("vendredi", "DATE", "2015-05-08")],
+        ),
+        # and so do hier/aujourd'hui
+        (
+            "Le 2 avril, il a été arrêté. Hier, il a été relâché.",
+            "2015-05-06",
+            [("Le 2 avril", "DATE", "2015-04-02"), ("Hier", "DATE", "2015-05-05")],
+        ),
+        (
+            "Le 2 avril, il a été arrêté. Le jeudi suivant, il a avoué.",
+            "2015-05-06",
+            [("Le 2 avril", "DATE", "2015-04-02"), ("Le jeudi suivant", "DATE", "2015-04-09")],
+        ),
+        (
+            "Le juge a statué le 9 mars 2012. Ce soir-là, la famille a réagi.",
+            "2015-05-06",
+            [("le 9 mars 2012", "DATE", "2012-03-09"), ("Ce soir-là", "TIME", "2012-03-09TEV")],
+        ),
+        (
+            "En 2004, la ligne a fermé. En mars, les rails ont été déposés.",
+            "2015-05-06",
+            [("2004", "DATE", "2004"), ("mars", "DATE", "2004-03")],
+        ),
+        # a future plan is no narrative frame
+        (
+            "Le plan pour 2016 a été présenté en mars.",
+            "2015-05-06",
+            [("2016", "DATE", "2016"), ("mars", "DATE", "2015-03")],
+        ),
+    ],
+)
+def test_reference_time(text, anchor, expected):
+    assert _tags(text, anchor) == expected
+
+
+def test_reference_time_stays_in_its_paragraph():
+    text = "Mise à jour samedi\n\nLa réunion commence à 15 h."
+    assert _tags(text, "2015-05-06")[-1] == ("15 h", "TIME", "2015-05-06T15:00")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Le colis a été livré hier à 9 h.", [("hier à 9 h", "TIME", "2017-02-15T09:00")]),
+        ("Départ demain 7 h 30.", [("demain 7 h 30", "TIME", "2017-02-17T07:30")]),
+        ("Le tir a eu lieu vers 3 h mardi.", [("3 h mardi", "TIME", "2017-02-14T03:00")]),
+        ("Vers 11 h, hier, le feu a pris.", [("11 h, hier", "TIME", "2017-02-15T11:00")]),
+        ("Aujourd'hui jeudi, la grève continue.", [("Aujourd'hui jeudi", "DATE", "2017-02-16")]),
+        ("Il a atterri à 9 h 40 locales.", [("9 h 40 locales", "TIME", "2017-02-16T09:40")]),
+        (
+            "Il a parlé mardi soir. Ce même mardi, il a démissionné.",
+            [("mardi soir", "TIME", "2017-02-14TEV"), ("Ce même mardi", "DATE", "2017-02-14")],
+        ),
+        # the established convention stays: a weekday, a comma or 'à' keep two timexes
+        (
+            "Mardi, à 9 h, il a parlé.",
+            [("Mardi", "DATE", "2017-02-14"), ("9 h", "TIME", "2017-02-14T09:00")],
+        ),
+        (
+            "Il parlera lundi à 20 heures.",
+            [("lundi", "DATE", "2017-02-20"), ("20 heures", "TIME", "2017-02-20T20:00")],
+        ),
+    ],
+)
+def test_compound_extents(text, expected):
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Le bilan annuel sera publié.", [("annuel", "SET", "P1Y")]),
+        ("Une navette quotidienne relie les deux villes.", [("quotidienne", "SET", "P1D")]),
+        ("Les réunions mensuelles ont repris.", [("mensuelles", "SET", "P1M")]),
+        ("Il téléphone quotidiennement à sa mère.", [("quotidiennement", "SET", "P1D")]),
+        ("Le conseil se réunit chaque semestre.", [("chaque semestre", "SET", "P6M")]),
+        (
+            "Ouvert les premier et troisième samedis.",
+            [("les premier et troisième samedis", "SET", "XXXX-WXX-6")],
+        ),
+        # nouns and set phrases are no SET
+        ("Le quotidien régional a licencié.", []),
+        ("Un hebdomadaire satirique a été condamné.", []),
+        ("La vie quotidienne est difficile.", []),
+        ("Lisez la presse quotidienne.", []),
+        ("Voir https://exemple.fr/horoscope/quotidien ici.", []),
+    ],
+)
+def test_set_words(text, expected):
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Il a régné un demi-siècle.", [("un demi-siècle", "DURATION", "P50Y")]),
+        (
+            "Cela dure depuis plus d'un quart de siècle.",
+            [("plus d'un quart de siècle", "DURATION", "P25Y")],
+        ),
+        ("Il a attendu trois quarts d'heure.", [("trois quarts d'heure", "DURATION", "PT45M")]),
+        ("La pause a duré une demi-heure.", [("une demi-heure", "DURATION", "PT30M")]),
+        ("Au terme de son quinquennat, il part.", [("son quinquennat", "DURATION", "P5Y")]),
+        ("Il a gagné en 9,85 secondes.", [("9,85 secondes", "DURATION", "PT9.85S")]),
+        ("Un délai de septante jours.", [("septante jours", "DURATION", "P70D")]),
+        # a running time is never a time of day; a train's time is
+        (
+            "Le film, 2h07, sortira mercredi.",
+            [("2h07", "DURATION", "PT2H7M"), ("mercredi", "DATE", "2017-02-22")],
+        ),
+        ("Le train de 7 h 40 a été supprimé.", [("7 h 40", "TIME", "2017-02-16T07:40")]),
+        (
+            "Ouvert de 9 h à 18 h.",
+            [("9 h", "TIME", "2017-02-16T09:00"), ("18 h", "TIME", "2017-02-16T18:00")],
+        ),
+        # names and ages
+        ("Les 12 Heures de Sebring se courent samedi.", [("samedi", "DATE", "2017-02-18")]),
+        ("Selon le journal 20 minutes, il a menti.", []),
+        ("Le conducteur, 31 ans, est blessé.", []),
+    ],
+)
+def test_duration_words(text, expected):
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,anchor,expected",
+    [
+        ("Les travaux ont débuté au printemps.", "2017-08-10", [("printemps", "DATE", "2017-SP")]),
+        ("Les travaux débuteront au printemps.", "2017-08-10", [("printemps", "DATE", "2018-SP")]),
+        ("Il a neigé à l'automne.", "2017-02-16", [("l'automne", "DATE", "2016-FA")]),
+        ("Il reviendra à l'automne.", "2017-02-16", [("l'automne", "DATE", "2017-FA")]),
+        ("Depuis le printemps arabe, tout a changé.", "2017-02-16", []),
+        ("Il a signé en novembre.", "2017-02-16", [("novembre", "DATE", "2016-11")]),
+        ("Il signera en novembre.", "2017-02-16", [("novembre", "DATE", "2017-11")]),
+    ],
+)
+def test_seasons_and_months_without_year(text, anchor, expected):
+    assert _tags(text, anchor) == expected
+
+
+def test_decades_and_centuries_in_timeml_form():
+    from mattis_corpus.dates import timeline_date
+    from mattis_corpus.nlp.temporal.resolve import value_interval
+
+    decade, century = tag_dates("Dans les années 80 et au XVIIe siècle.", A)
+    assert (decade.value, decade.interval_start, decade.interval_end) == (
+        "198X",
+        "1980-01-01",
+        "1989-12-31",
+    )
+    assert (century.value, century.interval_start, century.interval_end) == (
+        "16XX",
+        "1600-01-01",
+        "1699-12-31",
+    )
+    assert (timeline_date(decade), timeline_date(century)) == ("198", "16")
+    assert value_interval("196") == value_interval("196X")  # the old form is still read
+    assert tag_dates("Ce siècle sera chaud.", A)[0].value == "20XX"

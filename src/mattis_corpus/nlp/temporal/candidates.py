@@ -9,11 +9,17 @@ import re
 from collections.abc import Callable
 
 from mattis_corpus.nlp.temporal.context import Cand, left_of
-from mattis_corpus.nlp.temporal.lexicon import LAST_WORDS, NEXT_WORDS, PART_MODS, YEAR_OK_FOLLOWERS
+from mattis_corpus.nlp.temporal.lexicon import (
+    LAST_WORDS,
+    NEXT_WORDS,
+    PART_MODS,
+    YEAR_OK_FOLLOWERS,
+)
 from mattis_corpus.nlp.temporal.normalise import (
     make_anaph,
     make_century,
     make_clock,
+    make_clock_duration,
     make_dayenum,
     make_daymonth,
     make_decade,
@@ -26,7 +32,9 @@ from mattis_corpus.nlp.temporal.normalise import (
     make_partunit,
     make_quarter,
     make_relunit,
+    make_sameday,
     make_season,
+    make_season_bare,
     make_set,
     make_todref,
     make_toute,
@@ -45,6 +53,7 @@ from mattis_corpus.nlp.temporal.rules import (
     CORE_WD,
     CORE_WORD,
     LOOKBACK,
+    RE_AGE_APPOS_LEFT,
     RE_AGE_LEFT,
     RE_ANAPH,
     RE_CENTURY,
@@ -54,8 +63,8 @@ from mattis_corpus.nlp.temporal.rules import (
     RE_DECADE,
     RE_DEICTIC,
     RE_DUR_TIME_CTX,
+    RE_DUR_WORDS,
     RE_DURATION,
-    RE_DURATION_CTX,
     RE_HOLIDAY,
     RE_MOISDE_LEFT,
     RE_MONTH,
@@ -66,8 +75,13 @@ from mattis_corpus.nlp.temporal.rules import (
     RE_PARTUNIT,
     RE_QUARTER,
     RE_RELUNIT,
+    RE_SAMEDAY,
     RE_SEASON,
+    RE_SEASON_BARE,
+    RE_SEASON_BARE_LEFT,
     RE_SET,
+    RE_SET_ORD,
+    RE_TERM,
     RE_TODREF,
     RE_TODREF_LEFT,
     RE_TOUTE,
@@ -76,8 +90,21 @@ from mattis_corpus.nlp.temporal.rules import (
     RE_WEEKDAY,
     RE_WORD_START,
     RE_YEAR,
+    RE_YEAR2,
+    RE_YEAR2_LEFT,
     RE_YEAR_CTX,
     RE_YEAR_FOLLOW,
+)
+from mattis_corpus.nlp.temporal.words import (
+    b_set_ordinal,
+    clock_range,
+    dur_words_cand,
+    is_title,
+    noun_follows,
+    running_time,
+    sentence_initial,
+    set_word_cands,
+    term_cand,
 )
 from mattis_corpus.textutil import normalise_chars
 
@@ -109,8 +136,21 @@ def safe_lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _two_digit_end(text: str, m: re.Match, before: str) -> int | None:
+    """End of a match whose two-digit year is a count ("le 3 mars 14 personnes": a plural
+    noun follows; "le 10 novembre 93 reste" is a year): the end of the group ``before`` it;
+    None when the year stands (or there is none)."""
+    if not m.group("y2") or not noun_follows(text, m.end("y2")):
+        return None
+    w = RE_YEAR_FOLLOW.match(text, m.end("y2")).group("w").lower()
+    return m.end(before) if w.endswith(("s", "x")) else None
+
+
 def _b_daymonth(text: str, low: str, m: re.Match) -> Cand | None:
     s = m.start("det") if m.group("det") else (m.start("wd") if m.group("wd") else m.start("d"))
+    end = _two_digit_end(text, m, "m" if m.group("m") else "ma")
+    if end is not None:
+        return Cand(s, end + (0 if m.group("m") else 1), 1, make_daymonth, {"m": m, "no_y2": 1})
     return Cand(s, m.end(), 1, make_daymonth, {"m": m})
 
 
@@ -126,15 +166,17 @@ def _b_weekday(text: str, low: str, m: re.Match) -> Cand | None:
     if (
         text[m.start("wd")].isupper()
         and not m.group("det")
-        and not _sentence_initial(text, s)
+        and not sentence_initial(text, s)
         and not m.group("rel")
         and not m.group("tod")
     ):
         return None
-    return Cand(s, m.end(), 3, make_weekday, {"m": m})
+    return Cand(s, m.end(), 3, make_weekday, {"m": m, "same": bool(m.group("same"))})
 
 
 def _b_season(text: str, low: str, m: re.Match) -> Cand | None:
+    if _two_digit_end(text, m, "s") is not None:
+        return None
     s, mod, _ = _extend_part(low, m.start())
     return Cand(s, m.end(), 1, make_season, {"m": m, "mod": mod})
 
@@ -191,23 +233,24 @@ def _b_holiday(text: str, low: str, m: re.Match) -> Cand | None:
     return Cand(m.start(), m.end(), 1, make_holiday, {"m": m})
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 4) : pos].rstrip(" \u00a0\t«\"'(")
-    return not before or before[-1] in '.!?\n:«"'
-
-
 def _month_cand(text: str, low: str, m: re.Match) -> Cand | None:
     """A month name is a date only with a year, 'dernier/prochain', or a temporal left context."""
     start = m.start()
     start, moisde = _extend_moisde(low, start)
     pstart, mod, part = _extend_part(low, start)
-    has_year, has_rel = bool(m.group("y")), bool(m.group("rel"))
+    end, data = m.end(), {"m": m, "mod": mod}
+    if _two_digit_end(text, m, "m") is not None:
+        end, data["no_y2"] = m.end("m"), 1
+    has_year = bool(m.group("y"))  # a capitalised month needs four digits ("Novembre 20")
+    has_rel = bool(m.group("rel")) and end == m.end()
+    if m.group("y2") and "no_y2" not in data and not (has_rel or part or moisde):
+        has_year = not (text[m.start()].isupper() and not sentence_initial(text, m.start()))
     if not (has_year or has_rel or part or moisde):
-        if text[m.start()].isupper() and not _sentence_initial(text, m.start()):
+        if text[m.start()].isupper() and not sentence_initial(text, m.start()):
             return None
         if not RE_MONTH_CTX.search(left_of(low, m.start(), 20)):
             return None
-    return Cand(pstart, m.end(), 2, make_month, {"m": m, "mod": mod})
+    return Cand(pstart, end, 2, make_month, data)
 
 
 def _year_cand(text: str, low: str, m: re.Match) -> Cand | None:
@@ -240,6 +283,29 @@ def _year_cand(text: str, low: str, m: re.Match) -> Cand | None:
     return Cand(pstart, m.end(), 2, make_year, {"m": m, "mod": mod})
 
 
+def _year2_cand(text: str, low: str, m: re.Match) -> Cand | None:
+    """A bare two-digit year: after 'en', 'depuis', 'l'année'...; never before a noun or a
+    name ("en 12 étapes") nor in 'le 93' (a département) or 'de 40 à 32' (counts)."""
+    if not m.group("det"):
+        left = left_of(low, m.start("y2"), 25)
+        if not RE_YEAR2_LEFT.search(left):
+            return None
+    f = RE_YEAR_FOLLOW.match(text, m.end())
+    if f and normalise_chars(f.group("w")) not in YEAR_OK_FOLLOWERS:
+        return None  # "en 12 étapes", "en 32 CU", "en 10 Gb/s": only a small word may follow
+    return Cand(m.start(), m.end(), 3, make_year, {"m": m, "mod": None})
+
+
+def _season_bare_cand(text: str, low: str, m: re.Match) -> Cand | None:
+    """A season with no year after a preposition; never 'le printemps arabe'."""
+    if not RE_SEASON_BARE_LEFT.search(left_of(low, m.start(), 20)):
+        return None
+    if not m.group("rel") and noun_follows(text, m.end()):
+        return None
+    s, mod, _ = _extend_part(low, m.start())
+    return Cand(s, m.end(), 3, make_season_bare, {"m": m, "mod": mod})
+
+
 def _clock_cand(text: str, low: str, m: re.Match) -> Cand | None:
     """'14 h 30', '14h', 'à 10 heures', 'à midi' -> TIME; '48 h' -> DURATION."""
     left = left_of(low, m.start(), 25)
@@ -255,11 +321,16 @@ def _clock_cand(text: str, low: str, m: re.Match) -> Cand | None:
         )
     if m.group("h") is not None:
         h, mi = int(m.group("h")), int(m.group("mi") or 0)
-        if h > 24 or RE_DURATION_CTX.search(left) and not re.search(r"\bdepuis\s+$", left):
-            return None  # left to the duration rule
-        return Cand(m.start(), m.end(), 2, make_clock, {"h": h, "mi": mi})
+        data = {"h": h, "mi": mi}
+        if running_time(text, low, m, h, left):
+            return Cand(m.start(), m.end(), 2, make_clock_duration, data)
+        if h > 24:
+            return None
+        return Cand(m.start(), m.end(), 2, make_clock, data)
     n = parse_number(m.group("h2"))
-    if n is None or n > 24 or not (RE_DUR_TIME_CTX.search(left) or m.group("ampm")):
+    if n is None or n > 24:
+        return None
+    if not (RE_DUR_TIME_CTX.search(left) or m.group("ampm") or clock_range(low, m, left)):
         return None
     h = int(n)
     ampm = (m.group("ampm") or "").lower()
@@ -288,6 +359,8 @@ def _duration_cand(text: str, low: str, m: re.Match) -> Cand | None:
     unit = m.group("unit").lower()
     if n is not None and unit in ("ans", "an") and not m.group("ilya") and _is_age(text, low, m):
         return None
+    if is_title(text, low, m):
+        return None
     s = m.start()
     if m.group("det") and not m.group("rel"):
         s = (
@@ -309,6 +382,8 @@ def _is_age(text: str, low: str, m: re.Match) -> bool:
     if RE_AGE_LEFT.search(left):
         return True
     right = low[m.end() : m.end() + 6]
+    if re.match(r"\s*[,)]", right) and RE_AGE_APPOS_LEFT.search(left):
+        return True  # "le suspect, 24 ans, a été déféré"
     if (
         m.group("num")[0].isdigit()
         and re.match(r"\s*[,)]", right)
@@ -381,23 +456,26 @@ _R_TOUTE = (RE_TOUTE, _b_simple(2, make_toute), 3)
 _R_TODREF = (RE_TODREF, _b_todref, 3)
 _R_MONTH = (RE_MONTH, _month_cand, 0)
 _R_NIGHT = (RE_NIGHT, _b_simple(1, make_night), 6)
-_R_WEEKDAY = (RE_WEEKDAY, _b_weekday, 1)
+_R_WEEKDAY = (RE_WEEKDAY, _b_weekday, 2)
 _R_SET = (RE_SET, _b_simple(1, make_set), 4)
+_R_SET_ORD = (RE_SET_ORD, b_set_ordinal, 8)
 _R_DURATION = (RE_DURATION, _duration_cand, 8)
 _R_RELUNIT = (RE_RELUNIT, _relunit_cand, 2)
 _R_SEASON = (RE_SEASON, _b_season, 2)
+_R_SEASON_BARE = (RE_SEASON_BARE, _season_bare_cand, 1)
 _R_QUARTER = (RE_QUARTER, _b_simple(1, make_quarter), 2)
 _R_DECADE = (RE_DECADE, _b_decade, 1)
 _R_PARTUNIT = (RE_PARTUNIT, _b_simple(4, make_partunit), 5)
 _R_NUMDATE = (RE_NUMDATE, _b_simple(1, make_numdate), 1)
 _R_YEAR = (RE_YEAR, _year_cand, 3)
+_R_YEAR2 = (RE_YEAR2, _year2_cand, 2)
 _R_CLOCK = (RE_CLOCK, _clock_cand, 2)
 _R_DEICTIC = (RE_DEICTIC, _b_simple(2, make_deictic), 2)
 _R_VAGUE = (RE_VAGUE, _vague_cand, 1)
 
 _DISPATCH = (
     (CORE_MONTH, (_R_DAYMONTH, _R_MONTH, _R_NIGHT)),
-    (CORE_WD, (_R_WEEKDAY, _R_NIGHT, _R_SET)),
+    (CORE_WD, (_R_SET_ORD, _R_WEEKDAY, _R_NIGHT, _R_SET)),
     (
         CORE_UNIT,
         (
@@ -405,6 +483,7 @@ _DISPATCH = (
             _R_SET,
             _R_RELUNIT,
             _R_SEASON,
+            _R_SEASON_BARE,
             _R_QUARTER,
             _R_DECADE,
             _R_PARTUNIT,
@@ -414,7 +493,7 @@ _DISPATCH = (
             _R_TODREF,
         ),
     ),
-    (CORE_DIGIT, (_R_NUMDATE, _R_YEAR, _R_CLOCK, _R_DAYENUM)),
+    (CORE_DIGIT, (_R_NUMDATE, _R_YEAR, _R_YEAR2, _R_CLOCK, _R_DAYENUM)),
     (
         CORE_WORD,
         (_R_DEICTIC, _R_VAGUE, _R_CLOCK, _R_SET, _R_ANAPH, _R_TOUTE, _R_TODREF, _R_HOLIDAY),
@@ -444,6 +523,15 @@ def find_candidates(text: str, low: str) -> list[Cand]:
                         if c is not None:
                             cands.append(c)
                     break
+    cands += set_word_cands(text, low)
+    if "-là" in low or " même" in low:
+        cands += [
+            Cand(m.start(), m.end(), 1, make_sameday, {"m": m}) for m in RE_SAMEDAY.finditer(low)
+        ]
+    if "demi-" in low or "quart" in low:
+        cands += [c for m in RE_DUR_WORDS.finditer(low) if (c := dur_words_cand(text, low, m))]
+    if "nnat" in low or "millénaire" in low:
+        cands += [c for m in RE_TERM.finditer(low) if (c := term_cand(text, low, m))]
     if "siècle" in low:
         for m in RE_CENTURY.finditer(text):
             c = _century_cand(text, low, m)

@@ -7,6 +7,7 @@ tables the rules and normalisers need are derived from them here.
 from __future__ import annotations
 
 from mattis_corpus.french import MONTH_ABBREVIATIONS, MONTHS, SEASONS, WEEKDAYS
+from mattis_corpus.lexicons import entries
 from mattis_corpus.textutil import strip_accents
 
 
@@ -44,6 +45,11 @@ NUMBER_WORDS = {
     "quarante": 40,
     "cinquante": 50,
     "soixante": 60,
+    # Belgian and Swiss French
+    "septante": 70,
+    "huitante": 80,
+    "octante": 80,
+    "nonante": 90,
     "cent": 100,
     "mille": 1000,
 }
@@ -109,6 +115,7 @@ PARTS_OF_DAY = {
     "matinée": "MO",
     "midi": "MI",
     "après-midi": "AF",
+    "avant-midi": "MO",  # Quebec and Belgian French: the morning
     "soir": "EV",
     "soirée": "EV",
     "nuit": "NI",
@@ -147,6 +154,57 @@ VAGUE = {
     "jours": "PRESENT_REF",
     "moment": "PRESENT_REF",
     "instant": "PRESENT_REF",
+}
+
+
+def _valued(name: str) -> dict[str, str]:
+    """A data list of "word VALUE" lines as a dict."""
+    return dict(line.rsplit(None, 1) for line in entries(name))
+
+
+SET_WORDS = _valued("temporal_set_words_fr")  # "annuel" -> "P1Y"
+
+
+def _inflected(words: dict[str, str]) -> dict[str, str]:
+    """Each adjective of frequency with its feminine and plural forms ('annuel' -> 'annuelle',
+    'annuels', 'annuelles'; 'quotidien' -> 'quotidienne'...; 'biennal' -> 'biennaux')."""
+    out: dict[str, str] = {}
+    for w, value in words.items():
+        forms = [w]
+        if not w.endswith("ment"):
+            fem = w + ("le" if w.endswith("el") else "ne" if w.endswith("ien") else "")
+            if w.endswith("ier"):
+                fem = w[:-3] + "ière"
+            if w.endswith("al"):
+                fem = w + "e"
+                forms.append(w[:-2] + "aux")
+            if not w.endswith("e"):
+                fem = fem if fem != w else w + "e"
+            forms += [fem, w + "s", fem + "s"]
+        for f in forms:
+            out.setdefault(f, value)
+    return out
+
+
+SET_FORMS = _inflected(SET_WORDS)
+SET_EXCLUSIONS = frozenset(entries("temporal_set_exclusions_fr"))
+TERM_NOUNS = _valued("temporal_terms_fr")  # "quinquennat" -> "P5Y"
+RUNNING_TIME_NOUNS = frozenset(entries("temporal_running_time_nouns_fr"))
+PRESS_NOUNS = frozenset(entries("temporal_press_nouns_fr"))
+ORDINAL_WORDS = {
+    "premier": 1,
+    "première": 1,
+    "1er": 1,
+    "deuxième": 2,
+    "second": 2,
+    "2e": 2,
+    "troisième": 3,
+    "3e": 3,
+    "quatrième": 4,
+    "4e": 4,
+    "cinquième": 5,
+    "5e": 5,
+    "dernier": -1,
 }
 LAST_WORDS = {"dernier", "dernière", "passé", "passée"}
 NEXT_WORDS = {"prochain", "prochaine"}

@@ -22,16 +22,22 @@ from mattis_corpus.nlp.temporal.lexicon import (
     ORDINALS,
     PART_MODS,
     PARTS_OF_DAY,
+    SET_FORMS,
+    TERM_NOUNS,
     UNITS,
     VAGUE,
     WEEKDAY_NUMBERS,
 )
+from mattis_corpus.nlp.temporal.narrative import day_of, last_day, narrated_weekday, year_ref
 from mattis_corpus.nlp.temporal.resolve import (
+    RE_SPAN_VALUE,
     Anchor,
     fmt_num,
     narrow,
     parse_number,
+    season_near,
     shift_month,
+    two_digit_year,
     unit_value,
     value_interval,
     weekday_near,
@@ -52,7 +58,11 @@ def to_timex(
 ) -> Timex:
     """Build the Timex with its interval when the value is a resolved calendar value."""
     iv = None
-    if typ in ("DATE", "TIME") and "X" not in value and not value.endswith("_REF"):
+    if (
+        typ in ("DATE", "TIME")
+        and ("X" not in value or RE_SPAN_VALUE.fullmatch(value))
+        and not value.endswith("_REF")
+    ):
         iv = value_interval(value)
         if iv and typ == "DATE":
             iv = narrow(iv, mod)
@@ -92,16 +102,27 @@ def _year_near(ctx: Context, c: Cand, month: int, day: int | None, rel: str | No
     return year_for_month(ctx.anchor, month, day, direction, strong)
 
 
+def _written_year(ctx: Context, c: Cand) -> int | None:
+    """The year written in the match: four digits, or two read in the publication's window."""
+    m = c.data["m"]
+    if "y" in m.re.groupindex and m.group("y"):
+        return int(m.group("y"))
+    if "y2" in m.re.groupindex and m.group("y2") and "no_y2" not in c.data:
+        return two_digit_year(int(m.group("y2")), ctx.anchor)
+    return None
+
+
 def make_daymonth(ctx: Context, c: Cand) -> Timex | None:
     m = c.data["m"]
     d = 1 if m.group("d").lower() in ("1er", "premier") else int(m.group("d"))
     mo = MONTH_NAMES[m.group("m").lower()] if m.group("m") else MONTH_ABBR[m.group("ma").lower()]
     if not 1 <= d <= 31 or d > month_end(2000, mo).day:
         return None
-    if m.group("y"):
-        y, relative = int(m.group("y")), False
+    if (y := _written_year(ctx, c)) is not None:
+        relative = False
     else:
-        y = _year_near(ctx, c, mo, d, m.group("rel"))
+        rel = m.group("rel") if c.end == m.end() else None
+        y = (None if rel else year_ref(ctx, c)) or _year_near(ctx, c, mo, d, rel)
         relative = True
     return _day_timex(ctx, c, y, mo, d, relative)
 
@@ -225,24 +246,29 @@ def make_numdate(ctx: Context, c: Cand) -> Timex | None:
 def make_month(ctx: Context, c: Cand) -> Timex | None:
     m = c.data["m"]
     mo = MONTH_NAMES[m.group("m").lower()]
-    if m.group("y"):
-        return to_timex(
-            ctx, c, "DATE", f"{int(m.group('y')):04d}-{mo:02d}", "month", mod=c.data["mod"]
-        )
-    y = _year_near(ctx, c, mo, None, m.group("rel"))
+    if (y := _written_year(ctx, c)) is not None:
+        return to_timex(ctx, c, "DATE", f"{y:04d}-{mo:02d}", "month", mod=c.data["mod"])
+    rel = m.group("rel") if c.end == m.end() else None
+    y = (None if rel else year_ref(ctx, c)) or _year_near(ctx, c, mo, None, rel)
     value = f"{y:04d}-{mo:02d}" if y is not None else f"XXXX-{mo:02d}"
     return to_timex(ctx, c, "DATE", value, "month", True, c.data["mod"])
 
 
 def make_year(ctx: Context, c: Cand) -> Timex | None:
-    return to_timex(ctx, c, "DATE", f"{int(c.data['m'].group('y')):04d}", "year", mod=c.data["mod"])
+    y = _written_year(ctx, c)
+    return None if y is None else to_timex(ctx, c, "DATE", f"{y:04d}", "year", mod=c.data["mod"])
 
 
 def _weekday_date(ctx: Context, c: Cand, wd: int, rel: str | None) -> date | None:
     """The date of a weekday near the anchor: back for past/'dernier', ahead for future."""
+    narrated = narrated_weekday(ctx, c, wd, rel, _direction(ctx, c, None))
+    if narrated is not None:
+        return narrated
     ad = ctx.anchor.date
     if ad is None:
         return None
+    if (rel or "").lower() in ("suivant", "précédent"):
+        rel = None
     direction = _direction(ctx, c, rel)
     if direction == "open":
         direction = None
@@ -385,10 +411,52 @@ def make_set(ctx: Context, c: Cand) -> Timex | None:
         "minute": f"PT{k}M",
         "week-end": "P1WE",
         "trimestre": f"P{int(n) * 3}M",
+        "semestre": f"P{int(n) * 6}M",
     }.get(base)
     if value is None:
         return None
     return to_timex(ctx, c, "SET", value, None)
+
+
+def make_dur_words(ctx: Context, c: Cand) -> Timex | None:
+    """'un demi-siècle' -> P50Y, 'un quart de siècle' -> P25Y, 'trois quarts d'heure' -> PT45M."""
+    m = c.data["m"]
+    n = {"un": 1, "une": 1, "deux": 2, "trois": 3}[m.group("n")]
+    if m.group("half"):
+        value = {
+            "siècle": "P50Y",
+            "heure": "PT30M",
+            "journée": "P0.5D",
+            "décennie": "P5Y",
+        }[m.group("half")]
+        if n != 1:
+            return None  # "deux demi-heures": rare, and not one span
+    else:
+        value = f"P{25 * n}Y" if m.group("qu") == "siècle" else f"PT{15 * n}M"
+    return to_timex(ctx, c, "DURATION", value, None, mod=_duration_mod(m))
+
+
+def make_term(ctx: Context, c: Cand) -> Timex | None:
+    """'son septennat' -> P7Y (temporal_terms_fr.txt)."""
+    return to_timex(ctx, c, "DURATION", TERM_NOUNS[c.data["m"].group("t")], None)
+
+
+def make_clock_duration(ctx: Context, c: Cand) -> Timex | None:
+    """'un film de 1 h 52', 'en 2 h 05': a running time, PT1H52M, never a time of day."""
+    h, mi = c.data["h"], c.data["mi"]
+    value = "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "")
+    return to_timex(ctx, c, "DURATION", value if value != "PT" else "PT0M", None)
+
+
+def make_set_word(ctx: Context, c: Cand) -> Timex | None:
+    """'annuel' -> SET P1Y, 'quotidiennement' -> SET P1D (temporal_set_words_fr.txt)."""
+    return to_timex(ctx, c, "SET", SET_FORMS[c.data["w"]], None)
+
+
+def make_set_ordinal(ctx: Context, c: Cand) -> Timex | None:
+    """'les deuxième et quatrième jeudis' -> SET XXXX-WXX-4: those weekdays of every month."""
+    wd = WEEKDAY_NUMBERS[c.data["m"].group("wd")]
+    return to_timex(ctx, c, "SET", f"XXXX-WXX-{wd}", None)
 
 
 def make_relunit(ctx: Context, c: Cand) -> Timex | None:
@@ -409,14 +477,39 @@ def make_relunit(ctx: Context, c: Cand) -> Timex | None:
 
 def make_season(ctx: Context, c: Cand) -> Timex | None:
     m = c.data["m"]
-    return to_timex(
-        ctx,
-        c,
-        "DATE",
-        f"{int(m.group('y')):04d}-{SEASONS[m.group('s').lower()]}",
-        "season",
-        mod=c.data["mod"],
-    )
+    y = _written_year(ctx, c)
+    s = SEASONS[m.group("s").lower()]
+    return to_timex(ctx, c, "DATE", f"{y:04d}-{s}", "season", mod=c.data["mod"])
+
+
+def make_season_bare(ctx: Context, c: Cand) -> Timex | None:
+    """'au printemps', 'à l'automne': the year from the narrative's year, else by tense."""
+    m = c.data["m"]
+    s = SEASONS[m.group("s").lower()]
+    rel = m.group("rel")
+    y = None if rel else year_ref(ctx, c)
+    if y is None:
+        y = season_near(ctx.anchor, s, _direction(ctx, c, rel))
+    value = f"{y:04d}-{s}" if y is not None else f"XXXX-{s}"
+    return to_timex(ctx, c, "DATE", value, "season", True, c.data.get("mod"))
+
+
+def make_sameday(ctx: Context, c: Cand) -> Timex | None:
+    """'ce jour-là', 'le soir même': the day (week, month, year) being narrated."""
+    m = c.data["m"]
+    u = (m.group("u") or m.group("u2")).lower()
+    if u in ("semaine", "mois", "année", "week-end"):
+        need = {"semaine": "day", "week-end": "day", "mois": "month", "année": "year"}[u]
+        value, precision = unit_value(_ref(ctx, c, need), u, 0)
+        return to_timex(ctx, c, "DATE", value, precision, True)
+    ref = last_day(ctx, c, 1500)
+    d = day_of(ref) if ref else ctx.anchor.date
+    if d is not None and u == "lendemain":
+        d += timedelta(days=1)
+    ds = d.isoformat() if d else "XXXX-XX-XX"
+    if u in ("jour", "lendemain"):
+        return to_timex(ctx, c, "DATE", ds, "day", True)
+    return to_timex(ctx, c, "TIME", f"{ds}T{PARTS_OF_DAY[u]}", "time", True)
 
 
 def make_quarter(ctx: Context, c: Cand) -> Timex | None:
@@ -438,14 +531,16 @@ def make_quarter(ctx: Context, c: Cand) -> Timex | None:
 
 
 def make_century(ctx: Context, c: Cand) -> Timex | None:
-    return to_timex(ctx, c, "DATE", f"{c.data['n'] - 1:02d}", "century", mod=c.data["mod"])
+    """'XIXe siècle' -> '18XX', as the French TimeBank writes centuries."""
+    return to_timex(ctx, c, "DATE", f"{c.data['n'] - 1:02d}XX", "century", mod=c.data["mod"])
 
 
 def make_decade(ctx: Context, c: Cand) -> Timex | None:
+    """'les années 1960' -> '196X', 'les années 90' -> '199X' (French TimeBank form)."""
     d = c.data["m"].group("d")
     if len(d) == 2:
         d = ("20" if d in ("00", "10") else "19") + d
-    return to_timex(ctx, c, "DATE", d[:3], "decade", mod=c.data["mod"])
+    return to_timex(ctx, c, "DATE", d[:3] + "X", "decade", mod=c.data["mod"])
 
 
 def make_vague(ctx: Context, c: Cand) -> Timex | None:

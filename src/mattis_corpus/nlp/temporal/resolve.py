@@ -76,6 +76,14 @@ def parse_number(words: str) -> float | None:
     return float(total + current)
 
 
+def two_digit_year(yy: int, a: Anchor) -> int:
+    """'97' -> 1997: the year ending so in the window from 90 years before the publication year
+    to 9 after it (1930-2029 with no anchor), as HeidelTime and the French TimeBank read it."""
+    base = a.year or 2020
+    y = (base + 9) // 100 * 100 + yy
+    return y - 100 if y > base + 9 else y
+
+
 def roman_to_int(s: str) -> int | None:
     """'XII' -> 12; None when not a well-formed small Roman numeral."""
     vals = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -103,6 +111,10 @@ def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 
 # ------------------------------------------------------------------------ intervals
+
+# decades and centuries, as the French TimeBank writes them ("196X", "18XX") or in the older
+# bare form ("196", "18"): the only values with an X that still cover a known interval
+RE_SPAN_VALUE = re.compile(r"(\d{3})X?|(\d{2})(?:XX)?")
 
 
 def value_interval(value: str) -> tuple[date, date] | None:
@@ -134,12 +146,12 @@ def value_interval(value: str) -> tuple[date, date] | None:
             if m[3]:
                 return monday + timedelta(days=5), monday + timedelta(days=6)
             return monday, monday + timedelta(days=6)
-        if m := re.fullmatch(r"(\d{3})", value):
-            y = int(m[1]) * 10
-            return date(y, 1, 1), date(y + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{2})", value):
-            y = max(int(m[1]) * 100, 1)
-            return date(y, 1, 1), date(int(m[1]) * 100 + 99, 12, 31)
+        if m := RE_SPAN_VALUE.fullmatch(value):
+            if m[1]:
+                y = int(m[1]) * 10
+                return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
+            y = int(m[2]) * 100
+            return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
     except ValueError:
         return None
     return None
@@ -252,6 +264,28 @@ def season_year(a: Anchor, s: str, k: int) -> int | None:
     return y
 
 
+def season_near(a: Anchor, s: str, direction: str | None) -> int | None:
+    """Season-year of a season named with no year: the current one when the anchor is in it,
+    else the last one for a past tense or 'dernier', the next one for a future or 'prochain',
+    and the nearer of the two with no tense."""
+    cur = anchor_season(a)
+    if cur is None:
+        return a.year
+    if cur[1] == s and direction not in ("last", "next"):
+        return cur[0]
+    last, nxt = season_year(a, s, -1), season_year(a, s, 1)
+    if direction in ("past", "last"):
+        return last
+    if direction in ("future", "next"):
+        return nxt
+    here = date(a.year, a.month, a.day or 15)
+    lo = value_interval(f"{last:04d}-{s}")
+    hi = value_interval(f"{nxt:04d}-{s}")
+    if lo is None or hi is None:
+        return nxt
+    return last if (here - lo[1]).days < (hi[0] - here).days else nxt
+
+
 def unit_value(a: Anchor, u: str, k: int) -> tuple[str, str]:
     """Value and precision of the unit ``u`` (year, month, week, quarter, century, season)
     holding the anchor, ``k`` units on; X placeholders where the anchor is too coarse."""
@@ -277,7 +311,7 @@ def unit_value(a: Anchor, u: str, k: int) -> tuple[str, str]:
             return f"{y:04d}-{code}{q + 1}", "quarter"
         return f"XXXX-{code}X", "quarter"
     if u == "siècle":
-        return (f"{(a.year - 1) // 100 + k:02d}" if a.year else "XX"), "century"
+        return (f"{a.year // 100 + k:02d}XX" if a.year else "XXXX"), "century"
     s = SEASONS[u]
     y = season_year(a, s, k)
     return (f"{y:04d}-{s}" if y is not None else f"XXXX-{s}"), "season"

@@ -14,7 +14,10 @@ from mattis_corpus.nlp.temporal.lexicon import (
     MONTH_ABBR,
     MONTH_NAMES,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SEASON_NAMES,
+    SET_FORMS,
+    TERM_NOUNS,
     UNITS,
     WEEKDAY_NUMBERS,
 )
@@ -50,12 +53,16 @@ _SEASON = _alt(SEASONS)
 _SEASON_PLURALS = "|".join(SEASON_NAMES[code] + "s" for code in ("SU", "WI"))
 _NUMW = _alt(NUMBER_WORDS)
 _NUM_WORDS = rf"(?:{_NUMW})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{_NUMW})){{0,3}}"
-_NUM = rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+(?:,5)?|{_NUM_WORDS})"
+_NUM = rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+(?:,\d+)?|{_NUM_WORDS})"
 _UNIT = _alt(UNITS)
 _REL = r"dernier|dernière|prochain|prochaine|passé|passée"
-_TOD = r"matin|matinée|midi|après-midi|soir|soirée|nuit"
+_TOD = r"matin|matinée|midi|après-midi|avant-midi|soir|soirée|nuit"
 _DAYNUM = r"1er|premier|[0-3]?\d"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
+# a two-digit year after a month or season ("octobre 98", "l'été 89"): not a clock, a count of
+# units, a percentage or a price
+_Y2_AFTER = r"(?![\w\u00a0]|[.,]\d|\s*(?:h\b|heures?\b|%|€|°|ans?\b|\d|-\d|,\s*\d{4}))"
+_OPT_YEAR = rf"(?:\s+(?:(?P<y>{_YEAR})(?!\d)|(?P<y2>\d\d){_Y2_AFTER}))?"
 _F = 0  # every rule runs on the lower-cased text (case-insensitive regexes are ~5x slower)
 
 # ------------------------------------------------------------------------- full rules
@@ -63,7 +70,7 @@ _F = 0  # every rule runs on the lower-cased text (case-insensitive regexes are 
 RE_DAYMONTH = _LazyRe(
     rf"\b(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{_WD})\s+)?(?<![\d,.])(?P<d>{_DAYNUM})\s+"
     rf"(?:(?P<m>{_MONTH})\b|(?P<ma>{_MONTH_ABBR})\.)"
-    rf"(?:\s+(?P<y>{_YEAR})(?!\d))?(?:\s+(?P<rel>{_REL})\b)?",
+    rf"{_OPT_YEAR}(?:\s+(?P<rel>{_REL})\b)?",
     _F,
 )
 RE_NUMDATE = _LazyRe(
@@ -71,15 +78,24 @@ RE_NUMDATE = _LazyRe(
     rf"|(?<![\d/.-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])",
     _F,
 )
-RE_MONTH = _LazyRe(rf"\b(?P<m>{_MONTH})\b(?:\s+(?P<y>{_YEAR})(?!\d))?(?:\s+(?P<rel>{_REL})\b)?", _F)
+RE_MONTH = _LazyRe(rf"\b(?P<m>{_MONTH})\b{_OPT_YEAR}(?:\s+(?P<rel>{_REL})\b)?", _F)
 RE_YEAR = _LazyRe(
     rf"(?:\b(?P<det>l{AP}(?:année|an)\s+))?(?:(?<=\bmi-)|(?<![\d.,/:-]))(?<![\d][ \u00a0])"
     rf"(?P<y>{_YEAR})"
     r"(?![\d]|[.,/]\d|-\d|\s*%)",
     _F,
 )
+# a bare two-digit year ("en 97", "depuis 93", "l'année 98"); the left context is checked by
+# the candidate builder, as for four-digit years
+RE_YEAR2 = _LazyRe(rf"(?:\b(?P<det>l{AP}année)\s+)?(?<![\d,.:/-])(?P<y2>\d\d){_Y2_AFTER}", _F)
+RE_YEAR2_LEFT = _LazyRe(
+    rf"(?:\b(?:en|depuis|dès|jusqu{AP}en|fin|début|courant|printemps|été|automne|hiver)\s+"
+    r"|\bmi-)$",
+    _F,
+)
 RE_WEEKDAY = _LazyRe(
-    rf"\b(?:(?P<det>ce)\s+)?(?P<wd>{_WD})\b(?:\s+(?P<rel>dernier|prochain|passé)\b)?"
+    rf"\b(?:(?P<det>ce(?P<same>\s+même)?|le(?=\s+(?:{_WD})\s+(?:suivant|précédent)\b))\s+)?"
+    rf"(?P<wd>{_WD})\b(?:\s+(?P<rel>dernier|prochain|passé|suivant|précédent)\b)?"
     rf"(?:\s+(?:au\s+|en\s+|dans\s+la\s+)?(?P<tod>{_TOD})\b)?",
     _F,
 )
@@ -96,9 +112,9 @@ RE_DEICTIC = _LazyRe(
     _F,
 )
 RE_CLOCK = _LazyRe(
-    r"(?<![\d,.])(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?(?![\w])"
+    r"(?<![\d,.])(?P<h>[0-2]?\d)\s?h(?:\s?(?P<mi>[0-5]\d))?(?![\w])(?:\s+locales?\b)?"
     rf"|(?<![\d,.])(?P<h2>\d{{1,2}}|{_NUMW})\s+heures?(?:\s+(?P<mi2>[0-5]\d)\b)?"
-    rf"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l{AP}après-midi)\b)?"
+    rf"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l{AP}après-midi)\b|\s+locales?\b)?"
     r"|\b(?P<noon>midi|minuit)\b",
     _F,
 )
@@ -113,10 +129,44 @@ RE_DURATION = _LazyRe(
 )
 RE_SET = _LazyRe(
     rf"\bchaque\s+(?P<u>année|an|mois|semaine|jour|{_WD}|matin|soir|nuit|{_SEASON}"
-    r"|week-end|trimestre)\b"
+    r"|week-end|trimestre|semestre)\b"
     rf"|\b(?:tous|toutes)\s+les\s+(?:(?P<n>{_NUM})\s+)?(?P<u2>ans|années|mois|semaines|jours"
-    rf"|heures|minutes|(?:{_WD})s|matins|soirs|nuits|week-ends|trimestres|{_SEASON_PLURALS})\b"
+    rf"|heures|minutes|(?:{_WD})s|matins|soirs|nuits|week-ends|trimestres|semestres"
+    rf"|{_SEASON_PLURALS})\b"
     rf"|\b(?P<n3>{_NUM})\s+fois\s+par\s+(?P<u3>an|année|mois|semaine|jour|heure)\b",
+    _F,
+)
+# frequency adjectives and adverbs ("le rapport annuel", "quotidiennement"); the builder drops
+# nouns ("le quotidien", "un mensuel")
+RE_SET_WORD = _LazyRe(rf"\b(?P<w>{_alt(SET_FORMS)})\b", _F)
+RE_SET_WORD_DET = _LazyRe(
+    rf"(?:\b(?:le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma"
+    rf"|mes|notre|nos|votre|vos|quel|quelle)|\bl{AP}|\bd{AP})\s*"
+    r"(?:(?:grand|grande|petit|petite|nouveau|nouvel|nouvelle|premier|première|seul|seule"
+    r"|autre|ancien|ancienne|vieux|vieil|vieille)s?\s+)?$",
+    _F,
+)
+# ordinal weekdays: "les deuxième et quatrième jeudis", "le premier mercredi de chaque mois"
+_ORD = _alt(ORDINAL_WORDS)
+RE_SET_ORD = _LazyRe(
+    rf"\b(?P<det>les|le)\s+(?:{_ORD})(?:\s*(?:,|et)\s*(?:{_ORD}))*\s+(?P<wd>{_WD})(?P<pl>s)?\b"
+    r"(?P<each>\s+(?:du\s+mois|de\s+chaque\s+mois|de\s+tous\s+les\s+mois)\b)?",
+    _F,
+)
+# durations in words: "un demi-siècle", "près d'un quart de siècle", "trois quarts d'heure"
+RE_DUR_WORDS = _LazyRe(
+    rf"\b(?:(?P<mod>un\s+peu\s+plus|un\s+peu\s+moins|pas\s+moins|plus|moins|près)\s+d(?:e\s+|{AP})"
+    rf"|(?P<mod2>environ|presque|quelque|au\s+moins|au\s+plus)\s+)?"
+    rf"(?P<n>un|une|deux|trois)\s+(?:demi-(?P<half>siècle|heure|journée|décennie)"
+    rf"|(?P<q>quarts?)\s+d(?:e\s+|{AP})(?P<qu>siècle|heure))\b",
+    _F,
+)
+# terms of office: "son septennat", "un second quinquennat"
+RE_TERM = _LazyRe(
+    rf"\b(?:(?:(?P<det>le|son|ce|cet|un|leur|mon|notre|votre)\s+|(?P<ldet>l){AP})"
+    r"(?:(?:premier|second|deuxième|troisième|nouveau|nouvel|dernier|précédent|prochain|actuel"
+    r"|long|bref|court|seul)\s+)?)?"
+    rf"(?P<t>{_alt(TERM_NOUNS)})\b",
     _F,
 )
 RE_RELUNIT = _LazyRe(
@@ -127,7 +177,24 @@ RE_RELUNIT = _LazyRe(
 )
 RE_SEASON = _LazyRe(
     rf"\b(?:(?P<det>le)\s+|(?P<ldet>l){AP})?(?P<s>{_SEASON})\s+"
-    rf"(?:de\s+|d{AP})?(?P<y>{_YEAR})(?!\d)",
+    rf"(?:de\s+|d{AP})?(?:(?P<y>{_YEAR})(?!\d)|(?P<y2>\d\d){_Y2_AFTER})",
+    _F,
+)
+# a season with no year, after a preposition ("au printemps", "à l'automne", "dès l'été");
+# the builder checks the preposition
+RE_SEASON_BARE = _LazyRe(
+    rf"\b(?:(?P<det>le)\s+|(?P<ldet>l){AP})?(?P<s>{_SEASON})\b(?:\s+(?P<rel>{_REL})\b)?", _F
+)
+RE_SEASON_BARE_LEFT = _LazyRe(
+    rf"\b(?:au|en|à|dès|depuis|pendant|durant|jusqu{AP}à|jusqu{AP}au|avant|après|courant"
+    rf"|cours\s+de|fin|début|milieu|mi)\s*-?\s*$",
+    _F,
+)
+# anaphoric days: "ce jour-là", "ce soir-là", "le soir même", "le jour même"
+RE_SAMEDAY = _LazyRe(
+    r"\b(?P<this>ce|cette|cet)\s+(?P<u>jour|soir|matin|nuit|après-midi|matinée|soirée|semaine"
+    r"|mois|année|week-end)-là\b"
+    rf"|\b(?:(?P<det>le|la)\s+|l{AP})(?P<u2>jour|soir|matin|nuit|lendemain)\s+même\b",
     _F,
 )
 RE_QUARTER = _LazyRe(
@@ -195,19 +262,24 @@ RE_TODREF = _LazyRe(
 )
 RE_TODREF_LEFT = _LazyRe(r"(?:\b(?:dans|pendant|durant|courant|au\s+cours\s+de)\s+|\ben\s+)$", _F)
 # ages are not timexes (as in HeidelTime French / the French TimeBank)
-RE_AGE_LEFT = _LazyRe(
-    rf"(?:\bâgée?s?\s+(?:de\s+|d{AP})|\b(?:l{AP}âge|âge)\s+de\s+"
-    r"|\b(?:homme|femme|garçon|fille|fillette|adolescente?|ado|enfant|jeune|bébé|nourrisson"
+_PERSON = (
+    r"homme|femme|garçon|fille|fillette|adolescente?|ado|enfant|jeune|bébé|nourrisson"
     r"|retraitée?|victime|suspecte?|individu|conducteur|conductrice|automobiliste|motard|piétonn?e?"
     r"|père|mère|fils|frère|sœur|soeur|grand-mère|grand-père|mineure?|joueur|joueuse|militaire"
     r"|soldat|étudiante?|lycéenn?e?|collégienn?e?|patiente?|détenue?|prévenue?|accusée?|migrante?"
     r"|policière?|gendarme|agricultrice|agriculteur|salariée?|ouvrière?|chauffeur|mannequin"
-    r"|touriste|randonneuse|randonneur|skieur|skieuse|cycliste|passagère?|élève)s?"
+    r"|touriste|randonneuse|randonneur|skieur|skieuse|cycliste|passagère?|élève"
+)
+RE_AGE_LEFT = _LazyRe(
+    rf"(?:\bâgée?s?\s+(?:de\s+|d{AP})|\b(?:l{AP}âge|âge)\s+de\s+"
+    rf"|\b(?:{_PERSON})s?"
     rf"\s+(?:âgée?s?\s+)?(?:de\s+|d{AP})(?:\d{{1,3}}\s+(?:à|et|ou)\s+)?"
     r"|\b(?:les|des|aux)\s+(?:moins|plus)\s+de\s+|\d\s*[-–]\s*)$",
     _F,
 )
 
+# an age in apposition to a person noun: "le suspect, 24 ans, a été déféré"
+RE_AGE_APPOS_LEFT = _LazyRe(rf"\b(?:{_PERSON})s?\s*,\s*$", _F)
 # left context, tested on a short slice ending where a core expression starts
 RE_PART_LEFT = _LazyRe(
     rf"(?:\b(?P<pdet>la|le)\s+)?\b(?P<part>début|fin|mi|milieu|courant)(?:\s*-\s*|\s+)"

@@ -23,14 +23,32 @@ Conventions (ISO-TimeML / French TimeBank, HeidelTime French resources):
 * Intervals: seasons are meteorological (SP = 03-01..05-31, SU = 06..08, FA = 09..11,
   WI = 12-01..end of February of the next year); weeks run Monday..Sunday; ``mod`` START/MID/END
   narrows the interval to the first/middle/last third of the unit.
-* Unresolvable values keep X placeholders (``XXXX-WXX-4``, ``XXXX-04``) with no interval.
+* Unresolvable values keep X placeholders (``XXXX-WXX-4``, ``XXXX-04``) with no interval;
+  decades and centuries are written as the French TimeBank does (``les années 1960`` ->
+  ``196X``, ``XIXe siècle`` -> ``18XX``) and keep their interval.
+* Two-digit years (``en 97``, ``octobre 98``, ``le 10 novembre 93``) fall in the window from 90
+  years before the publication year to 9 after it; never a count (``en 12 étapes``).
+* Reference time (HeidelTime's narratives): a clock time takes the last day named before it in
+  its paragraph (``Dimanche, ... L'alerte a été donnée à 18 h 55``), a past-tense weekday after
+  a named day follows that day (``Le 9 octobre, ... Dimanche, ...``), ``le mardi suivant``,
+  ``ce même lundi``, ``ce jour-là``, ``le soir même`` read it too; the publication date still
+  anchors ``hier``, ``aujourd'hui`` and present or future weekdays. A month or season with no
+  year after an explicit earlier year takes it (``En 2012, ... En juin, ...``).
+* Compounds: ``hier à 10 h``, ``mardi 10 h``, ``4 h mardi``, ``15 h 30, hier`` are one TIME,
+  ``aujourd'hui vendredi`` one DATE; ``mardi à 10 h`` and ``Mardi, à 9 h`` stay two.
+* SET words: frequency adjectives and adverbs (``annuel``, ``quotidiennement``) unless a
+  determiner makes them nouns (``le quotidien``); ``chaque semestre``; ordinal weekdays
+  (``les deuxième et quatrième jeudis``). Durations in words (``un demi-siècle``, ``un quart
+  d'heure``, ``son septennat``, ``30,4 secondes``); a clock-like length (``un film de 1 h 52``,
+  ``documentaire, 1h28``) is a DURATION, never a time of day.
 
 Everything here is regex-based and precompiled; spaCy is only read from, never imported.
 
 The package: ``lexicon`` (word tables) -> ``rules`` (the grammar) -> ``candidates`` (matches kept
-or rejected) -> ``normalise`` (match -> Timex, with ``context`` for the tense and the dates
-mentioned before, and ``resolve`` for the date arithmetic); this module selects among the
-candidates and links clock times and ranges.
+or rejected; ``words`` for the candidates made of words) -> ``normalise`` (match -> Timex, with
+``context`` for the tense, ``narrative`` for the day and year being told, and ``resolve`` for
+the date arithmetic); this module selects among the candidates, gives clock times their day,
+merges compounds and links ranges.
 """
 
 from __future__ import annotations
@@ -42,7 +60,14 @@ from datetime import date
 from mattis_corpus.models import Timex
 from mattis_corpus.nlp.temporal.candidates import find_candidates, safe_lower
 from mattis_corpus.nlp.temporal.context import Cand, Context
-from mattis_corpus.nlp.temporal.normalise import make_clock, make_daymonth, to_timex
+from mattis_corpus.nlp.temporal.narrative import day_of, last_day
+from mattis_corpus.nlp.temporal.normalise import (
+    make_clock,
+    make_daymonth,
+    make_deictic,
+    make_weekday,
+    to_timex,
+)
 from mattis_corpus.nlp.temporal.resolve import parse_anchor
 from mattis_corpus.nlp.temporal.rules import RE_RANGE_GAP, RE_SENT_BOUND
 
@@ -62,20 +87,80 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return chosen
 
 
-def _link_clock_dates(ctx: Context, chosen: list[Cand], out: list[Timex | None]) -> None:
-    """'mardi à 10 heures', 'le 12 janvier à 14 h': the clock time takes that day's date."""
-    for i, c in enumerate(chosen):
-        if c.make is not make_clock or i == 0:
-            continue
-        prev = out[i - 1]
-        if prev is None or prev.precision != "day" or "X" in prev.value:
-            continue
-        gap = ctx.text[prev.end : c.start]
-        if len(gap) <= 60 and not RE_SENT_BOUND.search(gap):
-            c.data["date"] = prev.value[:10]
-            out[i] = make_clock(ctx, c)
-            if out[i] is not None and not prev.relative:
-                out[i] = Timex(**{**out[i].__dict__, "relative": False})
+def _clock_day(ctx: Context, c: Cand) -> Timex | None:
+    """The day a clock time belongs to: 'mardi à 10 heures', 'le 12 janvier à 14 h', and in a
+    narrative the last day named before it ('Dimanche, un incendie... L'alerte a été donnée à
+    18 h 55'); a future clock never goes back to a past day named in another sentence."""
+    ref = last_day(ctx, c)
+    if ref is None:
+        return None
+    gap = ctx.text[ref.end : c.start]
+    if len(gap) <= 60 and not RE_SENT_BOUND.search(gap):
+        return ref
+    d, ad = day_of(ref), ctx.anchor.date
+    if ad is not None and d is not None and d < ad and ctx.tense(c.start, c.end) == "future":
+        return None
+    return ref
+
+
+def _make(ctx: Context, c: Cand) -> Timex | None:
+    """Normalise one candidate; a clock time first takes the day it belongs to."""
+    if c.make is make_clock and "date" not in c.data:
+        ref = _clock_day(ctx, c)
+        if ref is not None:
+            c.data["date"] = ref.value[:10]
+            return make_clock(ctx, c)
+    return c.make(ctx, c)
+
+
+_DAYS = (make_deictic, make_weekday, make_daymonth)
+RE_DAY_THEN_CLOCK = re.compile(r"\s+")  # "mardi 10 h", "le 3 mars 14 h 30"
+RE_DEICTIC_THEN_CLOCK = re.compile(r"\s+(?:à\s+)?")  # "hier à 10 h", "demain 9 h"
+RE_CLOCK_THEN_DAY = re.compile(r"\s*,\s*|\s+")  # "4 h mardi", "vers 15 h 30, hier"
+
+
+def _compound(ctx: Context, a: Cand, ta: Timex, b: Cand, tb: Timex) -> Timex | None:
+    """One TIME for a day and a clock time written together: 'hier à 10 h', 'mardi 10 h',
+    '4 h mardi', '15 h 30, hier'; one DATE for 'aujourd'hui vendredi'. A weekday or a date
+    then 'à' and a clock stays two timexes ('mardi à 9 h'), and so does anything across a
+    comma after the day ('Mardi, à 9 h')."""
+    gap = ctx.text[ta.end : tb.start]
+    day_a, day_b = day_of(ta), day_of(tb)
+    if a.make in _DAYS and b.make is make_clock and day_a is not None and ta.type == "DATE":
+        rule = RE_DEICTIC_THEN_CLOCK if a.make is make_deictic else RE_DAY_THEN_CLOCK
+        if rule.fullmatch(gap):
+            value = f"{day_a.isoformat()}T{tb.value.split('T')[1]}"
+            return _span(ctx, ta, tb, "TIME", value, "time", ta.relative)
+    clock_day = a.make is make_clock and b.make in _DAYS and tb.type == "DATE"
+    if clock_day and day_b is not None and RE_CLOCK_THEN_DAY.fullmatch(gap):
+        value = f"{day_b.isoformat()}T{ta.value.split('T')[1]}"
+        return _span(ctx, ta, tb, "TIME", value, "time", tb.relative)
+    if a.make is make_deictic and b.make is make_weekday and ta.type == "DATE" and gap == " ":
+        suffix = "T" + tb.value.split("T")[1] if "T" in tb.value else ""
+        typ = "TIME" if suffix else "DATE"
+        return _span(ctx, ta, tb, typ, ta.value + suffix, "time" if suffix else "day", True)
+    return None
+
+
+def _span(
+    ctx: Context, ta: Timex, tb: Timex, typ: str, value: str, precision: str, relative: bool
+) -> Timex:
+    c = Cand(ta.start, tb.end, 0, make_clock)
+    return to_timex(ctx, c, typ, value, precision, relative)
+
+
+def _merge_compounds(ctx: Context, chosen: list[Cand], out: list[Timex | None]) -> None:
+    """Merge each day + clock pair written as one expression (see ``_compound``) in place."""
+    i = 0
+    while i < len(out) - 1:
+        ta, tb = out[i], out[i + 1]
+        merged = None
+        if ta is not None and tb is not None:
+            merged = _compound(ctx, chosen[i], ta, chosen[i + 1], tb)
+        if merged is not None:
+            out[i : i + 2] = [merged]
+            chosen[i : i + 2] = [Cand(merged.start, merged.end, 0, make_clock)]
+        i += 1
 
 
 def _link_ranges(ctx: Context, out: list[Timex | None]) -> None:
@@ -119,12 +204,12 @@ def tag_dates(text: str, anchor: str | None = None, doc=None) -> list[Timex]:
     out: list[Timex | None] = []
     for c in chosen:
         try:
-            t = c.make(ctx, c)
+            t = _make(ctx, c)
         except (ValueError, OverflowError, KeyError):
             t = None  # e.g. a year 0 or an impossible date: drop, never crash
         out.append(t)
         if t is not None:
             ctx.prev.append(t)
-    _link_clock_dates(ctx, chosen, out)
+    _merge_compounds(ctx, chosen, out)
     _link_ranges(ctx, out)
     return [t for t in out if t is not None]
