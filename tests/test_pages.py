@@ -409,3 +409,12 @@ def test_html_tags_left_as_text_go_and_a_chrome_label_is_not_glued_to_the_last_s
                "En savoir plus\n")
     texts = [line.text for line in parse_lines(wrapped * 6) if line.text]
     assert "En savoir plus" in texts
+
+
+def test_a_legal_notice_and_a_reading_time_are_chrome_a_sentence_on_copyright_is_not():
+    assert chrome.is_chrome_line("Temps de lecture: 2 minutes - Repéré sur Forbes")
+    assert chrome.is_chrome_line(
+        "Ce site est protégé par le droit d'auteur, tous droits réservés. Toute reproduction "
+        "et/ou rediffusion de contenu doit faire l'objet d'une autorisation préalable.")
+    assert not chrome.is_chrome_line(
+        "Le tribunal a jugé que la reproduction des photos du ministre était interdite.")

@@ -77,6 +77,14 @@ _AGENCY_CREDIT_RE = re.compile(
 _BREADCRUMB_SEPS = (" > ", " › ", " » ", " / ", " | ")
 
 
+# A site's legal notice, however long: "Ce site est protégé par le droit d'auteur, tous droits
+# réservés. Toute reproduction … doit faire l'objet d'une autorisation …".
+_LEGAL_RE = re.compile(r"\btous droits (?:de reproduction )?reserves\b"
+                       r"|\btoute reproduction\b.{0,120}\b(?:interdite|autorisation)\b")
+_NOTICE_MAX_WORDS = 100
+_PREFIX_PUNCT_RE = re.compile(r"\s*[:!?]\s*")  # "Temps de lecture: 2 minutes" starts "temps de lecture "
+
+
 def is_chrome_line(line: str) -> bool:
     """True for site furniture that is never article text (menus, share, login, ads...).
 
@@ -94,6 +102,8 @@ def is_chrome_line(line: str) -> bool:
         if tokens and all(t in _SIZES for t in tokens):
             return True
     n = words(line)
+    if n <= _NOTICE_MAX_WORDS and ("serv" in line or "produc" in line) and _LEGAL_RE.search(_key(line)):
+        return True
     if "ookie" in line or "OOKIE" in line:
         key = _key(line)
         return "cookie" in key and any(h in key for h in _COOKIE_HINTS) and n <= 80
@@ -106,7 +116,7 @@ def is_chrome_line(line: str) -> bool:
         return True
     if key.startswith("avec ") and _AGENCY_CREDIT_RE.match(key):
         return True
-    if (key + " ").startswith(_CHROME_PREFIXES):
+    if (_PREFIX_PUNCT_RE.sub(" ", key) + " ").startswith(_CHROME_PREFIXES):
         return True
     crumbs = _QUOTED_RE.sub(" ", line)  # a « quoted » word in a headline is no breadcrumb
     return (n <= 12 and any(c in crumbs for c in ">›»/|")
