@@ -266,18 +266,10 @@ def _year_cand(text: str, low: str, m: re.Match) -> Cand | None:
             ok = False
     if not ok:
         return None
-    f = RE_YEAR_FOLLOW.match(text, m.end())
-    if f:
-        w = f.group("w")
-        wl = normalise_chars(w.lower())
-        if (
-            w[0].islower()
-            and wl not in YEAR_OK_FOLLOWERS
-            and not wl.startswith(("l'", "d'", "qu", "s'", "n'"))
-        ):
-            return None
-        if wl == "en" and re.match(r"\s+en\s+\d{4}", low[m.end() : m.end() + 10]):
-            return None  # "passés de 2000 en 2010": a count, then the year
+    if noun_follows(text, m.end()):
+        return None
+    if re.match(r"\s+en\s+\d{4}", low[m.end() : m.end() + 10]):
+        return None  # "passés de 2000 en 2010": a count, then the year
     if re.match(r"\s*(?:€|\$|euros?|dollars?)", low[m.end() : m.end() + 8]):
         return None
     return Cand(pstart, m.end(), 2, make_year, {"m": m, "mod": mod})
