@@ -101,8 +101,10 @@ def recurring_lines(paths: list[Path]) -> set[str]:
 
     counts: Counter = Counter()
     for path in paths:
-        text = normalise_text(path.read_text(encoding="utf-8", errors="replace"))
-        counts.update({B.line_key(line.text) for line in B.page_lines(text)})
+        from mattis_corpus.ingest.clean.markup import flush_left_lines
+
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        counts.update({B.line_key(line.text) for line in B.page_lines(normalise_text(raw), flush_left_lines(raw))})
     return {k for k, n in counts.items() if n >= 2}
 
 

@@ -418,3 +418,24 @@ def test_a_legal_notice_and_a_reading_time_are_chrome_a_sentence_on_copyright_is
         "et/ou rediffusion de contenu doit faire l'objet d'une autorisation préalable.")
     assert not chrome.is_chrome_line(
         "Le tribunal a jugé que la reproduction des photos du ministre était interdite.")
+
+
+def test_a_byline_with_its_date_opening_the_body_dates_the_article_a_timestamp_list_does_not():
+    feed = "\n\n".join(f"7 novembre 2018 à 0{k}:03\n\nUne autre dépêche numéro {k} du fil" for k in range(5))
+    raw = (feed + "\n\nDiplomatie\n\n# Le gouvernement envisage des privatisations partielles\n\n"
+           "Par Jean Dupont, correspondant à Bruxelles et Marie Martin, correspondante à Berlin — "
+           "5 avril 2017 à 19:26\n\n" + _ARTICLE)
+    doc = clean(raw)
+    assert doc.dateline is not None and doc.dateline.value == "2017-04-05"
+    no_byline = raw.replace("Par Jean Dupont, correspondant à Bruxelles et Marie Martin, "
+                            "correspondante à Berlin — 5 avril 2017 à 19:26\n\n", "")
+    assert clean(no_byline).dateline is None or clean(no_byline).dateline.furniture
+
+
+def test_a_published_line_under_a_kicker_is_never_joined_to_it():
+    from mattis_corpus.ingest.clean.markup import parse_lines
+
+    wrapped = ("   La première rencontre officielle entre les deux pays doit avoir lieu jeudi\n"
+               "   et vendredi dans la résidence du président, en Floride, selon la presse.\n") * 5
+    page = wrapped + "   Animations, Fêtes et festivals, Villeneuve-sur-Lot, Lot-et-Garonne\n   Publié le 13/07/2025 à 07:59\n"
+    assert "Publié le 13/07/2025 à 07:59" in [line.text for line in parse_lines(page)]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from mattis_corpus.ingest.clean.chrome import is_chrome_line
-from mattis_corpus.ingest.clean.dateline import parse_dateline
+from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline
 
 LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text, never in text
 
@@ -194,7 +194,10 @@ _SENTENCE_END = (".", "!", "?", "»", '"', "…")
 def _dateline_after_sentence(prev: str, line: str) -> bool:
     """A date line under a paragraph's last sentence ("le 01/12/2017 à 15h45") is the
     article's dateline, not the paragraph going on, and a chrome label there ("En savoir
-    plus", "Partager") is the page's: each stays a line of its own."""
+    plus", "Partager") is the page's: each stays a line of its own. A "Publié le …" line
+    stays apart after anything."""
+    if parse_dateline(line) is not None and has_keyword(line):
+        return True  # "Publié le 13/07/2025 à 07:59" under a kicker never continues it
     return prev.rstrip().endswith(_SENTENCE_END) and (parse_dateline(line) is not None
                                                       or is_chrome_line(line))
 

@@ -81,6 +81,7 @@ from mattis_corpus.ingest.clean.furniture import (
 from mattis_corpus.ingest.clean.markup import flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
+    date_lists,
     yearless_dateline,
 )
 from mattis_corpus.ingest.clean.title import (
@@ -292,8 +293,12 @@ def extract_dateline(page: _Page) -> _Page:
     found: list[Dateline] = []
     started = False
     n_head = len(page.head)
-    for k, b in enumerate((*page.head, *page.blocks)):
+    both = (*page.head, *page.blocks)
+    listed = date_lists([b.text for b in both])
+    for k, b in enumerate(both):
         dl = parse_dateline(b.text)
+        if dl is not None and k in listed:
+            dl = replace(dl, furniture=True)  # one of a list's timestamps: other articles'
         if dl is not None and (not started or dl.furniture or has_keyword(dl.text)):
             found.append(dl)
             continue

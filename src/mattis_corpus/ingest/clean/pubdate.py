@@ -16,6 +16,7 @@ from mattis_corpus.ingest.clean.chrome import fold_same_length, is_byline
 from mattis_corpus.ingest.clean.dateline import (
     KEYWORD_FIRST_RE,
     LineDate,
+    has_keyword,
     line_dates,
     parse_dateline,
     update_time,
@@ -77,9 +78,22 @@ def _line_candidates(line: str, body_line: int | None, far: bool) -> list[LineDa
         return [d for d in dates if shaped or (d.role is not None and _opens_item(line, d))]
     if body_line == 0 and _wire_dateline(line, dates[0]):
         return dates[:1]
-    if not _dateline_shaped(line, dates):
+    if not (_dateline_shaped(line, dates) or (body_line < _BODY_HEAD and is_byline(line))):
         return []
     return [d for d in dates if d.role is not None or body_line < _BODY_HEAD]
+
+
+_LIST_DATES = 3  # bare date lines this close together are a list's timestamps (teasers, a feed)
+_LIST_REACH = 4
+
+
+def date_lists(lines: Sequence[str]) -> set[int]:
+    """The bare date lines that stand among others: a run of teasers or latest news, each
+    with its timestamp, within a few lines of each other. Other articles' dates, never this
+    one's ("Publié le …" and "Mis à jour le …" lines are not bare)."""
+    bare = [k for k, line in enumerate(lines)
+            if (d := parse_dateline(line)) is not None and d.value and not has_keyword(line)]
+    return {k for k in bare if sum(abs(j - k) <= _LIST_REACH for j in bare) >= _LIST_DATES}
 
 
 def _window(n: int, title: int | None, body_start: int, body_end: int) -> range:
@@ -150,7 +164,10 @@ def choose_dates(
         title = None  # a title line inside or after the body cannot bound the header
     anchor = title if title is not None else body_start
     found: list[tuple[float, int, LineDate]] = []
+    listed = date_lists(lines)
     for i in _window(len(lines), title, body_start, body_end):
+        if i in listed:
+            continue
         body_line = i - body_start if i >= body_start else None
         far = title is None and i < body_start - _NO_TITLE_BEFORE
         for d in _line_candidates(lines[i], body_line, far):

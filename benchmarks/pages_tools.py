@@ -1,0 +1,75 @@
+"""The real pages of ``tests/pages/`` made into text by every scraper tool, not only the one
+each page was saved with: how much our text cleaning, titles and dates depend on the tool.
+
+Each page's expectations (title, date, body) do not depend on the tool, so every page is
+scored three times: as lynx dumps it, as html2text writes it, and tag-stripped. Needs
+``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``.
+Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|all] [-v]``.
+Corpus repetition counts over the pages of the same tool, as one ingest of that folder would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "pages"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from pages import in_batch, recurring_lines, run_text, score_page, summary  # noqa: E402
+
+TOOLS = ("lynx", "html2text", "strip")
+
+
+def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
+    """The page as the tool writes it, with the commands of tests/pages/tools/make_text.sh."""
+    if tool == "lynx":
+        cmd = ["lynx", "-dump", "-nolist", "-display_charset=utf-8", f"-assume_charset={charset}", str(html)]
+    elif tool == "html2text":
+        cmd = [html2text, str(html), charset]
+    else:
+        cmd = [sys.executable, str(PAGES / "tools" / "strip_tags.py"), str(html)]
+    return subprocess.run(cmd, capture_output=True, check=True).stdout
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    ap.add_argument("--batch", choices=["1", "2", "all"], default="all")
+    ap.add_argument("--html2text", default=shutil.which("html2text") or "html2text")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    opts = ap.parse_args()
+    sources = json.loads((PAGES / "tools" / "sources.json").read_text(encoding="utf-8"))
+    expected = [json.loads(line) for line in (PAGES / "expected.jsonl").open(encoding="utf-8")]
+    expected = [e for e in expected if e["language"] == "fr" and in_batch(e, opts.batch)
+                and opts.split in ("all", e["split"])]
+    with tempfile.TemporaryDirectory() as tmp:
+        for tool in TOOLS:
+            folder = Path(tmp) / tool
+            folder.mkdir()
+            for exp in expected:
+                src = sources[exp["id"]]
+                (folder / f"{exp['id']}.txt").write_bytes(
+                    convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text))
+            recurring = recurring_lines(sorted(folder.glob("*.txt")))
+            scores = []
+            for exp in expected:
+                text, title, published = run_text(folder / f"{exp['id']}.txt", recurring)
+                s = score_page(exp, text, title, published)
+                scores.append(s)
+                if opts.verbose and (not s.title_ok or s.date in ("wrong", "missing")
+                                     or s.lost > 0.10 * s.body_words):
+                    own = "own tool" if sources[exp["id"]]["tool"] == tool else ""
+                    print(f"  {tool:9} {s.id:18} lost {s.lost:4}/{s.body_words:<5} title "
+                          f"{'ok ' if s.title_ok else 'BAD'} date {s.date:7} {own} | {(s.title or '')[:60]}")
+            print(tool, json.dumps(summary(scores)))
+
+
+if __name__ == "__main__":
+    main()
