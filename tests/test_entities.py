@@ -405,8 +405,7 @@ def test_word_lists_load_from_their_data_files():
 
 def test_edge_characters_are_the_quotes_and_punctuation_trimmed_so_far():
     """Composed from mattis_corpus.french by position: pinned here so a reordering there shows."""
-    from mattis_corpus.nlp.entities.mentions import _SENTENCE_OPENERS
-    from mattis_corpus.nlp.entities.spans import EDGE_CHARS
+    from mattis_corpus.nlp.entities.spans import _SENTENCE_OPENERS, EDGE_CHARS
 
     quotes = "\"'\u00ab\u00bb\u201c\u201d\u2018\u2019`"
     assert sorted(EDGE_CHARS) == sorted(quotes + ".,;:!?\u2026()[]{}-\u2013\u2014/\\*\u2022|")
@@ -422,3 +421,183 @@ def test_plural_and_religious_civilities_stay_out_of_the_name(nlp):
     assert ("Jean Martin", "PER", "Jean Martin") in got
     assert not any(t.startswith(("Mes ", "Mgr ")) for t, _, _ in got)
     assert not any(ty == "PER" for _, ty, _ in names_of(nlp, "J'ai retrouvé mes Bretons à la gare."))
+
+
+# ---------------------------------------------------------------- phrase names (issue 19)
+
+RULES_GOLD = Path(__file__).parent / "gold" / "entities_rules_fr.jsonl"
+# r00-r93: written before the phrase rules (long organisation names, addresses and venues,
+# military units, non-persons, titles, one person twice), every third item held out; reviewed
+# (r00, r01, r21, r22, r25, r35 renamed: their names came from the misses of a reserved set).
+# r94-r131: written before the rules they test (picture credits, quoted titles, lists of
+# surnames, imperative openers, event heads, heading nouns, awards after an article or a
+# number, shared and misspelt surnames, post signatures, links), about a third held out.
+# Exact typed F1 on all 132, dev / held out: committed rules 0.713 / 0.655, first phrase
+# rules 0.828 / 0.778, all rules 0.909 / 0.873 (of the held-out items only the total was
+# looked at, never their errors).
+RULES_MIN_F1 = 0.88
+
+
+def load_rules_gold() -> list[dict]:
+    return [json.loads(line) for line in RULES_GOLD.read_text("utf-8").splitlines() if line]
+
+
+def test_rules_gold_is_consistent():
+    items = load_rules_gold()
+    assert len(items) >= 80
+    assert sum(i["split"] == "heldout" for i in items) * 10 >= len(items) * 3  # 43 of 132
+    for item in items:
+        assert item["split"] in {"dev", "heldout"}
+        for e in item["entities"]:
+            span = item["text"][e["start"] : e["end"]]
+            assert e["type"] in {"PER", "LOC", "ORG", "MISC"}
+            assert span and span == span.strip() and "\n" not in span
+
+
+def test_rules_gold_exact_span_f1_and_names(nlp):
+    items = load_rules_gold()
+    gold = [{(e["start"], e["end"], e["type"]) for e in i["entities"]} for i in items]
+    mentions = [extract_mentions(nlp(i["text"])) for i in items]
+    pred = [{(m.start, m.end, m.type) for m in ms} for ms in mentions]
+    prec, rec, f1 = span_prf(gold, pred)
+    print(f"rules gold: P={prec:.3f} R={rec:.3f} F1={f1:.3f}")
+    assert f1 >= RULES_MIN_F1
+    names = {(i["id"], e["start"], e["end"]): e["name"] for i in items for e in i["entities"]
+             if "name" in e}
+    got = {(i["id"], m.start, m.end): m.name for i, ms in zip(items, mentions, strict=True)
+           for m in ms}
+    assert sum(got.get(k) == v for k, v in names.items()) >= len(names) - 1
+
+
+def _typed(nlp, text: str) -> set[tuple[str, str]]:
+    return {(t, ty) for t, ty, _ in names_of(nlp, text)}
+
+
+def test_long_organisation_names_run_to_the_clause_boundary(nlp):
+    got = _typed(nlp, "Le Syndicat national des agriculteurs de montagne a manifesté à Gap.")
+    assert ("Syndicat national des agriculteurs de montagne", "ORG") in got
+    got = _typed(nlp, "L'Association nationale des anciens combattants et amis de la Résistance "
+                      "tiendra son congrès à Limoges.")
+    assert ("Association nationale des anciens combattants et amis de la Résistance", "ORG") in got
+    assert ("Limoges", "LOC") in got
+    # an article after "et" starts a second name; a comma before a capital ends the name
+    got = _typed(nlp, "La Fédération des chasseurs et la Ligue pour la protection des oiseaux, "
+                      "Allain Bougrain-Dubourg en tête, s'opposent.")
+    assert ("Fédération des chasseurs", "ORG") in got
+    assert ("Ligue pour la protection des oiseaux", "ORG") in got
+    # a person or a known organisation after "de" is a name of its own
+    got = _typed(nlp, "Le Parti socialiste de Olivier Faure et le Collectif des salariés "
+                      "d'Airbus ont signé.")
+    assert ("Olivier Faure", "PER") in got and ("Airbus", "ORG") in got
+    assert ("Collectif des salariés", "ORG") in got
+    # unless the gazetteer lists the whole as one name
+    got = _typed(nlp, "Le Conseil de sécurité de l'ONU se réunira lundi.")
+    assert ("Conseil de sécurité de l'ONU", "ORG") in got
+
+
+def test_addresses_and_venues_are_places_with_their_street_type(nlp):
+    got = _typed(nlp, "Le feu a pris rue des Martyrs puis s'est étendu au boulevard Gambetta.")
+    assert {("rue des Martyrs", "LOC"), ("boulevard Gambetta", "LOC")} <= got
+    got = _typed(nlp, "Rendez-vous au stade Bollaert, puis gare de Lens.")
+    assert {("stade Bollaert", "LOC"), ("gare de Lens", "LOC")} <= got
+    # the fixed phrases of "place" and "cours" make no street
+    got = _typed(nlp, "La mise en place de la Commission a pris du retard, a dit Jean Dupont.")
+    assert not any(t.startswith("place") for t, _ in got)
+    got = _typed(nlp, "Il a pris la place de Jean Dupont au cours de la Révolution.")
+    assert not any(t.startswith(("place", "cours")) for t, _ in got)
+
+
+def test_military_units_are_organisations(nlp):
+    got = _typed(nlp, "Les hommes du 126e RI et de la 13e demi-brigade de Légion étrangère sont "
+                      "rentrés à Brive.")
+    assert ("126e RI", "ORG") in got
+    assert ("13e demi-brigade de Légion étrangère", "ORG") in got
+    got = _typed(nlp, "Le cortège a traversé le 11e arrondissement.")
+    assert not any(ty == "ORG" for _, ty in got)
+
+
+def test_lowercase_word_makes_no_person_and_ui_words_no_entity(nlp):
+    got = _typed(nlp, "Les Bonnets rouges ont manifesté à Quimper.")
+    assert not any(ty == "PER" for _, ty in got)
+    text = "(BUTTON) Fermer\nIframe\nFAQ | CGV | Info Cookies\n\nLe maire de Brest a parlé."
+    assert _typed(nlp, text) == {("Brest", "LOC")}
+    # a name link keeps a person whole
+    got = _typed(nlp, "Le président Luiz Inácio Lula da Silva a reçu Abdel Fattah al-Sissi.")
+    assert ("Luiz Inácio Lula da Silva", "PER") in got
+
+
+def test_one_person_twice_in_a_document(nlp):
+    text = ("Marine Le Pen a parlé à Hénin-Beaumont. Plus tard, Le Pen a répondu. "
+            "Sophie Pétronin a été libérée au Mali. À son retour, Sophie a remercié l'armée.")
+    per = {m.text: m.name for m in extract_mentions(nlp(text)) if m.type == "PER"}
+    assert per.get("Le Pen") == "Marine Le Pen"
+    assert per.get("Sophie") == "Sophie Pétronin"
+    # two full names starting with the same given name: the lone given name stays alone
+    text = "Sophie Binet et Sophie Primas ont débattu. Sophie a quitté le plateau."
+    per = [(m.text, m.name) for m in extract_mentions(nlp(text)) if m.type == "PER"]
+    assert ("Sophie", "Sophie Binet") not in per and ("Sophie", "Sophie Primas") not in per
+
+
+# ---------------------------------------------------------------- page furniture, lists (issue 19)
+
+
+def _people(nlp, text: str) -> set[str]:
+    return {m.text for m in extract_mentions(nlp(text)) if m.type == "PER"}
+
+
+def test_photo_credits_name_no_person(nlp):
+    text = "Le Premier ministre à Matignon, le 2 mai.\nPAUL DUVAL / AFP\n\nIl a parlé à Nantes."
+    assert _people(nlp, text) == set()
+    assert _people(nlp, "Des soldats à Gao. (Luc Mercier/SIPA)") == set()
+    assert _people(nlp, "Le navire au port.\nREUTERS/Anne Morel\n") == set()
+    # a slash between two people is no credit
+    got = _people(nlp, "Le duel Pierre Lefort / Jeanne Marchal a tourné court.")
+    assert {"Pierre Lefort", "Jeanne Marchal"} <= got
+
+
+def test_titles_awards_and_verbs_are_no_people(nlp):
+    got = _typed(nlp, "Le jury a salué « Louise Michel » de Claire Vidal.")
+    assert ("Louise Michel", "MISC") in got and ("Claire Vidal", "PER") in got
+    got = _typed(nlp, "Elle a remporté deux Molière et un Magritte.")
+    assert not any(ty == "PER" for _, ty in got)
+    assert _people(nlp, "Découvrez notre dossier. Regardez aussi la vidéo de Léa Salamé.") == {
+        "Léa Salamé"
+    }
+    # a title names its holder, not the institution after "de la"
+    assert _people(nlp, "Le président de la République a parlé.") == set()
+    got = _typed(nlp, "Le Festival de Cannes et la Foire de Lyon ouvrent en mai.")
+    assert {("Festival de Cannes", "MISC"), ("Foire de Lyon", "MISC")} <= got
+
+
+def test_heading_words_leave_the_person(nlp):
+    got = _typed(nlp, "Assises Douai : vingt ans pour Farid Benali")
+    assert ("Douai", "LOC") in got and ("Farid Benali", "PER") in got
+    assert not any(t.startswith("Assises") for t, _ in got)
+    got = _people(nlp, 'Ce soir, le champion sera Paul Girard "le Tigre", venu de Lille.')
+    assert "Paul Girard" in got
+
+
+def test_a_list_of_surnames_shares_the_person_type(nlp):
+    got = _typed(nlp, "Lacazette, Tolisso et Mendy ont marqué pour Lyon.")
+    assert {("Lacazette", "PER"), ("Tolisso", "PER"), ("Mendy", "PER")} <= got
+    # a list naming a known place is no list of people
+    got = _typed(nlp, "Valence, Nîmes et Orange ont connu des records de chaleur.")
+    assert not any(ty == "PER" for _, ty in got)
+
+
+def test_shared_and_misspelt_surnames_name_one_person(nlp):
+    names = {m.text: m.name for m in extract_mentions(nlp("Les frères Luc et Jean-Pierre Durand."))}
+    assert names.get("Luc") == "Luc Durand"
+    text = "Mischa Kowalski a été élu. Ensuite Mischa Kowasli a remercié Jean Dupont et Jean Dupond."
+    names = {m.text: m.name for m in extract_mentions(nlp(text)) if m.type == "PER"}
+    assert names.get("Mischa Kowasli") == "Mischa Kowalski"
+    assert names.get("Jean Dupond") == "Jean Dupond"  # one changed letter: another name
+
+
+def test_post_signatures_and_links(nlp):
+    text = "Le but en vidéo ! ⤵️https://t.co/KqWxPz81Lm — Foot Mercato (@footmercato) June 3, 2018"
+    got = _typed(nlp, text)
+    assert ("Foot Mercato", "ORG") in got
+    assert not any("Kq" in t for t, _ in got)  # a piece of the link
+    text = "Quel essai ! https://t.co/Zx81QwErTy — Antoine Dupont (@antoinedupont) 4 mars 2024"
+    assert ("Antoine Dupont", "PER") in _typed(nlp, text)

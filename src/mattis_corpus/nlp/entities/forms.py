@@ -19,6 +19,7 @@ from mattis_corpus.canon import is_acronym
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
 from mattis_corpus.nlp.entities.lexicon import (
     english_function_words,
+    event_heads,
     ministry_heads,
     name_links,
     org_heads,
@@ -38,7 +39,9 @@ from mattis_corpus.nlp.entities.spans import (
 from mattis_corpus.textutil import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Container
+
+    from spacy.tokens import Doc, Token
 
 _TITLES = titles()
 _PERSON_TITLES = person_titles()
@@ -51,6 +54,7 @@ _TYPE_CUES = type_cues()
 # First word of a multi-word name that makes it an organisation: "Conseil constitutionnel",
 # "Cour de cassation", "Fonds monétaire international", "Parti socialiste".
 _ORG_HEADS = org_heads()
+_EVENT_HEADS = event_heads()  # "Salon de l'agriculture", "Festival de Cannes": MISC
 _MINISTRY_HEADS = ministry_heads()
 _ENGLISH_FUNCTION_WORDS = english_function_words()
 
@@ -174,7 +178,8 @@ def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
 
     * a cue noun before it: "l'exercice Steadfast Defender" MISC, "le constructeur X" ORG;
     * a known given name first: "Albert Camus", "Recep Tayyip Erdogan" PER;
-    * an institutional head word: "Conseil constitutionnel", "Cour de cassation" ORG;
+    * an institutional head word: "Conseil constitutionnel", "Cour de cassation" ORG; an
+      event's: "Festival de Cannes" MISC;
     * an acronym the NER calls MISC is an organisation: "CNC", "FNSEA".
     """
     for c in cands:
@@ -182,6 +187,8 @@ def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
             continue
         text = cand_text(doc, c)
         words = text.split()
+        if c.label == "PER" and _lowercase_word_inside(words):
+            c.label = "MISC"  # "Gilets jaunes": a person's name has no common word inside
         cue = _cue_type(doc, c.start)
         if cue is not None:
             if cue != "PER" or _looks_like_name_span(doc, c):
@@ -193,16 +200,34 @@ def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
             and first_name_run(doc, c.start, strict=False) == c.end
         ):
             c.label = "PER"
-        elif _org_by_form(text, c.label):
-            c.label = "ORG"
+        else:
+            c.label = _type_by_head(text, c.label) or c.label
 
 
-def _org_by_form(text: str, label: str) -> bool:
-    """An organisation's form: a head word first ("Conseil d'État"), or a MISC acronym ("CNC")."""
-    words = text.split()
-    return (len(words) >= 2 and fold(words[0]) in _ORG_HEADS and words[0][:1].isupper()) or (
-        label == "MISC" and is_acronym(text) and text.isalpha()
+def _lowercase_word_inside(words: list[str]) -> bool:
+    """A word after the first is lowercase and no name link ("Gilets jaunes", "Magritte
+    d'honneur"; not "Charles de Gaulle", "Abdel Fattah al-Sissi", "Giscard d'Estaing")."""
+    return any(
+        w[:1].islower()
+        and w.split("-")[0] not in _NAME_LINKS
+        and not (w[:2] == "d'" and w[2:3].isupper())  # the text's apostrophes are normalised
+        for w in words[1:]
     )
+
+
+def _type_by_head(text: str, label: str) -> str | None:
+    """A type told by the name's form: an organisation's head word first ("Conseil d'État"),
+    an event's ("Salon du Bourget": MISC), or a MISC acronym ("CNC": ORG); None if none."""
+    words = text.split()
+    if len(words) >= 2 and words[0][:1].isupper() and not words[1].isdigit():  # "Ligue 1"
+        head = fold(words[0])
+        if head in _ORG_HEADS:
+            return "ORG"
+        if head in _EVENT_HEADS:
+            return "MISC"
+    if label == "MISC" and is_acronym(text) and text.isalpha():
+        return "ORG"
+    return None
 
 
 def _looks_like_name_span(doc: Doc, c: Candidate) -> bool:
@@ -286,7 +311,7 @@ def _rule_match(
     if _after_cue_noun(doc, i, texts, covered):
         # "l'opération Barkhane", "le cyclone Chido", "le journal Libération": a
         # capitalised word mid-sentence right after a cue noun is a name of that type
-        return _capitalised_run(doc, i, covered), _TYPE_CUES[prev.lower()]
+        return capital_run(doc, i, covered), _TYPE_CUES[prev.lower()]
     if text[:1].isupper() and (i not in covered or covered[i].label != "PER"):
         return _given_name_end(doc, i, cands, covered, drop), "PER"
     return None, ""
@@ -329,10 +354,16 @@ def _given_name_end(
     return end
 
 
-def _capitalised_run(doc: Doc, i: int, covered: dict) -> int:
-    """End of the capitalised (or hyphen-glued) words from ``i`` not taken by another name."""
-    j = _word_end(doc, i)
-    while j < len(doc) and j not in covered and doc[j].is_alpha and doc[j].text[:1].isupper():
+def name_word(tok: Token) -> bool:
+    """A capitalised word, hyphenated parts included ("Jaurès", "Jean-Jaurès" as one token)."""
+    return tok.text[:1].isupper() and all(part.isalpha() for part in tok.text.split("-"))
+
+
+def capital_run(doc: Doc, i: int, covered: Container[int] = ()) -> int:
+    """End of the capitalised (or hyphen-glued) words from ``i`` not taken by another name
+    (``covered``); ``i`` itself when token ``i`` is no such word."""
+    j = i
+    while j < len(doc) and j not in covered and name_word(doc[j]):
         j = _word_end(doc, j)
     return j
 

@@ -9,52 +9,91 @@ a dict from noun to entity type. It reads files and nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from mattis_corpus.lexicons import entries
 from mattis_corpus.textutil import fold
 
 
-@cache
-def determiners() -> frozenset[str]:
-    """Articles, contractions and elisions never part of a name ("l'OTAN" -> "OTAN")."""
-    return frozenset(entries("determiners_fr"))
+def _word_list(name: str, doc: str, folded: bool = False) -> Callable[[], frozenset[str]]:
+    """A cached reader of the data file ``name`` as a frozenset (folded if ``folded``): one
+    definition for the many plain lists, each keeping its own docstring."""
+
+    @cache
+    def read() -> frozenset[str]:
+        words = entries(name)
+        return frozenset(fold(w) for w in words) if folded else frozenset(words)
+
+    read.__name__ = read.__qualname__ = name
+    read.__doc__ = doc
+    return read
 
 
-@cache
-def titles() -> frozenset[str]:
-    """Honorifics and functions kept out of a person's span but stored in Mention.title (folded)."""
-    return frozenset(fold(t) for t in entries("titles_fr"))
-
-
-@cache
-def person_titles() -> frozenset[str]:
-    """Titles after which a capitalised word is a person on its own ("M. Tillerson"), folded."""
-    return frozenset(fold(t) for t in entries("person_titles_fr"))
-
-
-@cache
-def title_modifiers() -> frozenset[str]:
-    """Words that only qualify a title: "Premier ministre", "ancien président" (folded)."""
-    return frozenset(fold(t) for t in entries("title_modifiers_fr"))
-
-
-@cache
-def name_links() -> frozenset[str]:
-    """Lowercase or capitalised links inside a person's name: "Le Drian", "von der Leyen"."""
-    return frozenset(entries("name_links"))
-
-
-@cache
-def hyphen_clitics() -> frozenset[str]:
-    """Hyphen-glued tails that end a verb or a demonstrative, not a name: "-t-il", "-là"."""
-    return frozenset(entries("hyphen_clitics_fr"))
-
-
-@cache
-def work_cues() -> frozenset[str]:
-    """Nouns announcing the title of a work: le film « Anatomie d'une chute »."""
-    return frozenset(entries("work_cues_fr"))
+determiners = _word_list(
+    "determiners_fr",
+    """Articles, contractions and elisions never part of a name ("l'OTAN" -> "OTAN").""",
+)
+titles = _word_list(
+    "titles_fr",
+    "Honorifics and functions kept out of a person's span but stored in Mention.title (folded).",
+    folded=True,
+)
+person_titles = _word_list(
+    "person_titles_fr",
+    """Titles after which a capitalised word is a person on its own ("M. Tillerson"), folded.""",
+    folded=True,
+)
+title_modifiers = _word_list(
+    "title_modifiers_fr",
+    """Words that only qualify a title: "Premier ministre", "ancien président" (folded).""",
+    folded=True,
+)
+name_links = _word_list(
+    "name_links",
+    """Lowercase or capitalised links inside a person's name: "Le Drian", "von der Leyen".""",
+)
+hyphen_clitics = _word_list(
+    "hyphen_clitics_fr",
+    """Hyphen-glued tails that end a verb or a demonstrative, not a name: "-t-il", "-là".""",
+)
+work_cues = _word_list(
+    "work_cues_fr", """Nouns announcing the title of a work: le film « Anatomie d'une chute »."""
+)
+org_heads = _word_list(
+    "org_heads_fr",
+    """First words of a multi-word name that make it an organisation: "Conseil", "Cour" (folded).""",
+    folded=True,
+)
+event_heads = _word_list(
+    "entity_event_heads_fr",
+    """First words of a multi-word name that make it an event: "Salon", "Festival" (folded).""",
+    folded=True,
+)
+ministry_heads = _word_list(
+    "ministry_heads_fr", """Nouns starting a ministry's name: "ministère de l'Intérieur"."""
+)
+coordinators = _word_list(
+    "coordinators_fr",
+    """Conjunctions at which a span is cut before a lowercase word: "LFI et les écologistes".""",
+)
+english_function_words = _word_list(
+    "function_words_en",
+    """English stop words (generated from spaCy's list): "Share This" is page chrome.""",
+)
+org_name_links = _word_list(
+    "org_name_links_fr",
+    """Lowercase words carrying a long organisation name on: "de", "pour", "contre", "et".""",
+)
+unit_nouns = _word_list(
+    "unit_nouns_fr",
+    """Nouns of military units named by an ordinal: "1er régiment", "11e brigade".""",
+)
+web_ui_words = _word_list(
+    "web_ui_words",
+    """Web interface words never an entity alone: "Button", "Iframe", "FAQ" (folded).""",
+    folded=True,
+)
 
 
 @cache
@@ -71,24 +110,11 @@ def type_cues() -> dict[str, str]:
 
 
 @cache
-def org_heads() -> frozenset[str]:
-    """First words of a multi-word name that make it an organisation: "Conseil", "Cour" (folded)."""
-    return frozenset(fold(w) for w in entries("org_heads_fr"))
-
-
-@cache
-def ministry_heads() -> frozenset[str]:
-    """Nouns starting a ministry's name: "ministère de l'Intérieur"."""
-    return frozenset(entries("ministry_heads_fr"))
-
-
-@cache
-def coordinators() -> frozenset[str]:
-    """Conjunctions at which a span is cut before a lowercase word: "LFI et les écologistes"."""
-    return frozenset(entries("coordinators_fr"))
-
-
-@cache
-def english_function_words() -> frozenset[str]:
-    """English stop words (generated from spaCy's list): "Share This" is page chrome."""
-    return frozenset(entries("function_words_en"))
+def place_cues() -> dict[tuple[str, ...], bool]:
+    """Street and venue nouns that belong to the place's name ("rue", "centre commercial"),
+    as word tuples, each mapped to True when the cue is also a noun of fixed phrases."""
+    cues = {}
+    for entry in entries("place_cues_fr"):
+        cue, _, flag = entry.partition("\t")
+        cues[tuple(cue.split())] = flag.strip() == "strict"
+    return cues

@@ -9,7 +9,9 @@ module fixes those with rules that hold for any French news text:
 each with the fullest form of its entity within the document.
 
 The pipeline is set up by :func:`mattis_corpus.nlp.entities.ruler.configure_nlp`; the form and
-context rules are in :mod:`mattis_corpus.nlp.entities.forms`, the word lists in
+context rules are in :mod:`mattis_corpus.nlp.entities.forms`, the names built as noun phrases
+in :mod:`mattis_corpus.nlp.entities.phrases`, who is a person and by which name in
+:mod:`mattis_corpus.nlp.entities.people`, the word lists in
 :mod:`mattis_corpus.nlp.entities.lexicon`, and the corpus-wide merging of the names in
 :mod:`mattis_corpus.canon`.
 
@@ -19,12 +21,10 @@ spaCy is never imported here at import time: the module only reads Doc/Token att
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mattis_corpus.canon import initials_match, name_tokens, person_key, pretty
-from mattis_corpus.french import OPENING_QUOTES
+from mattis_corpus.canon import initials_match, name_tokens, pretty
 from mattis_corpus.labels import ENTITY_TYPES
 from mattis_corpus.models import Mention, Paragraph
 from mattis_corpus.nlp.entities.forms import (
@@ -47,7 +47,17 @@ from mattis_corpus.nlp.entities.lexicon import (
     title_modifiers,
     titles,
     type_cues,
+    web_ui_words,
 )
+from mattis_corpus.nlp.entities.people import (
+    cut_at_quote,
+    drop_heading_noun,
+    name_persons,
+    person_rules,
+    supported_person,
+    trim_common_tail,
+)
+from mattis_corpus.nlp.entities.phrases import phrase_candidates
 from mattis_corpus.nlp.entities.spans import (
     EDGE_CHARS,
     Candidate,
@@ -55,6 +65,7 @@ from mattis_corpus.nlp.entities.spans import (
     char_bounds,
     doc_text,
     is_common_word,
+    is_sentence_initial,
     token_texts,
 )
 from mattis_corpus.textutil import fold
@@ -72,9 +83,6 @@ _TYPE_CUES = type_cues()
 _COORD = coordinators()
 _CLOSED_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "ADV", "VERB", "INTJ"})
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.\-]{1,9})\s*\)")
-# What may come just before the first word of a sentence: « and the opening curly quote, the
-# straight double quote, a colon, a dash or a bullet.
-_SENTENCE_OPENERS = (*OPENING_QUOTES[:2], '"', ":", "-", "—", "•")
 
 
 # --------------------------------------------------------------------------- candidates
@@ -192,14 +200,6 @@ def _title_before(doc: Doc, start: int) -> str | None:
 # --------------------------------------------------------------------------- filters
 
 
-def _is_sentence_initial(doc: Doc, i: int) -> bool:
-    """First word of a sentence, line, or after an opening quote or colon."""
-    if i == 0 or doc[i].is_sent_start:
-        return True
-    prev = doc[i - 1]
-    return "\n" in prev.text or prev.text in _SENTENCE_OPENERS
-
-
 def _label_word(doc: Doc, i: int) -> bool:
     """A common word in capitals opening a sentence or alone in brackets is a rubric label, no
     acronym: "VIDEO. Les Bleus...", "... répond ! (VIDEO)" (four letters or more: "ONU", "PME"
@@ -207,7 +207,7 @@ def _label_word(doc: Doc, i: int) -> bool:
     if len(doc[i].text) < 4 or not is_common_word(doc[i]):
         return False
     bracketed = 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
-    return bracketed or _is_sentence_initial(doc, i)
+    return bracketed or is_sentence_initial(doc, i)
 
 
 def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool:
@@ -232,51 +232,15 @@ def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool
     if cand.end - cand.start != 1:
         first = doc[cand.start]
         # A sentence or heading starting with a verb/determiner: "Réajuster les budgets".
-        return _is_sentence_initial(doc, cand.start) and first.pos_ in ("VERB", "DET", "ADP", "AUX")
+        return is_sentence_initial(doc, cand.start) and first.pos_ in ("VERB", "DET", "ADP", "AUX")
     tok = doc[cand.start]
-    if _is_sentence_initial(doc, cand.start) and tok.pos_ in _CLOSED_POS and tok.pos_ != "PROPN":
+    if is_sentence_initial(doc, cand.start) and tok.pos_ in _CLOSED_POS and tok.pos_ != "PROPN":
         return True
     if tok.text.isupper() and len(tok.text) <= 5 and not _label_word(doc, cand.start):
         return False  # acronym: "AFP", "FDS"
     # Capitalised common word ("Santé", "Détenus", "la Défense", "les Européens"):
     # a person only with support (title, full name in the document), handled by caller.
     return is_common_word(tok) and cand.label != "PER" and not named_place(doc, cand)
-
-
-# --------------------------------------------------------------------------- person names
-
-
-def _person_names(doc: Doc, cands: list[Candidate]) -> None:
-    """Give each PER candidate the fullest name of the same person in the document.
-
-    A short form ("Mattis", "M. Lavrov") takes the full name whose last word(s) it matches,
-    unless two different full names end that way (then it keeps its own text).
-    """
-    gaz = gazetteer()
-    full: list[tuple[list[str], str]] = []
-    counts = Counter(pretty(cand_text(doc, c)) for c in cands if c.label == "PER")
-    for c in cands:
-        if c.label == "PER":
-            text = pretty(cand_text(doc, c))
-            if len(name_tokens(text)) >= 2:
-                full.append((name_tokens(text), text))
-    for c in cands:
-        if c.label != "PER":
-            continue
-        text = pretty(cand_text(doc, c))
-        toks = name_tokens(text)
-        matches = [(ft, fn) for ft, fn in full if toks and ft[-len(toks) :] == toks]
-        if len(toks) >= 2:
-            matches = [
-                (ft, fn)
-                for ft, fn in matches
-                if person_key(ft, gaz) == person_key(toks, gaz) or len(ft) > len(toks)
-            ]
-        people = {person_key(ft, gaz) for ft, _ in matches}
-        if len(people) == 1:
-            c.name = max((fn for _, fn in matches), key=lambda n: (len(n.split()), counts[n], n))
-        else:
-            c.name = text
 
 
 # --------------------------------------------------------------------------- extraction
@@ -376,12 +340,6 @@ def _retype(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "PER"
 
 
-def _supported_person(doc: Doc, cand: Candidate, people: set[str]) -> bool:
-    """A single common-word PER ("Borne") stands only with a title or a full name in the doc."""
-    key = " ".join(name_tokens(cand_text(doc, cand)))
-    return bool(cand.title) or key in people
-
-
 def _recover_surnames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Occurrences of a known person's surname the NER missed ("MATTIS", "Mattis a dit")."""
     surnames = {}
@@ -417,6 +375,26 @@ def _merge_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                     break
             else:
                 out.append(c)
+            continue
+        out.append(c)
+    return out
+
+
+def _join_adjacent_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Two person spans side by side, with only a space between, are one name the NER cut in
+    two ("Luiz Inácio" + "Lula da Silva")."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == c.label == "PER"
+            and prev.gaz is None
+            and c.gaz is None
+            and prev.end == c.start
+            and "\n" not in doc[prev.end - 1].whitespace_
+        ):
+            out[-1] = Candidate(prev.start, c.end, "PER", title=prev.title or c.title)
             continue
         out.append(c)
     return out
@@ -501,11 +479,15 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
     gaz = gazetteer()
     cands = split_caps(doc, _initial_candidates(doc, paras))
     short_forms(doc, cands)  # "l'Alliance" for the OTAN named in the document
-    cands = [c for c in cands if not _is_junk(doc, c, cand_text(doc, c), gaz.stopwords)]
+    stop = gaz.stopwords | web_ui_words()
+    cands = [c for c in cands if not _is_junk(doc, c, cand_text(doc, c), stop)]
+    cands = drop_heading_noun(doc, cands)
     cands = _split_coordination(doc, join_hyphen_compounds(doc, cands))
-    cands = rule_candidates(doc, cands)
+    cands = phrase_candidates(doc, rule_candidates(doc, cands))
     retype_by_form(doc, cands)
     _retype(doc, cands)
+    cut_at_quote(doc, cands)
+    trim_common_tail(doc, cands)
     people = _full_person_keys(doc, cands)
     cands = [
         c
@@ -514,15 +496,17 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
             c.label == "PER"
             and c.end - c.start == 1
             and is_common_word(doc[c.start])
-            and not _supported_person(doc, c, people)
+            and not supported_person(doc, c, people)
         )
     ]
     cands = _merge_split_names(doc, _dedupe(cands + _recover_surnames(doc, cands)))
+    cands = _join_adjacent_persons(doc, cands)
     added, expansions = _acronyms(doc, cands)
     cands = _dedupe(cands + added)
     _retype(doc, cands)
-    _person_names(doc, cands)
-    return [_to_mention(doc, c, expansions) for c in cands if c.end > c.start]
+    cands = name_persons(doc, person_rules(doc, cands, people))
+    mentions = (_to_mention(doc, c, expansions) for c in cands if c.end > c.start)
+    return [m for m in mentions if m.text]  # a span of edge characters only names nothing
 
 
 def _full_person_keys(doc: Doc, cands: list[Candidate]) -> set[str]:

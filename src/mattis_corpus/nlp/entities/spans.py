@@ -185,3 +185,16 @@ def common_lower(tok: Token) -> bool:
     if len(lower) > 3 and lower[-1] in "sx":
         forms |= {lower[:-1], strip_accents(lower[:-1])}
     return bool(forms & lexicon) or lower in _DETERMINERS
+
+
+# What may come just before the first word of a sentence: « and the opening curly quote, the
+# straight double quote, a colon, a dash or a bullet.
+_SENTENCE_OPENERS = (*OPENING_QUOTES[:2], '"', ":", "-", "—", "•")
+
+
+def is_sentence_initial(doc: Doc, i: int) -> bool:
+    """First word of a sentence, line, or after an opening quote or colon."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.text or prev.text in _SENTENCE_OPENERS
