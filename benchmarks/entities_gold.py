@@ -10,6 +10,7 @@ Usage::
 
     python benchmarks/entities_gold.py [GOLD.jsonl ...] [--split dev|heldout|all] [-v]
     python benchmarks/entities_gold.py --build MARKUP.txt [--out GOLD.jsonl]
+    (tests/gold/entities_historical_fr.jsonl was built from tests/gold/entities_historical_fr.markup)
 
 ``-v`` lists, per record, the missed gold spans, the spurious predictions and the near
 misses (overlapping, wrong boundary or type) of our pipeline. ``--build`` turns a file of
