@@ -514,6 +514,18 @@ def test_military_units_are_organisations(nlp):
     assert ("13e demi-brigade de Légion étrangère", "ORG") in got
     got = _typed(nlp, "Le cortège a traversé le 11e arrondissement.")
     assert not any(ty == "ORG" for _, ty in got)
+    # a regiment named by its arm alone, as the press long wrote it
+    got = _typed(nlp, "Le 35e d'infanterie et le 4e hussards ont quitté Belfort hier matin.")
+    assert {("35e d'infanterie", "ORG"), ("4e hussards", "ORG")} <= got
+
+
+def test_landmarks_keep_their_noun_and_a_place_without_article_is_a_name(nlp):
+    got = _typed(nlp, "Le cortège est parti de la caserne Sévigné pour rejoindre le pont de Pérolles.")
+    assert {("caserne Sévigné", "LOC"), ("pont de Pérolles", "LOC")} <= got
+    # "vichy" and "javel" are common words too; after "depuis" or "le quartier de" with no
+    # article they are places
+    got = _typed(nlp, "Le maréchal a parlé hier soir depuis Vichy, puis a visité le quartier de Javel.")
+    assert {("Vichy", "LOC"), ("Javel", "LOC")} <= got
 
 
 def test_lowercase_word_makes_no_person_and_ui_words_no_entity(nlp):

@@ -438,18 +438,26 @@ def short_forms(doc: Doc, cands: list[Candidate]) -> None:
 
 
 _PLACE_CONTRACTIONS = frozenset({"au"})  # not "aux": "aux Portugais", "aux Oscars"
+# A common noun needs its article after these; a capitalised word without one is a name:
+# "depuis Vichy", "à Javel" (but "à la Défense").
+_PLACE_PREPOSITIONS = frozenset({"à", "depuis", "vers"})
+_OF = frozenset({"de", "d'", "du", "des"})
 
 
 def named_place(doc: Doc, cand: Candidate) -> bool:
-    """A one-word place the NER found that is also a common word, introduced mid-sentence by
-    "au" as French introduces regions: "au Levant", "au Maghreb" ("levant" is a verb form
-    too). Not an institution: "au Parlement" (an organisation head) is no place."""
+    """A one-word place the NER found that is also a common word, introduced mid-sentence as
+    French introduces a place: by "au" for regions ("au Levant", "au Maghreb": "levant" is a
+    verb form too), by "à", "depuis", "vers" without an article ("depuis Vichy"), or by a
+    place noun and "de" ("le quartier de Javel", "la ville de Liège"). Not an institution:
+    "au Parlement" (an organisation head) is no place."""
     i = cand.start
     if cand.label != "LOC" or cand.end - i != 1 or i == 0 or not doc[i].text[:1].isupper():
         return False
     word = fold(doc[i].text)
+    prev = doc[i - 1].lower_
     return (
-        doc[i - 1].lower_ in _PLACE_CONTRACTIONS
+        (prev in _PLACE_CONTRACTIONS or prev in _PLACE_PREPOSITIONS
+         or (prev in _OF and i >= 2 and _TYPE_CUES.get(doc[i - 2].lower_) == "LOC"))
         and word not in _ORG_HEADS
         and word not in _TITLES
         and doc[i].lower_ not in _TYPE_CUES

@@ -134,7 +134,8 @@ def head_name_end(doc: Doc, i: int) -> tuple[int | None, str]:
 
 
 def unit_end(doc: Doc, i: int) -> int | None:
-    """End of a military unit at ``i``: "152e RI", "1er régiment de chasseurs parachutistes"."""
+    """End of a military unit at ``i``: "152e RI", "1er régiment de chasseurs parachutistes",
+    "35e d'infanterie"."""
     if not _ORDINAL.match(doc[i].text) or i + 1 >= len(doc):
         return None
     nxt = doc[i + 1]
@@ -142,6 +143,8 @@ def unit_end(doc: Doc, i: int) -> int | None:
         return i + 2
     if nxt.lower_ in unit_nouns():
         return name_tail(doc, i + 2)
+    if nxt.lower_ in ("de", "d'") and i + 2 < len(doc) and doc[i + 2].lower_ in unit_nouns():
+        return name_tail(doc, i + 3)  # "le 35e d'infanterie"
     return None
 
 
