@@ -439,3 +439,27 @@ def test_a_published_line_under_a_kicker_is_never_joined_to_it():
                "   et vendredi dans la résidence du président, en Floride, selon la presse.\n") * 5
     page = wrapped + "   Animations, Fêtes et festivals, Villeneuve-sur-Lot, Lot-et-Garonne\n   Publié le 13/07/2025 à 07:59\n"
     assert "Publié le 13/07/2025 à 07:59" in [line.text for line in parse_lines(page)]
+
+
+def test_teasers_glued_in_one_line_each_printed_twice_go_and_the_lede_before_them_stays():
+    from mattis_corpus.ingest.clean.furniture import doubled_share
+
+    teasers = " ".join(f"{t} {t}" for t in ("La ministre défend son plan de privatisations",
+                                            "Les syndicats appellent à la grève jeudi prochain",
+                                            "Bercy publie enfin le calendrier des cessions"))
+    assert doubled_share(teasers.split()) == 1.0
+    assert doubled_share(_ARTICLE.split()) == 0.0
+    raw = ("# Le gouvernement envisage des privatisations partielles\n\n"
+           + "\n\n".join(f"Rubrique {k}" for k in range(20)) + "\n\n"
+           "Le ministre de l'Économie a défendu mercredi devant les députés son projet de "
+           "privatisations partielles, contesté par les syndicats et une partie de la majorité.\n\n"
+           "À lire aussi\n\n" + teasers + "\n\n" + _ARTICLE)
+    doc = clean(raw)
+    assert "contesté par les syndicats" in doc.text and "Bercy publie" not in doc.text
+
+
+def test_an_arrow_before_a_headline_is_a_teaser_link_a_quote_mark_is_not():
+    assert chrome.is_chrome_line(">>> Oscars 2016 : très remontés, deux acteurs appellent au boycott")
+    assert not chrome.is_chrome_line("Oscars 2016 : très remontés, deux acteurs appellent au boycott")
+    doc = clean("> > Le ministre a confirmé le plan de privatisations partielles devant les députés.\n")
+    assert doc.text.startswith("Le ministre")

@@ -85,6 +85,11 @@ _NOTICE_MAX_WORDS = 100
 _PREFIX_PUNCT_RE = re.compile(r"\s*[:!?]\s*")  # "Temps de lecture: 2 minutes" starts "temps de lecture "
 
 
+# ">>> Oscars 2016 : …", "→ Lire notre enquête": an arrow before a headline is a link to
+# another article, set in the text.
+_ARROW_TEASER_RE = re.compile(r"^(?:>{2,}|»{2,}|→|⇒|►|▶)\s*\S")
+
+
 def is_chrome_line(line: str) -> bool:
     """True for site furniture that is never article text (menus, share, login, ads...).
 
@@ -102,6 +107,8 @@ def is_chrome_line(line: str) -> bool:
         if tokens and all(t in _SIZES for t in tokens):
             return True
     n = words(line)
+    if _ARROW_TEASER_RE.match(line) and n <= _PREFIX_MAX_WORDS * 2 and not line.rstrip().endswith((".", "!")):
+        return True
     if n <= _NOTICE_MAX_WORDS and ("serv" in line or "produc" in line) and _LEGAL_RE.search(_key(line)):
         return True
     if "ookie" in line or "OOKIE" in line:

@@ -137,7 +137,31 @@ def printed_twice(text: str) -> bool:
         return True
     first = text.split(". ", 1)[0].strip()
     copies = text.count(first)
-    return words(first) >= 6 and copies >= 2 and len(first) * copies >= 0.7 * len(text)
+    if words(first) >= 6 and copies >= 2 and len(first) * copies >= 0.7 * len(text):
+        return True
+    return doubled_share(text.split()) >= _DOUBLED_SHARE
+
+
+_DOUBLED_MIN = 4  # words: a run this long printed again right after it is a teaser's copy
+_DOUBLED_SHARE = 0.7
+_DOUBLED_MAX_WORDS = 300
+
+
+def doubled_share(tokens: list[str]) -> float:
+    """The share of a line's words that stand in runs printed twice in a row ("A A B B C C":
+    a block of teasers, each with its image text and its link text, glued into one line)."""
+    n = len(tokens)
+    if n < 2 * _DOUBLED_MIN or n > _DOUBLED_MAX_WORDS:
+        return 0.0
+    covered, i = 0, 0
+    while i < n:
+        k = next((k for k in range(_DOUBLED_MIN, (n - i) // 2 + 1)
+                  if tokens[i:i + k] == tokens[i + k:i + 2 * k]), None)
+        if k is None:
+            i += 1
+        else:
+            covered, i = covered + 2 * k, i + 2 * k
+    return covered / n
 
 
 def teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
@@ -155,8 +179,6 @@ def teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
                 end, pairs = end + 2, pairs + 1
             else:
                 break
-        if pairs == 0 and printed_twice(lines[k].text):
-            out[k] = 0.0
         if pairs >= _TEASER_PAIRS:
             start = k
             if k > 0 and words(lines[k - 1].text) <= _TEASER_HEADER_WORDS and not B.prose_like(lines[k - 1]):

@@ -28,7 +28,8 @@ _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)") 
 _BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
 _QUOTED_BREAK_RE = re.compile(r"\n[ \t]*(?:>[ \t]*)*")  # a line break in a link, with any "> " quote marks
-_QUOTE_MARK_RE = re.compile(r"^>[>\s]*(?:\s|$)")  # html2text's blockquote marks: "> ", "> > ", ">"
+# html2text's blockquote marks: "> ", "> > ", ">"; not a site's ">>> " arrow before a teaser link
+_QUOTE_MARK_RE = re.compile(r"^>(?:[ \t]+>)*(?:[ \t]+|$)")
 _REL_RE = re.compile(r"^#[A-Za-zÀ-ÿ]")  # lynx "#alternate …", "#Le Monde.fr : …": <link rel>
 
 

@@ -150,9 +150,10 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring), strict=True)]
     probs = teaser_blocks(lines, related_boxes(lines, probs))
-    # Posts and credited photo captions are set in the article: neutral for its runs (the article
-    # goes on around them), then dropped.
-    posts = embedded_posts(lines) | {k for k, ln in enumerate(lines) if credited_caption(ln.text)}
+    # Posts, credited photo captions and lines printed twice (a teaser's image and link text)
+    # are set in the article: neutral for its runs (the article goes on around them), then dropped.
+    posts = embedded_posts(lines) | {k for k, ln in enumerate(lines)
+                                     if credited_caption(ln.text) or printed_twice(ln.text)}
     probs = [settings["threshold"] if k in posts else p for k, p in enumerate(probs)]
     blocks = [_Block(ln.text, p=p, heading=ln.heading, bullet=ln.bullet, outdented=ln.outdented)
               for ln, p in zip(lines, probs, strict=True)]
