@@ -104,3 +104,129 @@ def test_summaries_end_on_a_content_word(nlp):
     summary = _dated(ann)["Le 2 mars 2020"]
     assert summary.startswith("les députés ont adopté")
     assert summary.split()[-1] not in {"de", "la", "le", "les", "et", "à", "pour", "que", "a", "ont"}
+
+
+# Round 3 (issue 19 item 5): each rule's expectation written before the rule.
+
+
+def test_summary_keeps_the_whole_subject_and_object_in_written_order(nlp):
+    ann = _analyse(nlp, "Un titre\n\nEn mars 2020, l'Institut national de la statistique a recensé plus de "
+                        "2.000 entreprises nouvelles dans la région.")
+    assert _dated(ann)["mars 2020"].startswith(
+        "l'Institut national de la statistique a recensé plus de 2.000 entreprises nouvelles")
+
+
+def test_removing_the_date_leaves_no_dangling_preposition(nlp):
+    ann = _analyse(nlp, "Un titre\n\nSon objectif est de réduire les dépenses de la commune de moitié d'ici 2025.")
+    summary = _dated(ann)["2025"]
+    assert "réduire les dépenses de la commune" in summary
+    assert summary.split()[-1].lower() not in {"d'ici", "ici", "de", "d'"}
+
+
+def test_relative_clause_subject_is_the_written_antecedent(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe festival de musique, qui s'est déroulé à Nantes le 3 mars 2020, "
+                        "a attiré dix mille spectateurs.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("Le festival de musique s'est déroulé à Nantes")
+
+
+def test_relative_antecedent_after_a_contracted_preposition(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLes organisateurs du festival qui s'est tenu à Nantes le 3 mars 2020 "
+                        "se disent satisfaits.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("le festival s'est tenu à Nantes")
+
+
+def test_pronoun_resolved_only_when_the_antecedent_is_unambiguous(nlp):
+    safe = _analyse(nlp, "Un titre\n\nJean Dupont dirige l'usine depuis dix ans. "
+                         "Il a démissionné le 3 mars 2020 de son poste de directeur.")
+    assert _dated(safe)["le 3 mars 2020"].startswith("Jean Dupont a démissionné")
+    unsafe = _analyse(nlp, "Un titre\n\nLe maire a reçu Jean Dupont à la mairie. L'ancien président de la région "
+                           "n'était pas là. Il a démissionné le 3 mars 2020 de son poste de directeur.")
+    assert "Jean Dupont" not in _dated(unsafe)["le 3 mars 2020"]
+
+
+def test_a_participle_describing_a_noun_becomes_a_clause(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe conseil a reçu Marie Durand, nommée à la tête de l'agence le 3 mars 2020.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("Marie Durand a été nommée à la tête de l'agence")
+    ann = _analyse(nlp, "Un titre\n\nLe général, arrivé à Paris le 3 mars 2020, a rencontré le ministre.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("Le général est arrivé à Paris")
+
+
+def test_reported_speech_with_a_noun_phrase_speaker(nlp):
+    ann = _analyse(nlp, "Un titre\n\n« La réforme est nécessaire », a déclaré lundi 2 mars 2020 "
+                        "la ministre de la Santé.")
+    assert next(iter(_dated(ann).values())) == "la ministre de la Santé a déclaré : La réforme est nécessaire"
+
+
+def test_reported_speech_takes_only_the_quote(nlp):
+    ann = _analyse(nlp, "Un titre\n\nPour conclure, il lance un appel ; « Restez chez vous » a déclaré "
+                        "lundi 2 mars 2020 Jean Dupont.")
+    assert next(iter(_dated(ann).values())) == "Jean Dupont a déclaré : Restez chez vous"
+
+
+def test_a_date_with_its_own_verb_is_dated_by_the_clause_above(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLa société a vu ses ventes augmenter de 2 % au premier trimestre, "
+                        "contre 1 % il y a un an.")
+    assert _dated(ann)["il y a un an"].startswith("La société a vu ses ventes augmenter")
+
+
+def test_a_cut_summary_does_not_end_on_a_verb_without_its_object(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe 2 mars 2020, le ministre a affirmé que la réforme des retraites était "
+                        "un projet préparé par et pour les grandes entreprises afin d'empêcher les petites "
+                        "sociétés de se développer dans les régions rurales.")
+    summary = _dated(ann)["Le 2 mars 2020"]
+    assert summary.startswith("le ministre a affirmé que la réforme des retraites était un projet")
+    assert summary.rstrip("…").split()[-1] not in {"empêcher", "d'empêcher", "afin", "de", "par", "pour"}
+
+
+# Rules added while reading the dev pages (tests written after the rule, on new sentences).
+
+
+def test_a_question_is_no_event(nlp):
+    ann = _analyse(nlp, "Un titre\n\nEt si la mairie fermait la piscine municipale dès le 3 mars 2020 ?")
+    assert _dated(ann) == {}
+
+
+def test_an_aside_between_the_verb_and_its_object_is_left_out(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe 3 mars 2020, le maire a reçu, pendant plus de deux heures, "
+                        "les représentants des commerçants.")
+    assert _dated(ann)["Le 3 mars 2020"].startswith("le maire a reçu les représentants des commerçants")
+
+
+def test_coordinated_subjects_are_kept_whole(nlp):
+    ann = _analyse(nlp, "Un titre\n\nPaul Martin, Jeanne Petit et Louis Durand ont fondé une nouvelle "
+                        "association le 3 mars 2020.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("Paul Martin, Jeanne Petit et Louis Durand ont fondé")
+
+
+def test_dont_in_the_subject_says_its_antecedent(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe texte concerne le code électoral, dont la réforme avait provoqué "
+                        "des manifestations en mai 2019.")
+    summary = _dated(ann)["mai 2019"]
+    assert summary.startswith("la réforme du code électoral avait provoqué des manifestations")
+
+
+def test_a_light_verb_without_its_complement_gives_the_sentence(nlp):
+    ann = _analyse(nlp, "Un titre\n\nDepuis la réunion d'hier soir, le président du club n'avait encore rien dit.")
+    assert "rien dit" in next(iter(_dated(ann).values()))
+
+
+def test_a_cleft_says_its_relative_clause(nlp):
+    ann = _analyse(nlp, "Un titre\n\nC'est la commune de Brest qui a remporté le concours le 3 mars 2020.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("la commune de Brest a remporté le concours")
+
+
+def test_an_adjective_tagged_as_participle_is_not_made_a_clause(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe club a connu une saison inédite depuis 2005, selon son président.")
+    assert all(" a été " not in s for s in _dated(ann).values())
+
+
+def test_a_date_in_an_aside_is_not_given_to_the_verb_outside_it(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe maire a rencontré les syndicats (reçus une première fois le 3 mars 2020) "
+                        "pour parler du budget.")
+    assert all(not s.startswith("Le maire a rencontré") for s in _dated(ann).values())
+
+
+def test_a_pronoun_in_a_subordinate_clause_stands_for_the_agreeing_main_subject(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLa part des voitures électriques a augmenté pour atteindre 20 %, "
+                        "alors qu'elle était de 12 % en mars 2019.")
+    assert _dated(ann)["mars 2019"].startswith("La part des voitures électriques était de 12 %")

@@ -1,28 +1,43 @@
 """Events: one per dated clause — the date, its governing predicate, who/where, and a summary.
 
 Built from the dependency parse (UD labels of fr_core_news_sm): from the date's tokens we climb to
-the nearest verb, take its subject and first complement, and say "who did what" in a short phrase.
+the nearest verb, and say "who did what" as the sentence wrote it: the subject phrase, then the
+verb group and its words in order up to the clause's end, without the date when that leaves a
+sentence (rules and their readability scores: benchmarks/events_readability.md).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mattis_corpus.dates import timeline_date  # noqa: F401  (re-exported: the event date rule lives with dates)
 from mattis_corpus.models import Event, Mention, Paragraph, Sentence, Timex
+from mattis_corpus.nlp.clauses import (  # the clause-saying rules and the parse helpers they share
+    CUT_DEPS,
+    MAX_SUMMARY_WORDS,
+    NOMINAL,
+    QUOTE_MARKS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    _governing_verb,
+    _in_timex,
+    _join,
+    _participle_clause,
+    _person_in,
+    _phrase,
+    _subject,
+    _trim_words,
+    _written_clause,
+)
 
 if TYPE_CHECKING:  # spaCy is only imported by the ingest path
     from spacy.tokens import Doc, Span, Token
 
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 COMPLEMENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "obl:agent", "obl:mod", "obl", "nmod")
-VERB_PARTS = {"aux", "aux:tense", "aux:pass", "aux:caus", "expl:comp", "expl:pass", "expl:pv", "advmod:neg"}
-NEGATION = {"ne", "n'", "pas", "plus", "jamais"}
-MAX_PART_TOKENS = 9
-MAX_SUMMARY_WORDS = 24
 DATED_TYPES = {"DATE", "TIME"}
-DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX"}
 LEDE_SENTENCES = 4
 
 
@@ -33,7 +48,7 @@ def extract_events(
     """One event per resolved DATE/TIME expression governed by a predicate, and, when the
     document has a publication date (``anchor``), its lede's main clause dated by it."""
     events = [e for ti, t in enumerate(timexes) if (e := _dated_event(doc, sentences, ti, t, mentions))]
-    lede = _lede_event(doc, sentences, mentions, paragraphs) if anchor else None
+    lede = _lede_event(doc, sentences, mentions, paragraphs, timexes) if anchor else None
     return [lede, *events] if lede is not None else events
 
 
@@ -49,9 +64,13 @@ def _dated_event(
     if si is None or span is None or not len(span) or _bare_clock(span):
         return None
     sent = sentences[si]
-    predicate = _governing_verb(span.root)
+    if _question(sent):
+        return None
+    predicate = _date_verb(span, t)
     if predicate is not None and not (sent.start <= predicate.idx < sent.end):
         predicate = None
+    if predicate is not None and _outside_parenthesis(span, predicate):
+        return None  # "Il a procédé ainsi avec X (élu le 6 juillet)": that verb is not the date's
     head = _clause_head(predicate) if predicate is not None else None
     if head is not None:
         lo, hi = _clause_extent(head, sent)
@@ -63,7 +82,40 @@ def _dated_event(
         return None
     in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
     summary = summary.strip() or _sentence_summary(sent, t)
+    if len(summary.rstrip("…").split()) < MIN_SUMMARY_WORDS:
+        return None  # "a connu", "à 13:38": no summary a reader can use, so no event
     return Event(ti, si, lemma, summary, in_clause)
+
+
+MIN_SUMMARY_WORDS = 3
+
+
+def _date_verb(span: Span, t: Timex) -> Token | None:
+    """The verb the date belongs to. A date with a verb of its own ("il y a un an") is dated
+    by the clause above it; a date the parser made the subject of a verb that already has
+    one ("qui s'est tenu à Nantes le 3 mars se disent …") belongs to the verb before it."""
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS and any(
+            c.dep_ in SUBJECT_DEPS and c.i != root.i and not _in_timex(c, t) for c in root.head.children):
+        before = [tok for tok in root.sent if tok.i < span.start and tok.pos_ == "VERB"]
+        if before:
+            return before[-1]
+    verb = _governing_verb(root)
+    while verb is not None and _in_timex(verb, t) and verb.head.i != verb.i:
+        verb = _governing_verb(verb.head)
+    return None if verb is None or _in_timex(verb, t) else verb
+
+
+def _outside_parenthesis(date: Span, verb: Token) -> bool:
+    """Whether the date is inside parentheses that the verb is not in: an aside's date."""
+    doc, sent = date.doc, date.sent
+    opening = next((k for k in range(date.start - 1, sent.start - 1, -1) if doc[k].text in "()"), None)
+    if opening is None or doc[opening].text != "(":
+        return False
+    closing = next((k for k in range(date.end, sent.end) if doc[k].text in "()"), None)
+    if closing is None or doc[closing].text != ")":
+        return False
+    return not opening < verb.i < closing
 
 
 def _bare_clock(span: Span) -> bool:
@@ -119,22 +171,33 @@ def _nominal_caption(doc: Doc, sent: Sentence, date: Span, mentions: Sequence[Me
 
 def _lede_event(
     doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention],
-    paragraphs: Sequence[Paragraph] | None,
+    paragraphs: Sequence[Paragraph] | None, timexes: Sequence[Timex] = (),
 ) -> Event | None:
     """The article's own news: the first body sentence (after the title) whose main clause has
     a finite verb, as an event dated by the publication date (the writer attaches it)."""
     for si in _body_sentences(sentences, paragraphs)[:LEDE_SENTENCES]:
         sent = sentences[si]
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _question(sent):
             continue
         head = _main_clause(span)
         if head is None:
             continue
         lo, hi = _clause_extent(head, sent)
         in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
-        return Event(None, si, head.lemma_, _summary(head, None, mentions) or sent.text[:160],
+        date = _own_date(doc, head, timexes)
+        return Event(None, si, head.lemma_, _summary(head, date, mentions) or sent.text[:160],
                      in_clause, "published")
+    return None
+
+
+def _own_date(doc: Doc, head: Token, timexes: Sequence[Timex]) -> Timex | None:
+    """A date that depends on the lede's verb ("a déclaré dimanche la ministre"): the summary
+    reads past it as it does for a dated event (the parse may hang the speaker on it)."""
+    for t in timexes:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.head.i == head.i and span.root.i != head.i:
+            return t
     return None
 
 
@@ -168,17 +231,6 @@ def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
     return None
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """Climb from the date to the nearest verb (or copula head) that governs it."""
-    seen = 0
-    while seen < 40:
-        if token.pos_ == "VERB" or any(c.dep_ == "cop" for c in token.children):
-            return token
-        if token.head.i == token.i:
-            return token if token.pos_ in ("VERB", "AUX") else None
-        token = token.head
-        seen += 1
-    return None
 
 
 def _clause_extent(verb: Token, sent: Sentence) -> tuple[int, int]:
@@ -192,231 +244,155 @@ def _clause_extent(verb: Token, sent: Sentence) -> tuple[int, int]:
     return lo, hi
 
 
-SPEECH_VERBS = {
-    "affirmer", "ajouter", "annoncer", "assurer", "déclarer", "dire", "estimer", "expliquer",
-    "indiquer", "insister", "juger", "noter", "observer", "poursuivre", "préciser", "rappeler",
-    "répondre", "répéter", "souligner", "soutenir", "confier", "conclure", "avertir", "prévenir",
-    "reconnaître", "relever", "lancer", "martelé", "marteler", "commenter", "écrire", "déplorer",
-}
-RELATIVE_PRONOUNS = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
-NOMINAL = {"NOUN", "PROPN", "PRON"}
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject (the nearest one before it); for a participle or relative clause, the
-    noun it describes."""
-    node = verb
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            before = [c for c in subjects if c.i < node.i]
-            subj = before[-1] if before else subjects[0]
-            if subj.lower_ in RELATIVE_PRONOUNS and node.head.i != node.i and node.head.pos_ in NOMINAL:
-                return node.head  # "la syndicaliste, qui a pris ses fonctions" → la syndicaliste
-            return subj
-        if node.dep_ in ("acl", "acl:relcl") and node.head.i != node.i:
-            return node.head
-        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head.i != node.i:
-            node = node.head
-            continue
-        break
-    return None
 
 
-def _in_timex(tok: Token, t: Timex | None) -> bool:
-    return t is not None and t.start <= tok.idx < t.end
 
 
-FUNCTION_DEPS = {"case", "det", "fixed", "flat", "flat:name", "flat:foreign", "compound", "mark", "nummod"}
-CUT_DEPS = {"acl:relcl", "appos", "parataxis", "advcl", "dislocated", "punct", "cc", "conj", "vocative"}
+def _speaker(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -> str | None:
+    """Who speaks in an inverted "…, a déclaré X": the subject after the verb (the parser
+    often files it as an object), as a person's name when it names one."""
+    near = [*verb.children, *(g for c in verb.children if _in_timex(c, t) for g in c.children)]
+    after = [c for c in near if c.i > verb.i and not _in_timex(c, t) and c.pos_ in NOMINAL and not _quoted(c)]
+    for deps in (SUBJECT_DEPS, {"obj"}):
+        nominal = next((c for c in after if c.dep_ in deps), None)
+        if nominal is not None:
+            words = _phrase(nominal, t, limit=10, cut=CUT_DEPS | {"acl"})  # "…, pointant …" is not the speaker
+            return _person_in(words, mentions) or _join([w.text for w in words])
+    return _person_in([tok for tok in verb.sent if tok.i > verb.i and not _in_timex(tok, t) and not _quoted(tok)],
+                      mentions)
 
 
-def _phrase(root: Token, exclude: Timex | None, limit: int = MAX_PART_TOKENS, skip: Token | None = None) -> list[Token]:
-    """``root``'s phrase, without the date, relative clauses, appositions or asides: the
-    deepest modifiers are dropped first until it fits ``limit``, so a phrase is shortened
-    whole ("la secrétaire générale de la CGT"), never cut mid-way."""
-    skipped = set(skip.subtree) if skip is not None else set()
-    depth = {root: 0}
-    todo = [root]
-    while todo:
-        head = todo.pop()
-        for tok in head.children:
-            if tok in skipped or _in_timex(tok, exclude) or tok.dep_ in CUT_DEPS:
-                continue
-            if tok.dep_ in ("case", "det", "mark") and _in_timex(head, exclude):
-                continue
-            depth[tok] = depth[head] + (tok.dep_ not in FUNCTION_DEPS)
-            todo.append(tok)
-    toks = sorted((t for t in depth if t.text not in {"(", ")", "«", "»", '"'}), key=lambda t: t.i)
-    for d in range(6, -1, -1):
-        out = [t for t in toks if depth[t] <= d]
-        if len(out) <= limit:
-            break
-    while out and out[-1].pos_ in DANGLING_POS:  # a phrase must not end on "de", "la", "et"
-        out.pop()
-    while out and out[0].pos_ in ("PUNCT", "CCONJ"):
-        out.pop(0)
-    return out
+def _quoted(tok: Token) -> bool:
+    """Whether ``tok`` is inside quotation marks (the words quoted are not who speaks)."""
+    before = [x.text for x in tok.doc[tok.sent.start : tok.i]]
+    return (before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+            or before.count("“") > before.count("”"))
 
 
-def _person_in(tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
-    """The name of the first person mentioned within these tokens."""
-    if not tokens:
+def _quoted_before(first: Token, t: Timex | None) -> list[Token] | None:
+    """The words of the quotation that closes just before ``first`` ("« … », a dit X"), or
+    None when no quotation mark closes there."""
+    doc, k = first.doc, first.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].text not in {"»", '"', "”"}:
         return None
-    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    for m in mentions:
-        if m.type == "PER" and m.start >= lo and m.end <= hi:
-            return m.name
-    return None
-
-
-def _resolve_pronoun(subj: Token, mentions: Sequence[Mention]) -> str | None:
-    """A personal pronoun subject stands for the latest person mentioned before it."""
-    if subj.pos_ != "PRON" or subj.lower_ not in {"il", "elle"}:
+    opening = {"»": {"«"}, '"': {'"'}, "”": {"“"}}[doc[k].text]
+    while k - 1 >= first.sent.start and doc[k - 1].text in QUOTE_MARKS:  # a doubled mark: ""…""
+        k -= 1
+    j = k - 1
+    while j >= first.sent.start and doc[j].text not in opening:
+        j -= 1
+    if j < first.sent.start:
         return None
-    before = [m for m in mentions if m.type == "PER" and m.end <= subj.idx]
-    return before[-1].name if before else None
+    return [tok for tok in doc[j + 1 : k] if not _in_timex(tok, t) and tok.text not in QUOTE_MARKS]
+
+
 
 
 def _reported_speech(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -> str | None:
     """"« … », a affirmé jeudi James Mattis." → "James Mattis a affirmé : …"."""
-    if verb.lemma_ not in SPEECH_VERBS:
+    if verb.lemma_ not in SPEECH_VERBS or not _is_finite(verb):
         return None
-    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+    first = verb.doc[min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])]
+    if first.i == 0 or verb.doc[first.i - 1].text not in {",", "»", '"', "”"}:
+        return None
+    quoted = _quoted_before(first, t)
+    inside = {tok.i for tok in quoted} if quoted else set()
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and c.i not in inside for c in verb.children):
         return None  # not inverted: an ordinary clause
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-    if first == 0 or verb.doc[first - 1].text not in {",", "»", '"'}:
+    speaker = _speaker(verb, t, mentions)
+    if not speaker:
         return None
-    sent = verb.sent
-    after = [tok for tok in sent if tok.i > verb.i and not _in_timex(tok, t)]
-    speaker = _person_in(after, mentions)
-    if speaker is None:
-        return None
-    words = []
-    for tok in sent:
-        if tok.i >= verb.i or (tok.text == "," and words and tok.nbor(1).dep_.startswith("aux")):
-            break
-        if tok.dep_.startswith("aux") and tok.head is verb:
-            break
-        if _in_timex(tok, t) or tok.text in {'"', "«", "»"}:
-            continue
-        words.append(tok.text)
+    if quoted is not None:
+        words = [tok.text for tok in quoted]
+    else:
+        words = []
+        for tok in verb.sent:
+            if tok.i >= first.i:
+                break
+            if _in_timex(tok, t) or tok.text in QUOTE_MARKS:
+                continue
+            words.append(tok.text)
     content = _trim_words(_join(words).strip(" ,"), 16)
+    if len(content.split()) < MIN_SUMMARY_WORDS:
+        return None  # « amers », déploraient …: a word quoted is not what was said
     aux = [c.text for c in verb.children if c.dep_.startswith("aux")]
     said = " ".join([*aux, verb.text])
-    return f"{speaker} {said} : {content}" if content else f"{speaker} {said}"
+    return f"{speaker} {said} : {content}"
 
 
-CORE_COMPLEMENTS = ("obj", "iobj", "xcomp", "ccomp", "obl:arg", "obl:agent", "expl:comp")
-CLITICS = {"obj", "iobj", "expl:pv", "expl:comp", "expl:pass", "expl", "obl:arg"}
 
 
 def _summary(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -> str:
     """Subject + finite verb (auxiliaries, clitics, negation kept) + its complements, in the
-    order of the sentence; reported speech as "X a affirmé : …"."""
+    order of the sentence; reported speech as "X a affirmé : …"; a participle describing a noun
+    as its own clause ("Marie Durand, nommée …" → "Marie Durand a été nommée …")."""
     speech = _reported_speech(verb, t, mentions)
     if speech:
         return speech
-    parts: list[tuple[int, str]] = []
-    subj = _subject(verb)
-    if subj is not None and not _in_timex(subj, t):
-        name = _resolve_pronoun(subj, mentions)
-        if name:
-            parts.append((subj.i, name))
-        else:
-            skip = verb if verb in set(subj.subtree) else None
-            words = _phrase(subj, t, limit=6, skip=skip)
-            while words and words[0].pos_ == "ADP":  # "d'une neige" → "une neige"
-                words.pop(0)
-            parts.extend((x.i, x.text) for x in words)
-    for c in verb.children:
-        if _in_timex(c, t):
-            continue
-        if c.dep_ in VERB_PARTS or c.dep_ == "cop" or c.lower_ in NEGATION or (
-                c.dep_ in CLITICS and c.pos_ == "PRON" and c.i < verb.i):
-            parts.append((c.i, c.text))
-    parts.append((verb.i, verb.text))
-    if verb.pos_ not in ("VERB", "AUX"):  # a copula clause: "X est en déficit", the predicate's words
-        cop = min((c.i for c in verb.children if c.dep_ == "cop"), default=verb.i)
-        parts.extend((x.i, x.text) for x in _phrase(verb, t, limit=8) if x.i > cop and not _in_timex(x, t))
-    comps = _complements(verb, t)
-    parts.extend(comps)
-    if not comps and len(parts) <= 3:  # "a exposé", "avaient lieu": the tree gave too little
-        return _contiguous(verb, t)
-    parts = sorted(set(parts))
-    return _trim_words(_join([p for _, p in parts]), MAX_SUMMARY_WORDS)
+    if not _is_finite(verb) and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm"):
+        return _participle_clause(verb, t, mentions)
+    cleft = _cleft(verb)
+    if cleft is not None:
+        return _written_clause(cleft, t, mentions)
+    return _written_clause(verb, t, mentions)
 
 
-def _contiguous(verb: Token, t: Timex | None, limit: int = 16) -> str:
-    """The clause as written, from its subject (or the verb) to the first comma, semicolon or
-    colon after the verb, without the date: used when the parse leaves the verb bare."""
-    if verb.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in verb.children):
-        return ""  # the parse put no verb at the head: the caller says the sentence instead
-    subj = _subject(verb)
-    start = min(subj.left_edge.i, verb.i) if subj is not None and subj.i < verb.i else verb.i
-    start = min([start] + [c.i for c in verb.children if c.dep_ in VERB_PARTS and c.i < verb.i])
-    words: list[Token] = []
-    for tok in verb.doc[start : verb.sent.end]:
-        if tok.i > verb.i and tok.text in {",", ";", ":", ".", "(", "–", "-"} and len(words) > 3:
-            break
-        if _in_timex(tok, t) or tok.is_space or tok.text in {"«", "»", '"', "(", ")"}:
-            continue
-        if tok.dep_ in ("case", "det") and _in_timex(tok.head, t):
-            continue
-        words.append(tok)
-    words = words[:limit]
-    while words and words[-1].pos_ in DANGLING_POS:
-        words.pop()
-    return _join([w.text for w in words])
+def _cleft(head: Token) -> Token | None:
+    """"C'est la Nationalmannschaft qui a mordu la poussière": the relative clause of a cleft
+    is what happened, said with its antecedent ("la Nationalmannschaft a mordu …")."""
+    if not any(c.dep_ == "cop" for c in head.children) or not any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in {"c'", "ce"} for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "acl:relcl" and any(
+        g.dep_ in SUBJECT_DEPS and g.lower_ == "qui" for g in c.children)), None)
 
 
-def _complements(verb: Token, t: Timex | None, budget: int = 14) -> list[tuple[int, str]]:
-    """The verb's core complements after it (object, infinitive, clause), whole phrases
-    within ``budget`` words; with none, its first oblique ("plaide pour l'importance …")."""
-    after = [c for c in verb.children if c.i > verb.i and not _in_timex(c, t) and c.pos_ != "PUNCT"]
-    out: list[tuple[int, str]] = []
-    for group in ([c for c in after if c.dep_ in CORE_COMPLEMENTS], [c for c in after if c.dep_.startswith("obl")][:1]):
-        for comp in group:
-            words = _phrase(comp, t, limit=max(budget - len(out), 3))
-            out.extend((x.i, x.text) for x in words)
-            if len(out) >= budget - 2:
-                return out
-        if out:
-            return out
-    return out
 
 
-def _join(words: list[str]) -> str:
-    out = ""
-    for w in words:
-        if not out:
-            out = w
-        elif out.endswith("'") or w in {",", ".", ")"} or w.startswith("-"):
-            out += w
-        else:
-            out += " " + w
-    return out.strip(" ,;:«»\"")
 
 
 def _without(text: str, offset: int, t: Timex) -> str:
+    """The text without the date, nor the preposition left before a comma in its place
+    ("les élections du Congrès de [2026], …")."""
     a, b = t.start - offset, t.end - offset
     if 0 <= a <= b <= len(text):
-        text = text[:a] + text[b:]
-    return " ".join(text.replace(" ,", ",").split()).strip(" ,.;:")
+        text = DATE_PREPOSITION.sub(" ", text[:a]) + text[b:]
+    text = LEFT_PREPOSITION.sub("", " ".join(text.split()))
+    return " ".join(text.replace(" ,", ",").replace(",,", ",").split()).strip(" ,.;:")
+
+
+DATE_PREPOSITION = re.compile(r"\s(?:en|depuis|dès|d'ici|vers|jusqu'en|jusqu'à|à partir de|au|aux|à)\s*$",
+                              re.IGNORECASE)
+LEFT_PREPOSITION = re.compile(r"\s(?:de|d'|du|des|en|le|la|les|au|aux|à|dès|depuis|pour|sur|dans)(?=\s*(?:[,;:.]|$))",
+                              re.IGNORECASE)
 
 
 TRAILING_WORDS = {"au", "aux", "à", "en", "de", "du", "des", "d'", "le", "la", "les", "l'", "un", "une",
                   "dans", "pour", "sur", "depuis", "dès", "ce", "cette", "et", "ou", "par", "-", "–"}
 
 
+def _question(sent: Sentence) -> bool:
+    """A question ("Et si votre argent travaillait dès le premier jour ?") says nothing
+    happened: its clause is no event."""
+    return sent.text.rstrip(" \"»”").endswith("?")
+
+
+LEADING_LINK = re.compile(
+    r"^(?:et|mais|or|donc|puis|tandis qu[e']|alors qu[e']|bien qu[e']|parce qu[e']"
+    r"|puisqu[e']|lorsqu[e'])"
+    r"\s*,?\s*", re.IGNORECASE)
+
+
 def _sentence_summary(sent: Sentence, t: Timex) -> str:
-    """The sentence without its date, as a last resort; never ending on "au", "de", "le"."""
-    words = _without(sent.text, sent.start, t).split()
+    """The sentence without its date, as a last resort; never ending on "au", "de", "le", nor
+    opening on a conjunction that ties it to another sentence ("Tandis que …", "Mais …")."""
+    words = LEADING_LINK.sub("", _without(sent.text, sent.start, t).replace('"', "")).split()
     while words and words[-1].lower() in TRAILING_WORDS:
         words.pop()
     return _trim_words(" ".join(words), MAX_SUMMARY_WORDS)
 
 
-def _trim_words(text: str, n: int) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + ("…" if len(words) > n else "")
