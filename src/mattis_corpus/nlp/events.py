@@ -49,7 +49,9 @@ def extract_events(
     document has a publication date (``anchor``), its lede's main clause dated by it."""
     events = [e for ti, t in enumerate(timexes) if (e := _dated_event(doc, sentences, ti, t, mentions))]
     lede = _lede_event(doc, sentences, mentions, paragraphs, timexes) if anchor else None
-    return [lede, *events] if lede is not None else events
+    if lede is None or any(e.timex_index is not None and timexes[e.timex_index] is lede[1] for e in events):
+        return events  # the lede's verb carries its own date: it is on the timeline already
+    return [lede[0], *events]
 
 
 def _dated_event(
@@ -172,9 +174,10 @@ def _nominal_caption(doc: Doc, sent: Sentence, date: Span, mentions: Sequence[Me
 def _lede_event(
     doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention],
     paragraphs: Sequence[Paragraph] | None, timexes: Sequence[Timex] = (),
-) -> Event | None:
+) -> tuple[Event, Timex | None] | None:
     """The article's own news: the first body sentence (after the title) whose main clause has
-    a finite verb, as an event dated by the publication date (the writer attaches it)."""
+    a finite verb, as an event dated by the publication date (the writer attaches it); with
+    the date its verb governs, if any ("a voté mardi soir")."""
     for si in _body_sentences(sentences, paragraphs)[:LEDE_SENTENCES]:
         sent = sentences[si]
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -187,7 +190,7 @@ def _lede_event(
         in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
         date = _own_date(doc, head, timexes)
         return Event(None, si, head.lemma_, _summary(head, date, mentions) or sent.text[:160],
-                     in_clause, "published")
+                     in_clause, "published"), date
     return None
 
 
