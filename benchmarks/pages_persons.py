@@ -84,11 +84,17 @@ def person(name: str, variants: list[str] = ()) -> Person:
     return Person(name, {fold(v) for v in [name, *variants]}, tokens[-1], tokens[:-1])
 
 
-def load_gold(split: str) -> dict[str, Page]:
-    """The gold people of the French pages of ``split`` (the split read from expected.jsonl)."""
+GOLD_FILES = {"1": "persons.jsonl", "2": "persons_batch2.jsonl"}  # one per collection batch
+
+
+def load_gold(split: str, batch: str = "1") -> dict[str, Page]:
+    """The gold people of the French pages of ``split`` (the split read from expected.jsonl)
+    and of collection ``batch`` ("1", "2" or "all")."""
     splits = {e["id"]: e["split"] for e in map(json.loads, (PAGES / "expected.jsonl").open(encoding="utf-8"))}
     pages = {}
-    for row in map(json.loads, (PAGES / "persons.jsonl").open(encoding="utf-8")):
+    files = GOLD_FILES.values() if batch == "all" else [GOLD_FILES[batch]]
+    rows = [row for name in files for row in map(json.loads, (PAGES / name).open(encoding="utf-8"))]
+    for row in rows:
         if split in ("all", splits[row["id"]]):
             pages[row["id"]] = Page(row["id"], [person(p["name"], p["variants"]) for p in row["persons"]],
                                     [person(a) for a in row.get("authors", [])])
@@ -216,21 +222,23 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     ap.add_argument("--input", choices=["text", "html"], default="text")
     ap.add_argument("--authors", choices=["ignore", "count"], default="ignore")
+    ap.add_argument("--batch", choices=["1", "2", "all"], default="1",
+                    help="the pages of one collection batch (default 1: the first 53 pages)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args()
-    gold = load_gold(opts.split)
+    gold = load_gold(opts.split, opts.batch)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "pages.db"
         ingest_folder(PAGES / opts.input, db)
         found = per_entities(db, sorted(gold))
     results = [score_page(gold[d], [e["name"] for e in found[d]], opts.authors) for d in sorted(gold)]
-    every = [p for page in load_gold("all").values() for p in page.persons + page.authors]
+    every = [p for page in load_gold("all", "all").values() for p in page.persons + page.authors]
     dup_names = {name for r in results for pair in r.duplicates for name in pair}
     rows = top_entities(found, every, dup_names)
     if opts.verbose:
         print_verbose(results)
     print_top(rows)
-    summary = {"split": opts.split, "input": opts.input, "authors": opts.authors, **prf(results),
+    summary = {"split": opts.split, "batch": opts.batch, "input": opts.input, "authors": opts.authors, **prf(results),
                "top50_non_persons": sum(not r[3] for r in rows),
                "top50_in_duplicate_pairs": sum(r[4] for r in rows),
                "duplicate_pairs": sum(len(r.duplicates) for r in results)}
