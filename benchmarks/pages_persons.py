@@ -42,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "pages"
 sys.path.insert(0, os.environ.get("CORPUS_SRC", str(ROOT / "src")))
+sys.path.insert(1, str(ROOT / "benchmarks"))
 
 from mattis_corpus.textutil import fold  # noqa: E402
 
@@ -144,6 +145,21 @@ def score_page(page: Page, names: list[str], authors: str) -> PageResult:
     return res
 
 
+def _tool_folder(tool: str, tmp: Path) -> Path:
+    """Every page's text as ``tool`` writes it from the page's HTML."""
+    import shutil
+
+    from pages_tools import convert
+
+    sources = json.loads((PAGES / "tools" / "sources.json").read_text(encoding="utf-8"))
+    folder = tmp / tool
+    folder.mkdir()
+    for pid, src in sources.items():
+        (folder / f"{pid}.txt").write_bytes(convert(tool, PAGES / "html" / f"{pid}.html", src["charset"],
+                                                    shutil.which("html2text") or "html2text"))
+    return folder
+
+
 def ingest_folder(folder: Path, db: Path) -> None:
     """The real ingest library path, as ``corpus ingest <folder>`` runs it."""
     from mattis_corpus.run import ingest
@@ -224,12 +240,14 @@ def main() -> None:
     ap.add_argument("--authors", choices=["ignore", "count"], default="ignore")
     ap.add_argument("--batch", choices=["1", "2", "all"], default="1",
                     help="the pages of one collection batch (default 1: the first 53 pages)")
+    ap.add_argument("--tool", choices=["lynx", "html2text", "strip"],
+                    help="make every page's text with this tool from its HTML (benchmarks/pages_tools.py)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args()
     gold = load_gold(opts.split, opts.batch)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "pages.db"
-        ingest_folder(PAGES / opts.input, db)
+        ingest_folder(_tool_folder(opts.tool, Path(tmp)) if opts.tool else PAGES / opts.input, db)
         found = per_entities(db, sorted(gold))
     results = [score_page(gold[d], [e["name"] for e in found[d]], opts.authors) for d in sorted(gold)]
     every = [p for page in load_gold("all", "all").values() for p in page.persons + page.authors]

@@ -463,3 +463,14 @@ def test_an_arrow_before_a_headline_is_a_teaser_link_a_quote_mark_is_not():
     assert not chrome.is_chrome_line("Oscars 2016 : très remontés, deux acteurs appellent au boycott")
     doc = clean("> > Le ministre a confirmé le plan de privatisations partielles devant les députés.\n")
     assert doc.text.startswith("Le ministre")
+
+
+def test_an_image_whose_address_html2text_wrapped_over_lines_goes_whole():
+    from mattis_corpus.ingest.clean.markup import LINK_CLOSE, LINK_OPEN, unwrap_links
+
+    text = ("[ ![Trois stars craquent pour la mini-jupe ! \\(22\nPHOTOS\\)](http://img.example.fr/fit/"
+            "a.2Fb/190x90/trois-\nstars-craquent-pour-la-mini-\njupe-22-photos.jpg) Trois stars craquent "
+            "pour la mini-jupe ! (22 PHOTOS) ](/news/people/68988-trois-stars/)")
+    out = unwrap_links(text)
+    assert "http" not in out and "jupe-22-photos" not in out
+    assert out.strip().startswith(LINK_OPEN) and out.strip().endswith(LINK_CLOSE)

@@ -14,7 +14,7 @@ from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline
 LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text, never in text
 
 # ![alt](url) and [text](url): the URL may be wrapped over several lines by the scraper.
-_IMAGE_RE = re.compile(r"!\[[^\]]{0,300}\]\([^)\s]*(?:\s[^)\n]*)?\)")
+_IMAGE_RE = re.compile(r"!\[[^\]]{0,300}\]\((?:[^()\s]|\([^()\s]*\)|\n){0,2000}(?:\s[^)\n]*)?\)")
 _LINK_RE = re.compile(r"\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()\s]*\)|\n)*(?:\s+\"[^\"\n]*\")?\)")
 # HTML tags left as text (a page that escaped its own markup, a caption's credit link): the
 # tag goes, its text stays. The tag may be wrapped over lines by the dump.
