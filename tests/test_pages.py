@@ -474,3 +474,11 @@ def test_an_image_whose_address_html2text_wrapped_over_lines_goes_whole():
     out = unwrap_links(text)
     assert "http" not in out and "jupe-22-photos" not in out
     assert out.strip().startswith(LINK_OPEN) and out.strip().endswith(LINK_CLOSE)
+
+
+def test_a_link_whose_address_is_words_keeps_its_text_only():
+    from mattis_corpus.ingest.clean.markup import LINK_CLOSE, LINK_OPEN, unwrap_links
+
+    out = unwrap_links("pour un renforcement de la [coopération nucléaire](Dissuasion nucléaire: la "
+                       "France déploie des Rafale\nlors d'exercices) entre Paris et Londres")
+    assert out == f"pour un renforcement de la {LINK_OPEN}coopération nucléaire{LINK_CLOSE} entre Paris et Londres"

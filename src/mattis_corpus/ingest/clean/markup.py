@@ -27,6 +27,9 @@ _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines
 _BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
+# A link whose address the page filled with words ("[coopération nucléaire](Dissuasion
+# nucléaire: la France déploie …)"): the link text stays, the rest goes.
+_TEXT_HREF_RE = re.compile(r"\[([^\[\]]{1,300})\]\([^()\[\]]{1,300}\)")
 _QUOTED_BREAK_RE = re.compile(r"\n[ \t]*(?:>[ \t]*)*")  # a line break in a link, with any "> " quote marks
 # html2text's blockquote marks: "> ", "> > ", ">"; not a site's ">>> " arrow before a teaser link
 _QUOTE_MARK_RE = re.compile(r"^>(?:[ \t]+>)*(?:[ \t]+|$)")
@@ -56,6 +59,7 @@ def unwrap_links(text: str) -> str:
     text = _IMAGE_RE.sub("", text)
     text = _STRONG_RE.sub(r"\2", text)
     text = _LINK_RE.sub(lambda m: LINK_OPEN + _QUOTED_BREAK_RE.sub(" ", m.group(1)) + LINK_CLOSE, text)
+    text = _TEXT_HREF_RE.sub(lambda m: LINK_OPEN + _QUOTED_BREAK_RE.sub(" ", m.group(1)) + LINK_CLOSE, text)
     return _AUTOLINK_RE.sub("", text)
 
 
@@ -179,7 +183,8 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
     groups: list[list[Line]] = []
     for line in lines:
         prev = groups[-1][-1] if groups else None
-        if (prev is not None and prev.text and line.text and len(prev.text) >= full
+        if (prev is not None and prev.text and line.text
+                and len(prev.text) >= full
                 and not line.bullet and not line.heading and not line.rel
                 and line.outdented == prev.outdented and line.quote == prev.quote
                 and not _dateline_after_sentence(prev.text, line.text)):
