@@ -155,8 +155,9 @@ def doubled_share(tokens: list[str]) -> float:
         return 0.0
     covered, i = 0, 0
     while i < n:
+        first = tokens[i]
         k = next((k for k in range(_DOUBLED_MIN, (n - i) // 2 + 1)
-                  if tokens[i:i + k] == tokens[i + k:i + 2 * k]), None)
+                  if tokens[i + k] == first and tokens[i:i + k] == tokens[i + k:i + 2 * k]), None)
         if k is None:
             i += 1
         else:
