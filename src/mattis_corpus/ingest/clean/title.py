@@ -20,13 +20,15 @@ from mattis_corpus.ingest.clean.chrome import (
 )
 from mattis_corpus.ingest.clean.dateline import parse_dateline
 from mattis_corpus.ingest.clean.pubdate import is_yearless_dateline
+from mattis_corpus.lexicons import entries
 
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+# Who signs a picture credit (data/photo_credits_fr.txt), longest first for the alternation.
+_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_credits_fr"), key=len, reverse=True))
 _CREDIT_RE = re.compile(
-    r"©|\bcr[ée]dits?\s*(?:photos?)?\s*:|\bphotos?\s*:|(?:\b|_)(?:afp|belga|reuters|ap|epa|dpa"
-    r"|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock)\s*(?:photos?)?[\s.)\]]*$"
+    rf"©|\bcr[ée]dits?\s*(?:photos?)?\s*:|\bphotos?\s*:|(?:\b|_)(?:{_AGENCIES})\s*(?:photos?)?[\s.)\]]*$"
     r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)\s*$", re.I)
 
 
@@ -37,10 +39,7 @@ _CLOSING_CREDIT_RE = re.compile(
     r"(?:\b[A-ZÀ-Ü][\w'-]*\.?\s*/\s*[\w.' -]{0,30}|\s\|\s*[^|]{2,60}"
     r"|©\s*[\w.' /-]{0,40}|\bcr[ée]dits?\s*(?:photos?)?\s*:[^:]{0,60}"
     r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)|\bphotos?\s*:[^:]{0,40})[\s.)\]]*$")
-_AGENCY_RE = re.compile(
-    r"\b(?:afp|belga|reuters|ap|epa|dpa|getty(?: images)?|maxppp|abaca|sipa|istock|shutterstock"
-    r"|nurphoto|hans lucas|divergence|photopqr|le parisien|ddm|dr|unsplash|pexels|pixabay|flickr"
-    r"|wikimedia(?: commons)?)\b|©|cr[ée]dit|photo", re.I)
+_AGENCY_RE = re.compile(rf"\b(?:{_AGENCIES})\b|©|cr[ée]dit|photo", re.I)
 _CAPTION_WORDS = 60
 
 
