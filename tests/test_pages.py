@@ -266,8 +266,10 @@ def test_a_lynx_heading_beats_a_photo_caption_that_shares_more_words():
     raw = _lynx("Accueil\n\n* Le ministre de l'Économie présente son plan de privatisations\n\n"
                 "#H Privatisations partielles à l'étude\n\nPar Jean Dupont\n\n" + _ARTICLE)
     assert clean(raw).title == "Privatisations partielles à l'étude"
-    flat = raw.replace("\n   ", "\n")  # the same lines with the indentation gone
+    flat = raw.replace("\n   ", "\n")  # the same lines with the indentation gone, and
+    flat = flat.replace("Par Jean Dupont\n", "")  # no byline to point at the headline either
     assert clean(flat).title != "Privatisations partielles à l'étude"
+    assert clean(raw.replace("Par Jean Dupont\n", "")).title == "Privatisations partielles à l'étude"
 
 
 def test_a_lynx_heading_may_trail_off_but_an_unmarked_line_may_not():
@@ -482,3 +484,88 @@ def test_a_link_whose_address_is_words_keeps_its_text_only():
     out = unwrap_links("pour un renforcement de la [coopération nucléaire](Dissuasion nucléaire: la "
                        "France déploie des Rafale\nlors d'exercices) entre Paris et Londres")
     assert out == f"pour un renforcement de la {LINK_OPEN}coopération nucléaire{LINK_CLOSE} entre Paris et Londres"
+
+
+def test_the_line_above_the_byline_is_the_headline_not_the_caption_after_it():
+    """A caption after the byline and dates repeats more of the body's words than the headline
+    does; the headline is the line printed just above who wrote the article and when."""
+    raw = "\n\n".join([
+        "Accueil", "Économie", "Newsletter",
+        "Le gouvernement prépare des privatisations partielles",
+        "Accueil", "ÉCONOMIE", "Conjoncture",
+        "Par Anne Martin, Paul Durand",
+        "Mis à jour", "le 06/04/2013 à 10:37", "Publié", "le 05/04/2013 à 17:08",
+        "Le ministre de l'Économie annonce des privatisations partielles",
+    ]) + "\n\n" + _ARTICLE
+    assert clean(raw).title == "Le gouvernement prépare des privatisations partielles"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Mis en ligne le 21/04/2011", "2011-04-21"),
+    ("Mis en ligne le 3 mars 2019 à 10h02", "2019-03-03"),
+    ("Publié sur 18/02/2020", "2020-02-18"),
+    ("Paru le 12 janvier 2017", "2017-01-12"),
+])
+def test_mis_en_ligne_and_paru_lines_are_datelines(line, value):
+    from mattis_corpus.ingest.clean.dateline import parse_dateline
+
+    dl = parse_dateline(line)
+    assert dl is not None and dl.value == value and not dl.furniture
+
+
+def test_a_line_stopping_on_a_preposition_is_never_the_title_and_rejoins_its_sentence():
+    """html2text broke the lede after "disputé à" and the break left that half above the
+    article (p39 of the dev pages): it shares the most words with the body, but a headline
+    never ends on "à"; glued back, the sentence is whole."""
+    from mattis_corpus.ingest.clean import page as P
+    from mattis_corpus.ingest.clean.title import content_words, title_score
+
+    half = "Silvio Proto en a entendu de belles, dimanche, lors du Clasico disputé à"
+    body = content_words(half + " Sclessin, où le gardien d'Anderlecht a été insulté.")
+    assert title_score(half, 0, False, body, {}) == 0.0
+    assert title_score(half.removesuffix(" à"), 0, False, body, {}) > 0.0
+    first = P._Block("Sclessin. Mais les deux parties se renvoient la balle.")
+    glued = P._glue_broken_start([P._Block("BELGA"), P._Block(half)], [first])
+    assert glued[0].text == half + " " + first.text
+    assert P._glue_broken_start([P._Block("Par Anne Martin, envoyée spéciale à")], [first]) == [first]
+
+
+def test_a_related_box_ends_at_a_long_sentence_a_link_broke_off():
+    """After "Sur le même sujet" and its teaser, the article goes on with a sentence the dump
+    broke at a link (no final stop on its line): prose, so the box ends there."""
+    from mattis_corpus.ingest.clean import boilerplate as B
+    from mattis_corpus.ingest.clean.furniture import related_boxes
+
+    text = "\n\n".join([_ARTICLE, "Sur le même sujet",
+                        "[ Bercy publie la liste des entreprises concernées ](https://www.example.fr/a)",
+                        "Bien que l'on ne sache, pour l'heure, presque rien du calendrier de ces cessions "
+                        "et de leurs conséquences, le ministre s'autorise à envisager des perspectives "
+                        "optimistes pour les finances publiques. Selon lui, le plan pourrait n'être que "
+                        "le début d'une réforme de"])
+    lines = B.page_lines(text, frozenset())
+    out = related_boxes(lines, [0.9] * len(lines))
+    assert [o for ln, o in zip(lines, out, strict=True) if "Bercy" in ln.text] == [0.0]
+    assert out[-1] == 0.9
+
+
+def test_a_dateline_printed_with_the_picture_credit_is_the_date_not_a_caption():
+    """lynx prints "12/06/12 - 09h27 [photo.jpg] © Photonews.": the article's date, then the
+    picture (an image name, with its query string) and its credit."""
+    from mattis_corpus.ingest.clean.dateline import split_glued_dateline
+    from mattis_corpus.ingest.clean.markup import parse_line
+    from mattis_corpus.ingest.clean.title import credited_caption
+
+    assert "jpg" not in parse_line("[laura.jpg?3.4.1.59063.10] Par: Laura Martin").text
+    assert not credited_caption("12/06/12 - 09h27 © Photonews.")
+    assert credited_caption("Le ministre à Bruxelles © Photonews.")
+    dl, rest = split_glued_dateline("12/06/12 - 09h27 © Photonews.")
+    assert dl.value == "2012-06-12" and rest == "© Photonews."
+    assert split_glued_dateline("Le 12 janvier 2017, le général a parlé aux troupes") is None
+
+
+def test_two_datelines_glued_without_a_space_give_both_dates():
+    from mattis_corpus.ingest.clean.dateline import line_dates, parse_dateline
+
+    line = "Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06"
+    assert parse_dateline(line).value == "2024-07-18"
+    assert [d.role for d in line_dates(line)] == ["published", "updated"]

@@ -176,13 +176,16 @@ def line_key(text: str) -> str:
 _PROSE_WORDS = 20
 
 
-def prose_like(line: Line) -> bool:
+def prose_like(line: Line, open_end: bool = False) -> bool:
     """Unmistakable prose: a long sentence-ending line of ordinary French, not link text. The
-    article's block is never decided against it (comments are cut by their markers)."""
+    article's block is never decided against it (comments are cut by their markers).
+    ``open_end``: also a line twice as long whose sentence goes on on the next line (a dump
+    broke it at a link); a headline is never that long."""
     text = line.text
     words = _WORD_RE.findall(text)
     if (len(words) < _PROSE_WORDS or line.link_share > 0.3 or text.endswith(("...", "…"))
             or is_chrome_line(text)):
         return False
     stops = stopwords()
-    return text.endswith(_TERMINAL) and sum(w.lower() in stops for w in words) / len(words) >= 0.3
+    ends = text.endswith(_TERMINAL) or (open_end and len(words) >= 2 * _PROSE_WORDS)
+    return ends and sum(w.lower() in stops for w in words) / len(words) >= 0.3

@@ -27,8 +27,8 @@ _WD = "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?"
 
 _DATE_CORE = (
     r"(?P<icon>(?:[^\w\s]\s*)*)"
-    r"(?P<kw>(?:publiee?|mise? a jour|modifiee?|actualisee?|date(?: de publication)?|posted"
-    r"|published|updated)\b\s*(?:le\b|on\b)?\s*:?\s*)?"
+    r"(?P<kw>(?:publiee?|mise? en ligne|parue?|mise? a jour|modifiee?|actualisee?"
+    r"|date(?: de publication)?|posted|published|updated)\b\s*(?:le\b|on\b|sur\b)?\s*:?\s*)?"
     r"(?P<le>le\s+)?"
     rf"(?:(?P<wd>{_WD}),?\s+)?"
     r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?"
@@ -78,7 +78,7 @@ def parse_dateline(line: str) -> Dateline | None:
     s = line.strip()
     if not s or len(s) > _DATELINE_MAX_CHARS or not any(c.isdigit() for c in s):
         return None
-    m = _DATE_FULL_RE.match(fold_same_length(s))
+    m = _DATE_FULL_RE.match(_GLUED_UPDATE_RE.sub(r"\1 ", fold_same_length(s)))
     if m:
         return _dateline_from_match(m, s)
     if _KEYWORD_DATELINE_RE.match(fold_same_length(s)):
@@ -88,27 +88,39 @@ def parse_dateline(line: str) -> Dateline | None:
     return None
 
 
+# "… à 08:01Mis à jour le …": the two dates of a dateline printed with no space between.
+_GLUED_UPDATE_RE = re.compile(r"(\d)(?=(?:mise?|modifiee?|actualisee?|updated)\b)", re.I)
+
 _KEYWORD_DATELINE_RE = re.compile(
-    r"^(?:publie|mis a jour|mise a jour|modifie|published|updated|posted)\b[^\n]{0,60}\d{4}", re.IGNORECASE
+    r"^(?:publie|mise? en ligne|mise? a jour|modifie|published|updated|posted)\b[^\n]{0,60}\d{4}",
+    re.IGNORECASE,
 )
 
 
 def split_glued_dateline(line: str) -> tuple[Dateline, str] | None:
     """Split "date 2018-12 Dans une lettre ..." into the dateline and the text after it.
 
-    Only a keyword-introduced date ("date", "Publié le", "Mis à jour le") can be glued:
-    "Le 12 janvier 2017, le général ..." is a sentence, not a dateline.
+    Only a keyword-introduced date ("date", "Publié le", "Mis à jour le") can be glued to
+    text, or a bare date to a picture credit ("12/06/12 - 09h27 © Photonews."): "Le 12
+    janvier 2017, le général ..." is a sentence, not a dateline.
     """
     s = line.strip()
     head = fold_same_length(s[:_DATELINE_MAX_CHARS])
     m = _DATE_PREFIX_RE.match(head)
-    if not m or not m.group("kw"):
+    if not m:
         return None
     rest = s[m.end():].strip()
+    if not m.group("kw") and not _CREDIT_AFTER_RE.match(rest):
+        return None
     dl = _dateline_from_match(m, s[: m.end()].strip())
     if dl is None or not rest or not any(c.isalpha() for c in rest):
         return None
     return dl, rest
+
+
+# What may follow a keywordless date on its line: the picture's credit ("12/06/12 - 09h27
+# © Photonews."; the image itself was a lynx "[photo.jpg]"), never a sentence.
+_CREDIT_AFTER_RE = re.compile(r"(?:©|\(?(?:photos?|cr[ée]dits?(?: photos?)?)\s*:)", re.I)
 
 
 def has_keyword(text: str) -> bool:
@@ -186,7 +198,7 @@ _ROLE_WORDS = (
     r"|(?P<neutral>date)"
 )
 _ROLE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:{_ROLE_WORDS})"  # then "le", ":", or a time first: "Publié à 10h15, le"
+    rf"(?<![^\W\d_])(?:{_ROLE_WORDS})"  # a digit may touch it ("08:01Mis à jour"); then "le", ":", or a time first: "Publié à 10h15, le"
     r"(?:\s*(?:\b(?:le|on|sur|en|du|a|at)\b|[:–,-]|\d{1,2}\s*[h:]\s*\d{0,2}\b))*\s*$"
 )
 _BYLINE_BEFORE_RE = re.compile(  # "Par X le", "Par: [X](…) |", "Publié par X, le"

@@ -35,7 +35,8 @@ def copy_of_stored(lines: Sequence, recurring: Callable[[str], bool]) -> bool:
 
 def related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
     """A related-articles header met after the article began, and the teaser-like lines after
-    it, are chrome, up to the next line of prose: never what follows as prose."""
+    it, are chrome, up to the next line of prose (a whole sentence, or a long one a link broke
+    off): never what follows as prose."""
     out = list(probs)
     seen, boxed = 0, False
     for k, line in enumerate(lines):
@@ -43,7 +44,7 @@ def related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
         if kind is not None and seen >= STARTED_BEFORE_COMMENTS:
             out[k], boxed = 0.0, kind == "bare"
             continue
-        if boxed and not B.prose_like(line):
+        if boxed and not B.prose_like(line, open_end=True):
             out[k] = 0.0
             continue
         boxed = False

@@ -21,7 +21,7 @@ _LINK_RE = re.compile(r"\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()\s]*\)|\n)*(?:\s+
 _TAG_RE = re.compile(r"</?(?:a|span|em|strong|b|i|u|br|img|div|p|font|sup|sub|small)\b[^<>]{0,500}>", re.I)
 _AUTOLINK_RE = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _LYNX_RE = re.compile(r"\((?:BUTTON|IMG|FORM|INPUT|TEXTAREA)\)|\[(?:IMG|INLINE|LINK|BUTTON)\]"
-                      r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)\]|\[INS:|:INS\]")
+                      r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)(?:\?[\w.=&-]{0,40})?\]|\[INS:|:INS\]")
 _FIELD_RE = re.compile(r"_{3,}")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines

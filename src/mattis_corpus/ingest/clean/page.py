@@ -52,6 +52,7 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -60,6 +61,7 @@ from mattis_corpus.ingest.clean.chars import ELISION_END_RE, make_pipeline, norm
 from mattis_corpus.ingest.clean.chrome import (
     TERMINAL,
     is_body_like,
+    is_byline,
     is_chrome_line,
     is_comment_marker,
     is_heading_like,
@@ -89,7 +91,9 @@ from mattis_corpus.ingest.clean.title import (
     caption_keys,
     content_words,
     credited_caption,
+    ends_open,
     headline_like,
+    prose_words,
     standfirst,
     strip_site_name,
     title_keys,
@@ -352,6 +356,47 @@ def _printed_headline(
                  and content_words(b.text) & body), None)
 
 
+_BYLINE_BONUS = 0.3  # the headline is printed just above its article's byline or dateline
+_BYLINE_REACH = 6  # lines between the headline and its byline: kicker, section, share links
+
+
+def _headline_before_byline(head: Sequence[_Block], captions: frozenset[str]) -> int | None:
+    """The head line that sits just above the article's own byline or dateline (the last one
+    before the article): the nearest headline-like line within a few lines above it. Pages
+    put the title, then who wrote it and when; a photo caption or a standfirst comes after."""
+    sign = next((k for k in range(len(head) - 1, -1, -1) if _signature(head[k].text)), None)
+    if sign is None:
+        return None
+    while sign > 0 and _signature_part(head[sign - 1].text):
+        sign -= 1
+    for k in range(sign - 1, max(-1, sign - 1 - _BYLINE_REACH), -1):
+        text = head[k].text
+        if headline_like(text) and B.line_key(text) not in captions:
+            return k
+    return None
+
+
+def _signature(text: str) -> bool:
+    """The article's byline or dateline: not a today's-date widget, unless it gives the time
+    ("Samedi 16 février 2013, 22h04": a widget shows the day, an article when it was posted)."""
+    if is_byline(text):
+        return True
+    dl = parse_dateline(text)
+    return dl is not None and (not dl.furniture or _CLOCK_RE.search(text) is not None)
+
+
+_CLOCK_RE = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{2}\b")
+
+
+def _signature_part(text: str) -> bool:
+    """A line of the byline-and-dates block: a byline, a date, or a label ("Publié", "Mis à
+    jour", an agency) printed on its own line."""
+    return _signature(text) or words(text) <= _LABEL_WORDS
+
+
+_LABEL_WORDS = 3
+
+
 def find_title(page: _Page) -> _Page:
     """The title by evidence: the headline-like line before the lede that best shares content
     words with the body, printed twice on the page (its <title> and its h1) or marked as the
@@ -363,9 +408,11 @@ def find_title(page: _Page) -> _Page:
     body = rest | content_words(blocks[0].text) if blocks else rest  # the lede is evidence too
     copies = title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
-    scored = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
-                           page.captions, b.outdented) - 0.005 * (len(head) - k if k >= 0 else 0), k, b)
-              for k, b in candidates]
+    signed = _headline_before_byline(head, page.captions)
+    raw = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
+                           page.captions, b.outdented), k, b) for k, b in candidates]
+    scored = [(s - 0.005 * (len(head) - k if k >= 0 else 0)
+               + (_BYLINE_BONUS if k == signed and s > 0 else 0.0), k, b) for s, k, b in raw]
     best = max(scored, key=lambda t: t[0], default=None)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
         best = _printed_headline(candidates, body, copies, page.captions)
@@ -382,8 +429,18 @@ def find_title(page: _Page) -> _Page:
     else:
         lede = tuple(b for b in head[at + 1:at + 1 + _LEDE_REACH]
                      if standfirst(b.text) and not printed_twice(b.text))
-        rest, line = (*lede, *blocks), page.span[0] - len(head) + at
+        rest, line = (*lede, *_glue_broken_start(head[at + 1:], blocks)), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
+
+
+def _glue_broken_start(after_title: Sequence[_Block], blocks: Sequence[_Block]) -> Sequence[_Block]:
+    """The article's first sentence, when the scraper broke it so that its first half stayed
+    above the article ("… lors du Clasico disputé à" / "Sclessin. Mais …"): glued back."""
+    last = after_title[-1] if after_title else None
+    if (last is None or not blocks or not ends_open(last.text) or words(last.text) < _STARTED_WORDS
+            or not prose_words(last.text)):
+        return blocks
+    return (replace(blocks[0], text=f"{last.text} {blocks[0].text}"), *blocks[1:])
 
 
 def page_dates(page: _Page) -> _Page:

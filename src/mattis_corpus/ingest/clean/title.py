@@ -44,10 +44,13 @@ _CAPTION_WORDS = 60
 
 
 def credited_caption(text: str) -> bool:
-    """A photo caption: a short line that ends with the picture's credit."""
-    m = _CLOSING_CREDIT_RE.search(text[-80:])
+    """A photo caption: a short line that ends with the picture's credit. Not the article's
+    dateline printed with the credit of the picture next to it ("12/06/12 - 09h27 © Belga")."""
+    tail = text[-80:]
+    m = _CLOSING_CREDIT_RE.search(tail)
     return (m is not None and words(text) <= _CAPTION_WORDS
-            and _AGENCY_RE.search(m.group(0)) is not None)
+            and _AGENCY_RE.search(m.group(0)) is not None
+            and parse_dateline((text[:-80] + tail[:m.start()]).strip()) is None)
 
 
 def caption_keys(lines: Sequence[str]) -> frozenset[str]:
@@ -80,7 +83,7 @@ def title_keys(lines: Sequence[str]) -> dict[str, int]:
 
 def headline_like(text: str) -> bool:
     text = strip_site_name(text)
-    return (words(text) >= 4 and is_title_like(text) and not is_chrome_line(text)
+    return (words(text) >= 4 and is_title_like(text) and not ends_open(text) and not is_chrome_line(text)
             and not related_header(text) and not parse_dateline(text) and not is_byline(text)
             and not is_yearless_dateline(text))
 
@@ -120,7 +123,8 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
     with "…" (a headline that trails off); an unmarked line so ended is a cut teaser."""
     line, text = text, strip_site_name(text)
     marked = heading > 0 or outdented
-    if (not is_title_like(text.removesuffix("…") if marked else text) or _first_letter_lower(text) or is_chrome_line(text)
+    if (not is_title_like(text.removesuffix("…") if marked else text) or _first_letter_lower(text)
+            or ends_open(text) or is_chrome_line(text)
             or related_header(text) or parse_dateline(text) or is_comment_marker(text)
             or is_yearless_dateline(text)
             or B.line_key(text) in captions or B.line_key(line) in captions):
@@ -134,6 +138,20 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
     bonus = ((_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if heading == 1 else 0.0)
              + (_LYNX_HEADING_BONUS if outdented else 0.0))
     return evidence + bonus - (_BULLET_MALUS if bullet else 0.0)
+
+
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def ends_open(text: str) -> bool:
+    """The line stops on an article, a preposition or "et" ("… lors du Clasico disputé à"):
+    the first half of a sentence the scraper broke, never a whole headline."""
+    m = _LAST_WORD_RE.search(text)
+    return m is not None and m.group(1).lower() in _small_words()
+
+
+def _small_words() -> frozenset[str]:
+    return frozenset(entries("determiners_fr"))
 
 
 def _first_letter_lower(text: str) -> bool:
