@@ -22,10 +22,12 @@ from mattis_corpus.nlp.entities.lexicon import (
     event_heads,
     ministry_heads,
     name_links,
+    nobility_titles,
     org_heads,
     person_titles,
     titles,
     type_cues,
+    vessel_nouns,
     work_cues,
 )
 from mattis_corpus.nlp.entities.spans import (
@@ -51,6 +53,8 @@ _NAME_LINKS = name_links()
 # français Charles-de-Gaulle"). LOC cues also work through "de": "la région de Belgorod".
 _WORK_CUES = work_cues()
 _TYPE_CUES = type_cues()
+_VESSELS = vessel_nouns()
+_NOBILITY = nobility_titles()
 # First word of a multi-word name that makes it an organisation: "Conseil constitutionnel",
 # "Cour de cassation", "Fonds monétaire international", "Parti socialiste".
 _ORG_HEADS = org_heads()
@@ -173,6 +177,15 @@ def _cue_type(doc: Doc, start: int) -> str | None:
     return _TYPE_CUES.get(word)
 
 
+def _after_vessel_noun(doc: Doc, start: int) -> bool:
+    """The name at ``start`` follows a kind of ship or aircraft ("le paquebot Normandie", "le
+    croiseur Colbert"), maybe with one adjective between ("le cuirassé français Bretagne")."""
+    j = start - 1
+    if j >= 1 and doc[j].pos_ == "ADJ" and doc[j].is_lower and doc[j - 1].lower_ in _VESSELS:
+        j -= 1
+    return j >= 0 and doc[j].is_lower and doc[j].lower_ in _VESSELS
+
+
 def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
     """Types from the form and context of a name the NER got wrong (gazetteer hits kept):
 
@@ -183,6 +196,9 @@ def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
     * an acronym the NER calls MISC is an organisation: "CNC", "FNSEA".
     """
     for c in cands:
+        if _after_vessel_noun(doc, c.start):
+            c.label, c.gaz = "MISC", None  # "le cuirassé France": the ship, not the country
+            continue
         if c.gaz is not None or (c.title and fold(c.title) in _PERSON_TITLES):
             continue
         text = cand_text(doc, c)
@@ -306,6 +322,8 @@ def _rule_match(
     prev = texts[i - 1] if i >= 1 else ""
     if text.lower() in _MINISTRY_HEADS:
         return _ministry_end(doc, i), "ORG"
+    if text.lower() in _PARTICLES and fold(prev) in _NOBILITY | _PERSON_TITLES:
+        return _particle_name_end(doc, i), "PER"
     if text == "«" and i >= 1 and prev.lower() in _WORK_CUES:
         return _quoted_title_end(doc, i), "TITLE"
     if _after_cue_noun(doc, i, texts, covered):
@@ -315,6 +333,22 @@ def _rule_match(
     if text[:1].isupper() and (i not in covered or covered[i].label != "PER"):
         return _given_name_end(doc, i, cands, covered, drop), "PER"
     return None, ""
+
+
+_PARTICLES = frozenset({"de", "d'", "du"})
+_NAME_ARTICLES = frozenset({"La", "Le"})
+
+
+def _particle_name_end(doc: Doc, i: int) -> int | None:
+    """End of a particle name at ``i`` after a title: "(le comte) de Mun", "(la marquise) de La
+    Rochefoucauld", "(la duchesse) d'Uzès"; None when no capitalised name follows."""
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].text in _NAME_ARTICLES and name_word(doc[j + 1]):
+        j += 1  # "de La Rocque": the capitalised article is part of the name
+    end = capital_run(doc, j)
+    if end == j or doc[j].text.isupper() and len(doc[j].text) > 1:
+        return None  # nothing capitalised after, or a heading in capitals
+    return end
 
 
 def _after_cue_noun(doc: Doc, i: int, texts: list[str], covered: dict) -> bool:

@@ -35,6 +35,7 @@ from importlib import resources
 
 from mattis_corpus.french import APOSTROPHE, TYPOGRAPHIC_APOSTROPHES
 from mattis_corpus.lexicons import entries as entries_of
+from mattis_corpus.nlp.entities.ocr import rejoin_breaks
 from mattis_corpus.textutil import fold, strip_accents
 
 DATA_FILE = "gazetteer_fr.tsv"
@@ -76,8 +77,9 @@ class Gazetteer:
     cities: dict[str, str] = field(default_factory=dict)  # folded -> name, lookup only
 
     def lookup(self, name: str) -> GazEntry | None:
-        """The entry whose alias folds like ``name`` (accent/case/hyphen-insensitive), if any."""
-        return self.by_key.get(fold(name))
+        """The entry whose alias folds like ``name`` (accent/case/hyphen-insensitive, a word cut
+        at a line end read whole: "Mar- seille"), if any."""
+        return self.by_key.get(fold(rejoin_breaks(name)))
 
     def is_first_name(self, key: str) -> bool:
         """``key`` (folded) is a given name, or a compound of given names ("jean noel")."""
@@ -89,9 +91,10 @@ class Gazetteer:
     def place(self, name: str) -> GazEntry | None:
         """The entry of ``name``, or a LOC entry when it is a world city (lookup only: for a
         span the NER found, since city names are also surnames and brands: "Austin")."""
-        entry = self.by_key.get(fold(name))
-        if entry is None and fold(name) in self.cities:
-            city = self.cities[fold(name)]
+        key = fold(rejoin_breaks(name))
+        entry = self.by_key.get(key)
+        if entry is None and key in self.cities:
+            city = self.cities[key]
             return GazEntry(canonical=city, type="LOC", aliases=(city,))
         return entry
 

@@ -96,13 +96,27 @@ web_ui_words = _word_list(
 )
 
 
+nobility_titles = _word_list(
+    "nobility_titles_fr",
+    """Ranks of nobility and clergy before a particle name ("le comte de Mun"), folded.""",
+    folded=True,
+)
+vessel_nouns = _word_list(
+    "vessel_nouns_fr",
+    """Kinds of ships and aircraft whose name follows ("le paquebot Normandie"): MISC, even over
+    the gazetteer ("le cuirassé France").""",
+)
+
+
 @cache
 def type_cues() -> dict[str, str]:
     """Lowercase noun -> type of the name right after it ("le constructeur Boeing": ORG).
 
-    The work cues are MISC cues too. The returned dict is shared: do not modify it.
+    The work cues and the vessel nouns are MISC cues too. The returned dict is shared: do not
+    modify it.
     """
     cues = dict.fromkeys(entries("work_cues_fr"), "MISC")
+    cues.update(dict.fromkeys(entries("vessel_nouns_fr"), "MISC"))
     for entry in entries("type_cues_fr"):
         word, label = entry.rsplit(None, 1)
         cues[word] = label

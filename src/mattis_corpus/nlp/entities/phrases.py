@@ -102,10 +102,12 @@ def _phrase_end(doc: Doc, j: int) -> int | None:
     return k
 
 
-def name_tail(doc: Doc, j: int) -> int:
-    """End of a name's adjectives and link phrases from ``j`` (``j`` itself if none)."""
+def name_tail(doc: Doc, j: int, links: frozenset[str] | None = None) -> int:
+    """End of a name's adjectives and link phrases from ``j`` (``j`` itself if none); the
+    links are the organisations' ("de", "pour", "sur", ...) unless ``links`` is given."""
+    links = org_name_links() if links is None else links
     end = _adjectives(doc, j)
-    while end < len(doc) and end - j < _MAX_TOKENS and doc[end].lower_ in org_name_links():
+    while end < len(doc) and end - j < _MAX_TOKENS and doc[end].lower_ in links:
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is None or (doc[end].lower_ == "et" and nxt.lower_ in _ARTICLES):
             break  # "la Confédération paysanne et la Coordination rurale": two names
@@ -141,10 +143,12 @@ def unit_end(doc: Doc, i: int) -> int | None:
     nxt = doc[i + 1]
     if _UNIT_ACRONYM.match(nxt.text) and not nxt.is_lower:
         return i + 2
+    # a unit's name goes on only through "de": "152e régiment d'infanterie" and not "... sur
+    # la place d'armes de Gérardmer"
     if nxt.lower_ in unit_nouns():
-        return name_tail(doc, i + 2)
+        return name_tail(doc, i + 2, _DE)
     if nxt.lower_ in ("de", "d'") and i + 2 < len(doc) and doc[i + 2].lower_ in unit_nouns():
-        return name_tail(doc, i + 3)  # "le 35e d'infanterie"
+        return name_tail(doc, i + 3, _DE)  # "le 35e d'infanterie"
     return None
 
 

@@ -2,7 +2,8 @@
 
 Gives :func:`configure_nlp`, which puts :class:`GazetteerRuler` before the NER (so known places
 and organisations of :mod:`mattis_corpus.nlp.entities.gazetteer` are found with the right type
-and span) and points the common-word test at the model's lemmatizer tables.
+and span), the OCR repair of :mod:`mattis_corpus.nlp.entities.ocr` after it, and points the
+common-word test at the model's lemmatizer tables.
 
 spaCy is never imported here at import time: only when the component is registered or run.
 """
@@ -16,6 +17,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
+from mattis_corpus.nlp.entities.ocr import (
+    OCR_FACTORY,
+    OCR_NAME,
+    make_ocr_entities,
+    split_glued_titles,
+)
 from mattis_corpus.nlp.entities.spans import doc_text, token_texts, use_lemma_index
 
 if TYPE_CHECKING:
@@ -39,8 +46,13 @@ def configure_nlp(nlp: Language) -> None:
 
     if RULER_FACTORY not in Language.factories:
         Language.factory(RULER_FACTORY, func=make_gazetteer_ruler)
+    if OCR_FACTORY not in Language.factories:
+        Language.factory(OCR_FACTORY, func=make_ocr_entities)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe(RULER_FACTORY, name=RULER_NAME, **where)
+    if "ner" in nlp.pipe_names:  # old printed pages: the NER again on the OCR-repaired text
+        split_glued_titles(nlp)
+        nlp.add_pipe(OCR_FACTORY, name=OCR_NAME, after="ner")
 
 
 class GazetteerRuler:
