@@ -239,3 +239,57 @@ def test_a_pronoun_in_a_subordinate_clause_stands_for_the_agreeing_main_subject(
     ann = _analyse(nlp, "Un titre\n\nLa part des voitures électriques a augmenté pour atteindre 20 %, "
                         "alors qu'elle était de 12 % en mars 2019.")
     assert _dated(ann)["mars 2019"].startswith("La part des voitures électriques était de 12 %")
+
+
+# Issue 19, items 3 and 5 (round 4, pages made by three scrapers): sentences written for these tests.
+
+def _lede(ann) -> str | None:
+    return next((e.summary for e in ann.events if e.date_source == "published"), None)
+
+
+def test_a_cut_text_ends_on_a_whole_phrase_not_a_function_word():
+    from mattis_corpus.nlp.clauses import _trim_words
+
+    text = ("Le groupe a relevé ses prévisions pour l'ensemble du marché européen des camions lourds, "
+            "à trois cent mille unités, contre une prévision précédente de deux cent mille")
+    cut = _trim_words(text, 22)
+    assert cut.endswith("unités…")
+    assert _trim_words("un deux trois quatre cinq six sept ou qui résident ici", 9) == \
+        "un deux trois quatre cinq six sept…"
+
+
+def test_an_imperative_sentence_is_no_event(nlp):
+    ann = _analyse(nlp, "Un titre\n\nProfitez d'un espace ombragé cet été avec cette pergola au prix réduit.\n\n"
+                        "Le conseil municipal a voté le budget de la commune.")
+    assert _dated(ann) == {}
+    assert _lede(ann) and _lede(ann).startswith("Le conseil municipal a voté")
+
+
+def test_a_demonstrative_clause_before_a_colon_gives_the_clause_after_it(nlp):
+    ann = _analyse(nlp, "Un titre\n\nC'est officiel : le maire de la ville a démissionné pour raisons de santé.")
+    assert _lede(ann).startswith("le maire de la ville a démissionné")
+
+
+def test_a_quoted_title_is_not_the_lede_clause(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe drame roumain « Child's Pose » de Calin Peter Netzer a remporté "
+                        "l'Ours d'or à la Berlinale.")
+    assert "a remporté l'Ours d'or" in _lede(ann)
+
+
+def test_a_restrictive_relative_stays_in_the_subject(nlp):
+    ann = _analyse(nlp, "Un titre\n\nToute entreprise qui reçoit des aides publiques est soumise à cette règle "
+                        "depuis le 3 mars 2020.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("Toute entreprise qui reçoit des aides publiques est soumise")
+
+
+@pytest.mark.parametrize("text", [
+    "L'assemblée générale des salariés de la Poste, réunie lundi pour décider de la suite du mouvement "
+    "de grève, s'est interrompue vers midi et devrait reprendre à 15 heures pour le vote.",
+    "L'assemblée générale des personnels de la mairie, réunie lundi 13 avril à partir de 10 heures pour "
+    "décider de la poursuite ou non du mouvement de grève, s'est interrompue vers midi et devrait reprendre "
+    "à 15 heures pour le vote, selon l'Agence France-Presse.",
+])
+def test_the_subject_before_an_aside_is_said_without_the_aside(nlp, text):
+    summaries = list(_dated(_analyse(nlp, f"Un titre\n\n{text}")).values())
+    assert any(s.startswith("L'assemblée générale des") and " s'est interrompue" in s and "réunie" not in s
+               for s in summaries)

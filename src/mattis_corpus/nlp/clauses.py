@@ -221,6 +221,7 @@ def _subject_words(verb: Token, t: Timex | None, mentions: Sequence[Mention]) ->
     if noun is not None:
         return _strip_preposition([w for w in _phrase(noun, t, limit=8) if w.i < subj.i])
     words = _phrase(subj, t, limit=12, skip=verb if verb in set(subj.subtree) else None, cut=SUBJECT_CUT)
+    words = sorted({*words, *_restrictive_relative(subj, verb, t)} - _false_conjuncts(subj), key=lambda w: w.i)
     commas = [tok.i for tok in subj.doc[words[0].i : subj.i] if tok.text == ","] if words else []
     if commas:  # "Attaquée par le magnat, la Chine …": a detached phrase before the subject is not it
         words = [w for w in words if w.i > commas[-1]]
@@ -228,6 +229,36 @@ def _subject_words(verb: Token, t: Timex | None, mentions: Sequence[Mention]) ->
         k + 1 < len(words) and "conj" in (words[k + 1].dep_, words[k + 1].head.dep_))]
     words = _coordination_before(words, verb) + words
     return _dont(_strip_preposition([w for w in words if w.lower_ != "dont"]), words, t)
+
+
+def _false_conjuncts(subj: Token) -> set[Token]:
+    """"L'assemblée des salariés, réunie lundi pour …, s'est interrompue": a "conjunct" that
+    no "et"/"ou" joins, a comma closes and no article opens (a participle taken for a noun) is an
+    aside the parser took for a list; it is not part
+    of the subject (a real list, "Paul, Marie et Louis", has its conjunction)."""
+    conjuncts = [c for c in subj.children if c.dep_ == "conj"]
+    if not conjuncts or any(g.dep_ == "cc" for c in conjuncts for g in c.children):
+        return set()
+    doc = subj.doc  # an aside is closed by a comma; "Boudés …, les frères Dardenne pourront" is not one
+    closed = [c for c in conjuncts if (end := max(t.i for t in c.subtree) + 1) < len(doc) and doc[end].text == ","
+              and c.pos_ != "PROPN" and not any(g.dep_ == "det" for g in c.children)]  # "les frères …": a noun phrase
+    return {tok for c in closed for tok in c.subtree}
+
+
+def _restrictive_relative(subj: Token, verb: Token, t: Timex | None, limit: int = 6) -> list[Token]:
+    """"Toute organisation qui perçoit des aides est soumise …": a short relative clause written
+    right after its noun, with no comma, restricts what the noun means; the subject keeps it
+    (one between commas is an aside and is left out)."""
+    for rel in subj.children:
+        words = list(rel.subtree)
+        if rel.dep_ != "acl:relcl" or rel.i < subj.i or verb in words or len(words) > limit:
+            continue
+        before = subj.doc[words[0].i - 1] if words[0].i > 0 else None
+        if before is None or before.text == "," or any(tok.is_punct or _in_timex(tok, t) for tok in words):
+            continue
+        if words[0].lower_ in RELATIVE_PRONOUNS | {"que", "qu'", "où"}:
+            return words
+    return []
 
 
 def _dont(words: list[str], tokens: list[Token], t: Timex | None) -> list[str]:
@@ -397,6 +428,8 @@ def _written_clause(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -
     """Subject + verb group + complements as written; "" when the clause has no subject to
     say (the caller then says the sentence)."""
     subject = _subject_words(verb, t, mentions)
+    if subject is None:  # the parse gave none: the opening noun phrase (of the first conjunct)
+        subject = _written_subject(verb.head if verb.dep_ == "conj" else verb, t)
     if subject is None and not any(c.dep_ == "expl:subj" for c in verb.children) and \
             "Imp" not in verb.morph.get("Mood"):
         return ""
@@ -404,6 +437,32 @@ def _written_clause(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -
     if verb.lemma_ in LIGHT_VERBS and not any(tok.i > verb.i and tok.pos_ in CONTENT_POS for tok in body):
         return ""  # "le joueur n'avait encore [rien dit]": a light verb alone says nothing
     return _finish(subject or [], body, removed, verb)
+
+
+def _written_subject(verb: Token, t: Timex | None, limit: int = 12) -> list[str] | None:
+    """When the parse gave a finite verb no subject, the noun phrase the sentence opens with,
+    written right before the verb group or before an aside closed by a comma just before it
+    ("L'assemblée générale des personnels, réunie lundi pour …, s'est interrompue")."""
+    doc, start = verb.doc, _verb_start(verb)
+    toks = [tok for tok in doc[verb.sent.start : start] if not tok.is_space]
+    if not toks or toks[0].pos_ not in ("DET", "PROPN", "NOUN") or not _is_finite_verb(verb):
+        return None
+    first = next((k for k, tok in enumerate(toks) if _stops(tok) or tok.text in QUOTE_MARKS), None)
+    if first is not None and toks[-1].text != ",":
+        return None
+    seg = toks if first is None else toks[:first]
+    if not seg or len(seg) > limit or any(_in_timex(tok, t) or tok.like_num for tok in seg) or any(
+            tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") for tok in seg):
+        return None
+    if not any(tok.pos_ in ("NOUN", "PROPN") for tok in seg) or "Rel" in seg[-1].morph.get("PronType"):
+        return None
+    return [tok.text for tok in seg]
+
+
+def _is_finite_verb(verb: Token) -> bool:
+    """A finite verb or a participle with a finite auxiliary (a clause that needs a subject)."""
+    return "Fin" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
 
 
 LIGHT_VERBS = {"avoir", "être", "faire", "aller", "pouvoir", "devoir", "vouloir", "venir"}
@@ -431,7 +490,8 @@ def _finish(subject: list[str], body: list[Token], removed: set[int], verb: Toke
     if not kept:
         return _join(subject)
     dropped = ({tok.i for tok in body[room:]} | set(range(kept[-1].i + 1, kept[-1].sent.end))) - removed
-    while kept and kept[-1].i != verb.i and (kept[-1].pos_ in DANGLING_POS or _lost_part(kept[-1], dropped)):
+    while kept and kept[-1].i != verb.i and (kept[-1].pos_ in DANGLING_POS or _lost_part(kept[-1], dropped)
+                                             or (cut and "Rel" in kept[-1].morph.get("PronType"))):
         dropped.add(kept.pop().i)
     text = _join([*subject, *[tok.text for tok in kept]])
     return text + "…" if cut and text else text
@@ -446,7 +506,7 @@ def _lost_part(tok: Token, dropped: set[int]) -> bool:
     needs = [c for c in tok.children if c.dep_ in CORE_COMPLEMENTS + ("nmod", "fixed") and c.i > tok.i]
     if any(nxt in set(c.subtree) for c in needs):
         return True
-    return tok.head.i in dropped and tok.dep_ in FUNCTION_DEPS | {"amod", "advmod", "nummod"}
+    return tok.head.i in dropped and tok.dep_ in FUNCTION_DEPS | SUBJECT_DEPS | {"amod", "advmod", "nummod"}
 
 
 def _follows(verb: Token, noun: Token) -> bool:
@@ -492,5 +552,26 @@ def _join(words: list[str]) -> str:
             out += " " + w
     return out.strip(" ,;:«»\"")
 def _trim_words(text: str, n: int) -> str:
+    """At most ``n`` words. A cut text ends at its last comma when that keeps most of it, and
+    never on a word that needs the next one (preposition, article, conjunction, relative
+    pronoun: "…, contre…", "… ou qui…" leave the reader hanging); then it says "…"."""
     words = text.split()
-    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+    if len(words) <= n:
+        return text
+    kept = words[:n]
+    comma = max((k for k, w in enumerate(kept) if w.endswith(",")), default=-1)
+    if comma >= n // 2:
+        kept = kept[: comma + 1]
+    while kept and (kept[-1].rstrip(",;:").lower() in CUT_TRAILING or kept[-1].endswith(("'", ",", ";", ":"))):
+        last = kept.pop()
+        if last.endswith((",", ";", ":")) and last.rstrip(",;:").lower() not in CUT_TRAILING:
+            kept.append(last.rstrip(",;:"))
+            break
+    return " ".join(kept) + "…" if kept else ""
+
+
+# Words a cut text cannot end on: they announce a word that was cut (French function words).
+CUT_TRAILING = PREPOSITIONS | {
+    "au", "aux", "du", "des", "le", "la", "les", "un", "une", "et", "ou", "mais", "ni", "car", "qui", "que",
+    "dont", "où", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre",
+    "nos", "votre", "vos", "peu", "très", "si", "aussi", "afin", "-", "–", "—"}

@@ -66,7 +66,7 @@ def _dated_event(
     if si is None or span is None or not len(span) or _bare_clock(span):
         return None
     sent = sentences[si]
-    if _question(sent):
+    if _question(sent) or _imperative(span.sent):
         return None
     predicate = _date_verb(span, t)
     if predicate is not None and not (sent.start <= predicate.idx < sent.end):
@@ -181,11 +181,12 @@ def _lede_event(
     for si in _body_sentences(sentences, paragraphs)[:LEDE_SENTENCES]:
         sent = sentences[si]
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        if span is None or _question(sent):
+        if span is None or _question(sent) or _imperative(span):
             continue
         head = _main_clause(span)
         if head is None:
             continue
+        head = _after_colon(head, span) or head
         lo, hi = _clause_extent(head, sent)
         in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
         date = _own_date(doc, head, timexes)
@@ -209,11 +210,46 @@ def _main_clause(span: Span) -> Token | None:
     lettre, X a annoncé …" can come out rooted on "lettre"), the first finite verb that has
     its own subject (not a relative pronoun)."""
     roots = [tok for tok in span if not (span.start <= tok.head.i < span.end and tok.head.i != tok.i)]
-    head = next((tok for tok in roots if _is_finite(tok) and tok.pos_ in CLAUSE_POS), None)
+    finite = [tok for tok in roots if _is_finite(tok) and tok.pos_ in CLAUSE_POS]
+    head = next((tok for tok in finite if not _quoted(tok)), None) or _clause_with_subject(span, span.start)
     if head is not None:
         return head
-    return next((tok for tok in span if tok.pos_ in CLAUSE_POS and _is_finite(tok) and any(
-        c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children)), None)
+    said = next((tok for tok in span if tok.lemma_ in SPEECH_VERBS and _is_finite(tok) and not _quoted(tok)), None)
+    # « … », a déclaré X: the speech; a sentence that is all quotation: its own clause
+    return said or next(iter(finite), None) or _clause_with_subject(span, span.start, quoted=True)
+
+
+def _clause_with_subject(span: Span, start: int, quoted: bool = False) -> Token | None:
+    """The first finite verb from ``start`` that has its own subject (not a relative pronoun)
+    and is not inside quotation marks (a quoted title, « Child's Pose », is not the clause)."""
+    return next((tok for tok in span[start - span.start:] if tok.pos_ in CLAUSE_POS and _is_finite(tok)
+                 and (quoted or not _quoted(tok)) and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+                                              for c in tok.children)), None)
+
+
+DEMONSTRATIVES = {"c'", "ce", "cela", "ça", "ceci"}
+
+
+def _after_colon(head: Token, span: Span) -> Token | None:
+    """"C'est officiel : le maire a démissionné": a demonstrative clause that a colon follows
+    announces the news; the clause after the colon says it."""
+    if not any(c.dep_ in SUBJECT_DEPS and c.lower_ in DEMONSTRATIVES for c in head.children):
+        return None
+    colon = next((tok.i for tok in span if tok.i > head.i and tok.text == ":"), None)
+    if colon is None or any(_is_finite(tok) and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("cop", "aux", "aux:tense")
+                            for tok in span.doc[head.i + 1 : colon]):
+        return None
+    return _clause_with_subject(span, colon + 1)
+
+
+def _imperative(span: Span) -> bool:
+    """"Profitez d'une offre …", "Découvrez nos recettes": a sentence that opens on a verb in
+    the imperative (no subject; the parser may miss the mood, the -ez/-ons ending shows it)
+    addresses the reader; nothing happened. A quoted order ("« Votez », a lancé X") is speech."""
+    first = next((tok for tok in span if not tok.is_space), None)
+    if first is None or first.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in first.children):
+        return False
+    return "Imp" in first.morph.get("Mood") or first.lower_.endswith(("ez", "ons"))
 
 
 CLAUSE_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN"}
