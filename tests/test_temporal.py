@@ -826,3 +826,89 @@ def test_decades_and_centuries_in_timeml_form():
     assert (timeline_date(decade), timeline_date(century)) == ("198", "16")
     assert value_interval("196") == value_interval("196X")  # the old form is still read
     assert tag_dates("Ce siècle sera chaud.", A)[0].value == "20XX"
+
+
+# --------------------------------------------- whole articles (tests/gold/timex_articles_fr)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # pages that lost their accents: the part of the day, "a" for "à", "debut"
+        (
+            "La neige continuera a tomber dimanche apres-midi.",
+            "2013-02-24",
+            [("dimanche apres-midi", "TIME", "2013-02-24TAF")],
+        ),
+        (
+            "Un accident dans la nuit de samedi a dimanche, sur le viaduc.",
+            "2013-02-24",
+            [("la nuit de samedi a dimanche", "TIME", "2013-02-23TNI")],
+        ),
+        # a part of the day is a core word: "en début de soirée"
+        (
+            "Mardi 29 août, en début de soirée, le président a reçu la syndicaliste.",
+            "2023-08-30",
+            [
+                ("Mardi 29 août", "DATE", "2023-08-29"),
+                ("début de soirée", "TIME", "2023-08-29TEV"),
+            ],
+        ),
+    ],
+)
+def test_article_unaccented_and_parts_of_day(text, anchor, expected):
+    assert _tags(text, anchor) == expected
+
+
+def test_start_of_week_already_over_is_next_week_in_the_future():
+    """Written on a Sunday, 'il fera sec en début de semaine' is the coming week; in the
+    present or past it stays the anchor's week."""
+    assert _tags("Il fera sec, surtout en debut de semaine.", "2013-02-24") == [
+        ("debut de semaine", "DATE", "2013-W09")
+    ]
+    assert _tags("Il a fait sec en début de semaine.", "2013-02-24") == [
+        ("début de semaine", "DATE", "2013-W08")
+    ]
+
+
+def test_weekday_of_the_narrated_day_itself_is_read_from_the_anchor():
+    """'promulguée le 13 juillet (a Friday) ... Vendredi, la ministre a détaillé': the Friday
+    before publication, not the narrated Friday again (that would be 'ce jour-là')."""
+    text = (
+        "La loi, promulguée le 13 juillet, prévoit 295 milliards. Vendredi, la ministre a "
+        "détaillé le calendrier."
+    )
+    assert _tags(text, "2018-09-17")[1] == ("Vendredi", "DATE", "2018-09-14")
+    # a different weekday after the named day still follows it
+    text2 = "Le 9 octobre, une rixe a éclaté. Dimanche, la préfète a ordonné la fermeture."
+    assert _tags(text2, "2021-10-21")[1] == ("Dimanche", "DATE", "2021-10-10")
+
+
+def test_weekday_after_un_is_a_kind_of_day_and_suivant_reads_the_named_day():
+    text = (
+        "En novembre dernier, le jour de la Toussaint, également un mercredi, avait engendré un "
+        "décalage au mercredi suivant."
+    )
+    assert _tags(text, "2024-04-29") == [
+        ("novembre dernier", "DATE", "2023-11"),
+        ("la Toussaint", "DATE", "2023-11-01"),
+        ("mercredi suivant", "DATE", "2023-11-08"),
+    ]
+
+
+def test_chaque_with_an_ordinal_weekday_is_a_set():
+    text = "Les sirènes sonnent chaque premier mercredi du mois en France."
+    assert _tags(text, "2024-04-29") == [("chaque premier mercredi du mois", "SET", "XXXX-WXX-3")]
+
+
+def test_articles_gold_builds_from_its_markup():
+    """The article gold is built by code from its inline markup (no offset typed by hand)."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from timex_build import MARKUP, OUT, PAGES, build
+
+    pages = {r["id"]: r for r in map(json.loads, PAGES.read_text(encoding="utf-8").splitlines())}
+    built = build(MARKUP.read_text(encoding="utf-8"), pages)
+    stored = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines()]
+    assert built == stored
+    assert {r["split"] for r in stored} == {"dev", "heldout"}
+    assert all(r["source"] and r["licence"] for r in stored)

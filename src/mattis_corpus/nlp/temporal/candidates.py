@@ -163,6 +163,8 @@ def _b_simple(prio: int, make: Callable) -> Callable:
 
 def _b_weekday(text: str, low: str, m: re.Match) -> Cand | None:
     s = m.start()
+    if not m.group("det") and re.search(r"\bun\s+$", left_of(low, s, 4)):
+        return None  # "également un mercredi": a kind of day, not a date
     if (
         text[m.start("wd")].isupper()
         and not m.group("det")
@@ -488,7 +490,17 @@ _DISPATCH = (
     (CORE_DIGIT, (_R_NUMDATE, _R_YEAR, _R_YEAR2, _R_CLOCK, _R_DAYENUM)),
     (
         CORE_WORD,
-        (_R_DEICTIC, _R_VAGUE, _R_CLOCK, _R_SET, _R_ANAPH, _R_TOUTE, _R_TODREF, _R_HOLIDAY),
+        (
+            _R_DEICTIC,
+            _R_VAGUE,
+            _R_CLOCK,
+            _R_SET,
+            _R_ANAPH,
+            _R_TOUTE,
+            _R_TODREF,
+            _R_HOLIDAY,
+            _R_PARTUNIT,  # "en début de soirée": a part of the day is a core word
+        ),
     ),
 )
 

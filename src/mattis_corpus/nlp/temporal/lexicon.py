@@ -6,12 +6,16 @@ tables the rules and normalisers need are derived from them here.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from mattis_corpus.french import MONTH_ABBREVIATIONS, MONTHS, SEASONS, WEEKDAYS
 from mattis_corpus.lexicons import entries
 from mattis_corpus.textutil import strip_accents
 
+_V = TypeVar("_V")
 
-def _with_unaccented(table: dict[str, int]) -> dict[str, int]:
+
+def _with_unaccented(table: dict[str, _V]) -> dict[str, _V]:
     """Each word also without its accents, which pages often drop."""
     return {form: n for word, n in table.items() for form in (word, strip_accents(word))}
 
@@ -94,7 +98,10 @@ DURATION_MODS = (
     ("au moins", "EQUAL_OR_MORE"),
     ("au plus", "EQUAL_OR_LESS"),
 )
-PART_MODS = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}
+# with their unaccented forms: pages that lost their accents ("debut de semaine", "apres-midi")
+PART_MODS = _with_unaccented(
+    {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}
+)
 SEASON_OF_MONTH = {
     12: "WI",
     1: "WI",
@@ -110,16 +117,18 @@ SEASON_OF_MONTH = {
     11: "FA",
 }
 SEASON_RANK = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # within a season-year; WI Y = Dec Y..Feb Y+1
-PARTS_OF_DAY = {
-    "matin": "MO",
-    "matinée": "MO",
-    "midi": "MI",
-    "après-midi": "AF",
-    "avant-midi": "MO",  # Quebec and Belgian French: the morning
-    "soir": "EV",
-    "soirée": "EV",
-    "nuit": "NI",
-}
+PARTS_OF_DAY = _with_unaccented(
+    {
+        "matin": "MO",
+        "matinée": "MO",
+        "midi": "MI",
+        "après-midi": "AF",
+        "avant-midi": "MO",  # Quebec and Belgian French: the morning
+        "soir": "EV",
+        "soirée": "EV",
+        "nuit": "NI",
+    }
+)
 ORDINALS = {
     "premier": 1,
     "1er": 1,

@@ -92,5 +92,7 @@ def narrated_weekday(
     if rd is None:
         return None
     ahead = (wd - rd.isoweekday()) % 7
+    if ahead == 0:
+        return None  # the narrated day itself is "ce jour-là", never its weekday named again
     d = rd + timedelta(days=ahead) if ahead <= 4 else rd - timedelta(days=7 - ahead)
     return d if d <= ctx.anchor.date else None

@@ -547,6 +547,17 @@ def make_vague(ctx: Context, c: Cand) -> Timex | None:
     return to_timex(ctx, c, "DATE", VAGUE[c.data["w"]], None)
 
 
+def _part_week(ctx: Context, c: Cand, ad: date, mod: str | None) -> date:
+    """A day of the week meant by 'en début de semaine': the anchor's week, or the next one
+    when the verb is future and that part of the anchor's week is already over ('il fera
+    sec en début de semaine', written on a Sunday)."""
+    last_day_of_part = {"START": 2, "MID": 5}.get(mod or "")
+    over = last_day_of_part is not None and ad.isoweekday() > last_day_of_part
+    if over and _direction(ctx, c, None) == "future":
+        return ad + timedelta(days=7)
+    return ad
+
+
 def make_partunit(ctx: Context, c: Cand) -> Timex | None:
     m = c.data["m"]
     a = ctx.anchor
@@ -563,7 +574,7 @@ def make_partunit(ctx: Context, c: Cand) -> Timex | None:
         return to_timex(ctx, c, "DATE", v, "month", True, mod)
     if m.group("sem2") or m.group("sem"):
         if a.date:
-            y, w, _ = a.date.isocalendar()
+            y, w, _ = _part_week(ctx, c, a.date, mod).isocalendar()
             return to_timex(ctx, c, "DATE", f"{y:04d}-W{w:02d}", "week", True, mod)
         return to_timex(ctx, c, "DATE", "XXXX-WXX", "week", True, mod)
     return to_timex(ctx, c, "DATE", f"{a.year:04d}" if a.year else "XXXX", "year", True, mod)

@@ -15,6 +15,7 @@ from mattis_corpus.nlp.temporal.lexicon import (
     MONTH_NAMES,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    PARTS_OF_DAY,
     SEASON_NAMES,
     SET_FORMS,
     TERM_NOUNS,
@@ -56,7 +57,7 @@ _NUM_WORDS = rf"(?:{_NUMW})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{_NUMW})){{0,3}}"
 _NUM = rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+(?:,\d+)?|{_NUM_WORDS})"
 _UNIT = _alt(UNITS)
 _REL = r"dernier|dernière|prochain|prochaine|passé|passée"
-_TOD = r"matin|matinée|midi|après-midi|avant-midi|soir|soirée|nuit"
+_TOD = _alt(PARTS_OF_DAY)  # with the unaccented forms ("dimanche apres-midi")
 _DAYNUM = r"1er|premier|[0-3]?\d"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
 # a two-digit year after a month or season ("octobre 98", "l'été 89"): not a clock, a count of
@@ -100,7 +101,7 @@ RE_WEEKDAY = _LazyRe(
     _F,
 )
 RE_NIGHT = _LazyRe(
-    rf"\b(?P<det>la)\s+nuit\s+(?:de\s+(?P<wd1>{_WD})(?:\s+(?:à|au)\s+(?P<wd2>{_WD}))?"
+    rf"\b(?P<det>la)\s+nuit\s+(?:de\s+(?P<wd1>{_WD})(?:\s+(?:à|a|au)\s+(?P<wd2>{_WD}))?"
     rf"|du\s+(?P<d1>{_DAYNUM})(?:\s+au\s+[0-3]?\d)?\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?)\b",
     _F,
 )
@@ -149,7 +150,7 @@ RE_SET_WORD_DET = _LazyRe(
 # ordinal weekdays: "les deuxième et quatrième jeudis", "le premier mercredi de chaque mois"
 _ORD = _alt(ORDINAL_WORDS)
 RE_SET_ORD = _LazyRe(
-    rf"\b(?P<det>les|le)\s+(?:{_ORD})(?:\s*(?:,|et)\s*(?:{_ORD}))*\s+(?P<wd>{_WD})(?P<pl>s)?\b"
+    rf"\b(?P<det>les|le|chaque)\s+(?:{_ORD})(?:\s*(?:,|et)\s*(?:{_ORD}))*\s+(?P<wd>{_WD})(?P<pl>s)?\b"
     r"(?P<each>\s+(?:du\s+mois|de\s+chaque\s+mois|de\s+tous\s+les\s+mois)\b)?",
     _F,
 )
@@ -218,7 +219,7 @@ RE_VAGUE = _LazyRe(
     _F,
 )
 RE_PARTUNIT = _LazyRe(
-    rf"\b(?:(?P<pdet>la|le)\s+)?(?P<part>début|fin|mi|milieu)(?:\s*-\s*|\s+)"
+    rf"\b(?:(?P<pdet>la|le)\s+)?(?P<part>d[ée]but|fin|mi|milieu)(?:\s*-\s*|\s+)"
     rf"(?:du\s+(?P<mois>mois)|de\s+(?P<an>l{AP}année|l{AP}an)|de\s+(?P<sem>la\s+semaine)"
     rf"|d{AP}(?P<an2>année)|de\s+(?P<jour>journée)|de\s+(?P<sem2>semaine)|de\s+(?P<mois2>mois)"
     rf"|de\s+(?P<tod>matinée|soirée)|d{AP}(?P<tod2>après-midi))\b",
@@ -282,7 +283,7 @@ RE_AGE_LEFT = _LazyRe(
 RE_AGE_APPOS_LEFT = _LazyRe(rf"\b(?:{_PERSON})s?\s*,\s*$", _F)
 # left context, tested on a short slice ending where a core expression starts
 RE_PART_LEFT = _LazyRe(
-    rf"(?:\b(?P<pdet>la|le)\s+)?\b(?P<part>début|fin|mi|milieu|courant)(?:\s*-\s*|\s+)"
+    rf"(?:\b(?P<pdet>la|le)\s+)?\b(?P<part>d[ée]but|fin|mi|milieu|courant)(?:\s*-\s*|\s+)"
     rf"(?:du\s+|de\s+|d{AP}|des\s+)?$",
     _F,
 )

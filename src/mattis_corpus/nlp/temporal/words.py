@@ -69,8 +69,10 @@ def set_word_cands(text: str, low: str) -> list[Cand]:
 
 
 def b_set_ordinal(text: str, low: str, m: re.Match) -> Cand | None:
-    """Plural ordinal weekdays are a SET; a singular one only 'de chaque mois'."""
-    if not m.group("pl") and not (m.group("each") and "chaque" in m.group("each")):
+    """Plural ordinal weekdays are a SET; a singular one only with 'chaque' ('chaque premier
+    mercredi du mois', 'le premier mercredi de chaque mois')."""
+    each = m.group("det") == "chaque" or m.group("each") and "chaque" in m.group("each")
+    if not m.group("pl") and not each:
         return None
     return Cand(m.start(), m.end(), 0, make_set_ordinal, {"m": m})
 
