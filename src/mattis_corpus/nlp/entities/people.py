@@ -8,6 +8,8 @@ Rules :func:`mattis_corpus.nlp.entities.mentions.extract_mentions` runs on its c
   imperative opening a sentence ("Lisez aussi ..."), a rubric noun heading a line ("Assises
   Douai : ...") or capitalised common words after a name ("Claire Denis Meilleure
   Réalisatrice") are no person or no part of one;
+* the form and syntax cues of :mod:`mattis_corpus.nlp.entities.person_cues`: "Peut-on" and
+  "Braine-le-Comte" are no persons;
 * unknown names listed beside a person are persons ("Cunego, Gesink, Zubeldia et Sanchez");
 * naming: a short form takes the document's full name ("Macron", "Le Pen", "Cédric"), a given
   name joined by "et" to a full name its surname ("Paolo et Vittorio Taviani"), a misspelt
@@ -26,6 +28,13 @@ from mattis_corpus.canon import name_tokens, person_key, pretty
 from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
 from mattis_corpus.nlp.entities.lexicon import determiners
+from mattis_corpus.nlp.entities.person_cues import (
+    bracketed_region,
+    clitic_form,
+    common_by_position,
+    hyphen_toponym,
+    lowercase_words,
+)
 from mattis_corpus.nlp.entities.spans import (
     Candidate,
     cand_text,
@@ -416,12 +425,24 @@ def list_persons(doc: Doc, cands: list[Candidate]) -> None:
 
 def person_rules(doc: Doc, cands: list[Candidate], people: set[str]) -> list[Candidate]:
     """The person rules on the merged candidates: post signatures, lists of names, quoted
-    titles and awards retyped, links, imperatives and picture credits dropped. ``people``:
+    titles and awards retyped, links, imperatives and picture credits dropped, and the cues of
+    :mod:`mattis_corpus.nlp.entities.person_cues` (clitic forms, place shapes, words
+    capitalised by position). ``people``:
     the document's full names and surnames (support for a lone common word)."""
     cands = account_names(doc, cands)
     list_persons(doc, cands)
+    lower = lowercase_words(doc)
+    towns = {fold(cand_text(doc, c)) for c in cands if c.label in ("PER", "LOC") and bracketed_region(doc, c)}
     for c in cands:
         if c.label != "PER" or c.gaz is not None or c.end <= c.start:
+            continue
+        text = cand_text(doc, c)
+        if hyphen_toponym(text) or fold(text) in towns:
+            c.label = "LOC"  # "Braine-le-Comte", "Bougival (Yvelines)" and every "Bougival"
+            continue
+        if clitic_form(text) or (common_by_position(doc, c, lower) and not supported_person(doc, c, people)):
+            c.label = "MISC"  # "Peut-on", "Attaque au couteau": no name, dropped below
+            c.extra["no_name"] = True
             continue
         if _quoted_title(doc, c):
             c.label = "MISC"  # « Mobile Home »: a work's title
@@ -432,7 +453,8 @@ def person_rules(doc: Doc, cands: list[Candidate], people: set[str]) -> list[Can
         for c in cands
         if c.gaz is not None
         or not (
-            _in_url(doc, c)
+            c.extra.get("no_name")
+            or _in_url(doc, c)
             or (_verb_opener(doc, c) and not supported_person(doc, c, people))
             or (c.label == "PER" and _photo_credit(doc, c))
         )
