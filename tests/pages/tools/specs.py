@@ -18,7 +18,7 @@ SPECS["p01_lemonde"] = dict(
     notes="Paywalled (Article réservé aux abonnés): the text stops mid-article, 'Il vous reste 57.09% de cet article à lire'. Dateline 'Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54'; meta article:published_time 2023-08-30T14:52:08+02:00. Menus carry many teaser headlines and captions of other articles. Body includes the lead (chapô) and the intertitle « Désaccord total »; the 'Lire aussi' link and the 'Ajouter à vos sélections' box inside the body are chrome.",
 )
 SPECS["p02_lefigaro"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="Guerre en Ukraine : la Russie affirme avoir fait échouer la campagne militaire ukrainienne pour 2025",
     published="2024-11-22",
     updated="2024-11-22",
@@ -98,7 +98,7 @@ SPECS["p08_slate"] = dict(
     notes="Slate.fr 2012 page (Drupal). The page shows NO publication date anywhere (neither text nor meta); the only hint is an image file name 'Capture d’écran 2012-10-29 à 13.28.45.png' inside the quoted block and 2012 URLs, which are not a date statement -> published null. The article text comes first in the source, the menus and teaser wall come after the comments. Lead = the '##' standfirst; the quoted brief (blockquote) and the numbered exercise list are part of the body; the signature line '_**Titiou Lecoq**_ (...)' is treated as byline (not body).",
 )
 SPECS["p09_liberation"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="199",
     published="2012-10-27",
     updated="2012-10-27",
@@ -158,7 +158,7 @@ SPECS["p12_lemonde"] = dict(
     notes="2015 article saved years later in the 2020s layout: the chrome carries much later dates and topics ('Coronavirus et pandémie de Covid-19', 'Daté du mercredi 12 janvier' for the e-paper). Dateline 'Publié le 12 avril 2015 à 22h23 - Mis à jour le 13 avril 2015 à 12h28'. 'Lire l'entretien :', 'Lire nos explications :', 'Voir aussi :' lines inside the body are chrome; « Peu de garanties » sur l'emploi and « Thérapie de groupe » are intertitles.",
 )
 SPECS["p13_lemonde"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="78",
     published="2011-07-05",
     updated="2011-07-05",
@@ -245,7 +245,7 @@ SPECS["p17_nextinpact"] = dict(
     notes="Paywalled: 'Lisez la suite : 83 % de ce contenu reste à découvrir'. The visible date line is 'le jeudi 06 decembre 2018 a 15:30' (html2text turned the entities &#233;/&#224; into ASCII 'e'/'a'; 15:30 is in fact the modification time: JSON-LD datePublished 2018-12-06T11:56:34, dateModified 2018-12-06T15:30:41, and article:published_time uses a US-style '06/12/2018 11:56:34 +00:00'). Related-article lists inside the body ('Notre dossier sur Free ...', '* [10 GbE, ...') are chrome. Title line 15 is '# ...' markdown.",
 )
 SPECS["p18_sudinfo"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="768",
     published="2012-10-08",
     updated="2012-10-08",
@@ -345,7 +345,7 @@ SPECS["p23_lalibre"] = dict(
     notes="Dateline 'Mis en ligne le 08/01/2013' (no time). The lead starts with a video icon rendered by html2text as '![VIDEO](...)' (kept verbatim). An embedded tweet inside the body (with a French-localised tweet date 'Janvier 8, 2013') is left out of body_paragraphs. '**\"Plus de peur que de mal\"**' is an intertitle.",
 )
 SPECS["p24_lalibre"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="100",
     published="2012-11-20",
     updated=None,
@@ -434,7 +434,7 @@ SPECS["p29_lesoir"] = dict(
     notes="Old lesoir.be layout (2011). Dateline 'lundi 28 mars 2011, 21:02' (weekday, comma before the time). The lead is an h4 ('#### ...'). The Belga wire text has no accents ('Stephane Moreau', 'a prete serment'), unlike the headline. The agency credit '**( Belga)**' and the photo caption are chrome. The sharing block and the RSS block appear twice (before and after the body).",
 )
 SPECS["p30_lesoir"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="282",
     published="2012-08-06",
     updated=None,
@@ -507,7 +507,7 @@ SPECS["p35_sudpresse"] = dict(
     notes="The dateline has NO YEAR: 'Publié le 28/03 à 21h00'; the year comes only from the URLs (/regions/liege/2011-03-28/...). The h1 has no accent ('Assises Liege') while <title>/og:title have 'Liège'. The dateline is placed between the lead and the body, and the body starts with a stray '. Le 7 avril 2008, ...' (kept verbatim). Belga wire text without accents.",
 )
 SPECS["p36_sudpresse"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="554",
     published="2012-01-05",
     updated=None,
@@ -637,7 +637,7 @@ SPECS["p47_ladepeche"] = dict(
     notes="La Dépêche du Midi (ladepeche.fr), local page (Villeneuve-sur-Lot), saved on 2025-07-13 (header 'dimanche 13 juillet 2025, Saint Henri' and the weather '20° / 29°' are the day's banner, not a dateline). Dateline 'Publié le 13/07/2025 à 07:59'; JSON-LD datePublished = dateModified 2025-07-13T05:59:02+00:00. The lead is glued to its label: 'l'essentiel Voler au-dessus du Lot...'. Most of the body text has NO ACCENTS ('S'il est une activite', 'a plusieurs dizaines de metres') while the lead, the headline and the captions have them: that is the source page. Two photo captions with credit 'DDM - F.P.' sit between paragraphs (chrome); the '## « Ici, on utilise deux kilometres de cordes au-dessus du Lot »' intertitle is kept. A paywall box ('Cet article est réservé aux abonnés') follows the text, which nevertheless looks complete. Three expired-card subscription banners precede the article. The file in the source repository has a .php extension.",
 )
 SPECS["p48_franceinfo"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="849",
     published="2025-07-13",
     updated="2025-07-13",
@@ -678,7 +678,7 @@ SPECS["p51_ladepeche"] = dict(
     notes="La Dépêche du Midi, same template as p47_ladepeche, through the tag stripper. The headline was rewritten after an update ('un câble électrique chute au sol, la route est de nouveau ouverte') while the URL still says 'des fils électriques sont tombés au sol, une route est coupée'. Dateline over four lines: 'Publié le' / '12/07/2025 à 19:32' / ', mis à jour' / 'le 13/07/2025 à 17:21' (JSON-LD datePublished 2025-07-12T17:32:36+00:00, dateModified 2025-07-13T15:21:00+00:00). The banner date of the crawl day ('dimanche 13 juillet 2025, Saint Henri') precedes the article. The label 'l'essentiel' stands on its own line before the lead (chrome). 'Le secteur de Gourdon impacté' is an intertitle (kept).",
 )
 SPECS["p52_tf1info"] = dict(
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="198-199",
     published="2025-06-16",
     updated="2025-06-16",
@@ -772,7 +772,7 @@ SPECS["p61_ladepeche"] = dict(
 )
 SPECS["p62_ladepeche"] = dict(
     batch=2,
-    split="heldout",
+    split="dev",  # held out until 2026-12-03, then moved to dev (README, Split)
     title="61",
     published="2025-04-16",
     updated=None,
