@@ -569,3 +569,33 @@ def test_two_datelines_glued_without_a_space_give_both_dates():
     line = "Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06"
     assert parse_dateline(line).value == "2024-07-18"
     assert [d.role for d in line_dates(line)] == ["published", "updated"]
+
+
+def test_a_lower_case_byline_is_not_glued_to_the_headline_above_it():
+    """Some sites print the byline 'par Anne MARTIN …' in small letters under the headline;
+    it starts lower-case but continues no sentence: the headline stays whole and alone. A
+    sentence the scraper broke before 'par le ministre.' is still rejoined."""
+    from mattis_corpus.ingest.clean.page import _Block, _Page, join_broken
+
+    def joined(*texts: str) -> list[str]:
+        return [b.text for b in join_broken(_Page(blocks=tuple(_Block(t) for t in texts))).blocks]
+
+    headline = "Le gouvernement prépare des privatisations partielles"
+    byline = "par Anne MARTIN (nouvelle fenêtre) avec le service économie"
+    assert joined(headline, byline) == [headline, byline]
+    assert joined("Le plan a été présenté", "par le ministre de l'Économie.") == [
+        "Le plan a été présenté par le ministre de l'Économie."]
+    assert chrome.is_byline(byline) and chrome.is_byline("par Zoé Samin-Durand")
+    assert not chrome.is_byline("par Emmanuel Macron lors de sa visite à Berlin.")
+
+
+def test_the_headline_not_its_reworded_caption_takes_the_byline_evidence():
+    """The picture under the headline often carries the headline again in other words, just
+    above the byline; the headline is the first of the two wordings."""
+    raw = "\n\n".join([
+        "Accueil", "Économie", "Conjoncture",
+        "Privatisations : le gouvernement prépare un plan partiel",
+        "Privatisations et participations : le gouvernement prépare un plan partiel",
+        "Publié le", "05/04/2013 à 17:08",
+    ]) + "\n\n" + _ARTICLE
+    assert clean(raw).title == "Privatisations : le gouvernement prépare un plan partiel"

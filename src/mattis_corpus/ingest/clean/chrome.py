@@ -169,9 +169,18 @@ _BYLINE_RE = re.compile(r"^(?:Par|PAR|By|BY)\s+[^\W\d_]")
 _BYLINE_WORDS = 30
 
 
+# Some sites set the byline in small letters: "par Anne MARTIN avec le service politique".
+# Only with a capitalised full name after it and no sentence end, since a sentence broken by
+# the scraper can go on with "par le ministre." too.
+_LOWER_BYLINE_RE = re.compile(r"^(?:par|by)\s+[A-ZÀ-Þ][^\W\d_]+(?:[-\s]+[A-ZÀ-Þ][^\W\d_]*)+")
+
+
 def is_byline(line: str) -> bool:
     """The authors' line ("Par Anne Martin, correspondante à Pékin -- 5 avril 2017")."""
-    return bool(_BYLINE_RE.match(line)) and words(line) <= _BYLINE_WORDS
+    if words(line) > _BYLINE_WORDS:
+        return False
+    return bool(_BYLINE_RE.match(line)) or (
+        bool(_LOWER_BYLINE_RE.match(line)) and not line.rstrip().endswith(TERMINAL))
 
 
 def is_title_like(line: str) -> bool:

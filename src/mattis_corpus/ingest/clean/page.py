@@ -372,8 +372,36 @@ def _headline_before_byline(head: Sequence[_Block], captions: frozenset[str]) ->
     for k in range(sign - 1, max(-1, sign - 1 - _BYLINE_REACH), -1):
         text = head[k].text
         if headline_like(text) and B.line_key(text) not in captions:
-            return k
+            return _first_wording(head, k)
     return None
+
+
+_REWORDED = 0.6  # share of content words two wordings of one headline have in common
+_REWORD_REACH = 2
+
+
+def _same_or_piece(a: str, b: str) -> bool:
+    """``a`` is ``b`` again (its site name aside) or a piece of it (a wrapped breadcrumb)."""
+    ka, kb = B.line_key(strip_site_name(a)), B.line_key(strip_site_name(b))
+    return ka in kb or kb in ka
+
+
+def _first_wording(head: Sequence[_Block], k: int) -> int:
+    """The headline, when the line above the byline words it again: the picture's caption or
+    alt text under the h1 often repeats the headline in other words ("X, cette paire …" /
+    "X et du style cette paire …"); the headline is printed first. Not the same line again (the page's <title>), nor a piece of it (a breadcrumb that
+    wraps its tail), nor an unmarked line above a marked heading."""
+    line = head[k]
+    own = content_words(line.text)
+    marked = line.heading > 0 or line.outdented
+    for j in range(k - 1, max(-1, k - 1 - _REWORD_REACH), -1):
+        other = head[j]
+        shared = len(own & content_words(other.text)) / max(1, min(len(own), len(content_words(other.text))))
+        if (headline_like(other.text) and shared >= _REWORDED
+                and not _same_or_piece(other.text, line.text)
+                and not (marked and not (other.heading > 0 or other.outdented))):
+            return j
+    return k
 
 
 def _signature(text: str) -> bool:
@@ -465,7 +493,8 @@ def _join_texts(group: list[_Block]) -> str:
 
 
 def join_broken(page: _Page) -> _Page:
-    """Rejoin a paragraph cut mid-sentence: no final punctuation, next starts lower-case.
+    """Rejoin a paragraph cut mid-sentence: no final punctuation, next starts lower-case (and
+    is not a byline set in small letters under its headline).
 
     Runs after chrome removal (and again after duplicate removal), so an ad or a repeated
     caption printed in the middle of the sentence does not keep its two halves apart.
@@ -474,7 +503,7 @@ def join_broken(page: _Page) -> _Page:
     for b in page.blocks:
         last = groups[-1][-1] if groups else None
         if (last is not None and starts_lower(b.text)
-                and not last.text.endswith(TERMINAL)):
+                and not last.text.endswith(TERMINAL) and not is_byline(b.text)):
             groups[-1].append(b)
         else:
             groups.append([b])
