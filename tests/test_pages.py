@@ -599,3 +599,24 @@ def test_the_headline_not_its_reworded_caption_takes_the_byline_evidence():
         "Publié le", "05/04/2013 à 17:08",
     ]) + "\n\n" + _ARTICLE
     assert clean(raw).title == "Privatisations : le gouvernement prépare un plan partiel"
+
+
+def test_the_article_goes_on_after_a_related_box_of_long_links():
+    """A box of teaser links set inside the article pulls the score of the next paragraph
+    down, and that paragraph's first line, broken at a link, has no final stop: it is still
+    the article's, and so is the rest of its sentence."""
+    teasers = " ".join(f"[ Un autre article sur les finances publiques numéro {n} ](https://www.example.fr/{n})"
+                       for n in range(6))
+    resumed = ("Bien que l'on ne sache, pour l'heure, presque rien du calendrier de ces cessions, "
+               "le ministre s'autorise à envisager des perspectives optimistes. Selon lui, le plan "
+               "pourrait n'être que le début d'une")
+    raw = "\n\n".join([
+        "Accueil", "Le gouvernement prépare des privatisations partielles", _ARTICLE.strip(),
+        "Sur le même sujet", teasers, resumed, "[réforme](https://www.example.fr/r) des finances. Ensuite",
+        "le Parlement examinera le texte au printemps, a précisé le ministre devant la presse réunie au ministère.",
+        "Partager", "Newsletter",
+    ])
+    text = " ".join(clean(raw).text.split())
+    assert "presque rien du calendrier" in text
+    assert "le Parlement examinera le texte au printemps" in text
+    assert "Un autre article" not in text

@@ -174,18 +174,19 @@ def line_key(text: str) -> str:
 
 
 _PROSE_WORDS = 20
+_OPEN_PROSE_WORDS = 30  # a line a link broke off: longer than any headline or teaser title
 
 
 def prose_like(line: Line, open_end: bool = False) -> bool:
     """Unmistakable prose: a long sentence-ending line of ordinary French, not link text. The
     article's block is never decided against it (comments are cut by their markers).
-    ``open_end``: also a line twice as long whose sentence goes on on the next line (a dump
-    broke it at a link); a headline is never that long."""
+    ``open_end``: also a line half as long again whose sentence goes on on the next line (a
+    dump broke it at a link); a headline is never that long."""
     text = line.text
     words = _WORD_RE.findall(text)
     if (len(words) < _PROSE_WORDS or line.link_share > 0.3 or text.endswith(("...", "…"))
             or is_chrome_line(text)):
         return False
     stops = stopwords()
-    ends = text.endswith(_TERMINAL) or (open_end and len(words) >= 2 * _PROSE_WORDS)
+    ends = text.endswith(_TERMINAL) or (open_end and len(words) >= _OPEN_PROSE_WORDS)
     return ends and sum(w.lower() in stops for w in words) / len(words) >= 0.3

@@ -47,6 +47,8 @@ def related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
         if boxed and not B.prose_like(line, open_end=True):
             out[k] = 0.0
             continue
+        if boxed:  # the article goes on: as sure as any prose, though the box's links pull it down
+            out[k] = max(out[k], B.weights()[1]["prose_floor"])
         boxed = False
         if probs[k] >= 0.5:
             seen += words(line.text)
