@@ -620,3 +620,18 @@ def test_the_article_goes_on_after_a_related_box_of_long_links():
     assert "presque rien du calendrier" in text
     assert "le Parlement examinera le texte au printemps" in text
     assert "Un autre article" not in text
+
+
+def test_a_related_box_inside_the_article_ends_at_a_long_line_a_link_broke_off():
+    """The page-level cut of a related box resumes the article at a long line of prose that
+    stops where a link broke it, as the line-level box finder does; not at a teaser's title."""
+    from mattis_corpus.ingest.clean.page import _Block, _Page, cut_related
+
+    resumed = ("La cession des parts de l'État reste donc hautement improbable à court terme. Elle "
+               "supposerait non seulement un consensus politique inédit, mais aussi la rupture avec "
+               "les syndicats et une réforme de la")
+    blocks = [_Block(t, p=0.8) for t in (
+        _ARTICLE.split("\n\n")[0], "Sur le même sujet", "Privatisations : ce que Bercy prépare pour la rentrée",
+        resumed, "loi de finances, a précisé le ministre.")]
+    kept = [b.text for b in cut_related(_Page(blocks=tuple(blocks))).blocks]
+    assert kept == [blocks[0].text, resumed, "loi de finances, a précisé le ministre."]

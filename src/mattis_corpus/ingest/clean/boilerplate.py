@@ -174,7 +174,7 @@ def line_key(text: str) -> str:
 
 
 _PROSE_WORDS = 20
-_OPEN_PROSE_WORDS = 30  # a line a link broke off: longer than any headline or teaser title
+OPEN_PROSE_WORDS = 30  # a line a link broke off: longer than any headline or teaser title
 
 
 def prose_like(line: Line, open_end: bool = False) -> bool:
@@ -188,5 +188,5 @@ def prose_like(line: Line, open_end: bool = False) -> bool:
             or is_chrome_line(text)):
         return False
     stops = stopwords()
-    ends = text.endswith(_TERMINAL) or (open_end and len(words) >= _OPEN_PROSE_WORDS)
+    ends = text.endswith(_TERMINAL) or (open_end and len(words) >= OPEN_PROSE_WORDS)
     return ends and sum(w.lower() in stops for w in words) / len(words) >= 0.3

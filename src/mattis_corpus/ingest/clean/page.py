@@ -277,13 +277,21 @@ def cut_related(page: _Page) -> _Page:
             removed.append(b.text)
             skipping = kind == "bare"
             continue
-        if skipping and not (b.p >= 0.5 and is_body_like(b.text, _RESUME_WORDS // 2)):
+        if skipping and not _resumes(b):
             removed.append(b.text)
             tail.append(b.text)
             continue
         skipping = False
         kept.append(b)
     return replace(page, blocks=tuple(kept), removed=tuple(removed), tail=page.tail + tuple(tail))
+
+
+def _resumes(b: _Block) -> bool:
+    """A line after a related box that takes the article up again: scored as text, and a
+    sentence, or a long line of ordinary French a link broke off (as ``related_boxes`` says)."""
+    text = b.text
+    return b.p >= 0.5 and (is_body_like(text, _RESUME_WORDS // 2) or (
+        words(text) >= B.OPEN_PROSE_WORDS and prose_words(text) and not text.endswith(("...", "…"))))
 
 
 def extract_dateline(page: _Page) -> _Page:
