@@ -390,3 +390,21 @@ def test_a_dateline_under_the_last_paragraph_dates_an_undated_article() -> None:
     assert choose_dates(lines, t, b, e) == (None, None)
     lines, t, b, e = page("TITRE", "Publié le 30 novembre 2017", tail=("le 01/12/2017 à 15h45",))
     assert choose_dates(lines, t, b, e)[0].value == "2017-11-30"
+
+
+def test_a_bare_date_after_the_lead_and_a_byline_printed_piece_by_piece() -> None:
+    """A tag-stripper prints the byline block one piece per line under the lead ("Le
+    Monde.fr avec AFP" / "|" / the date / "• Mis à jour le" / the date): those pieces are not
+    body text, so the bare date still stands right after the lead."""
+    lines, t, b, e = page("TITRE")
+    pieces = ["Le Quotidien avec AFP", "|", "05.07.2011 à 22h09", "• Mis à jour le", "06.07.2011 à 08h15"]
+    lines[b + 1:b + 1] = pieces
+    pub, _ = choose_dates(lines, t, b, e + len(pieces))
+    assert pub is not None and pub.value == "2011-07-05"
+
+
+def test_a_bare_date_after_three_paragraphs_is_not_the_articles() -> None:
+    lines, t, b, e = page("TITRE")
+    lines.insert(b + 3, "05.07.2011 à 22h09")
+    pub, _ = choose_dates(lines, t, b, e + 1)
+    assert pub is None

@@ -151,6 +151,15 @@ def _same_day_on_page(lines: Sequence[str], day: int, month: int) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+_RANK_WORDS = 4  # a body line this long counts for a date's rank (not "|", "Le Monde.fr avec AFP")
+
+
+def _body_rank(lines: Sequence[str], body_start: int, i: int) -> int:
+    """How many lines of text come before line ``i`` in the body: the bits of a byline the
+    page printed one per line ("Le Monde.fr avec AFP" / "|" / the date) are not text."""
+    return sum(len(_WORD_RE.findall(lines[k])) > _RANK_WORDS for k in range(body_start, i))
+
+
 def choose_dates(
     lines: Sequence[str], title: int | None, body_start: int, body_end: int
 ) -> tuple[Dateline | None, Dateline | None]:
@@ -168,7 +177,7 @@ def choose_dates(
     for i in _window(len(lines), title, body_start, body_end):
         if i in listed:
             continue
-        body_line = i - body_start if i >= body_start else None
+        body_line = _body_rank(lines, body_start, i) if i >= body_start else None
         far = title is None and i < body_start - _NO_TITLE_BEFORE
         for d in _line_candidates(lines[i], body_line, far):
             distance = abs(i - anchor) + (0.5 if i < anchor else 0.0)
