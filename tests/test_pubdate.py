@@ -408,3 +408,14 @@ def test_a_bare_date_after_three_paragraphs_is_not_the_articles() -> None:
     lines.insert(b + 3, "05.07.2011 à 22h09")
     pub, _ = choose_dates(lines, t, b, e + 1)
     assert pub is None
+
+
+def test_a_day_printed_on_the_line_above_its_month_and_year() -> None:
+    """A blog's calendar badge, tag-stripped: "2" / "Déc 2017" is 2 December 2017; a number
+    above a date that is not a day stays apart."""
+    lines, t, b, e = page("2", "Déc 2017", "TITRE")
+    pub, _ = choose_dates(lines, t, b, e)
+    assert pub is not None and pub.value == "2017-12-02" and pub.precision == "day"
+    lines, t, b, e = page("45", "Déc 2017", "TITRE")
+    pub, _ = choose_dates(lines, t, b, e)
+    assert pub is not None and pub.value == "2017-12"

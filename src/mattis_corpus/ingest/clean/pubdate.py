@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from mattis_corpus.ingest.clean.chrome import fold_same_length, is_byline
 from mattis_corpus.ingest.clean.dateline import (
@@ -151,6 +153,23 @@ def _same_day_on_page(lines: Sequence[str], day: int, month: int) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+_DAY_LINE_RE = re.compile(r"\s*([0-3]?\d)\s*")
+
+
+def _with_day_above(lines: Sequence[str], i: int, d: LineDate) -> LineDate:
+    """A month and year whose day the page printed on the line above ("2" / "Déc 2017": a
+    blog theme's calendar badge, two spans a tag-stripper put on two lines) is that day."""
+    m = _DAY_LINE_RE.fullmatch(lines[i - 1]) if i > 0 and d.precision == "month" else None
+    if m is None:
+        return d
+    year, month = (int(n) for n in d.value.split("-"))
+    try:
+        day = date(year, month, int(m.group(1)))
+    except ValueError:
+        return d
+    return replace(d, text=f"{m.group(1)} {d.text}", value=day.isoformat(), precision="day")
+
+
 _RANK_WORDS = 4  # a body line this long counts for a date's rank (not "|", "Le Monde.fr avec AFP")
 
 
@@ -180,6 +199,7 @@ def choose_dates(
         body_line = _body_rank(lines, body_start, i) if i >= body_start else None
         far = title is None and i < body_start - _NO_TITLE_BEFORE
         for d in _line_candidates(lines[i], body_line, far):
+            d = _with_day_above(lines, i, d)
             distance = abs(i - anchor) + (0.5 if i < anchor else 0.0)
             found.append((distance, i, d))
     found.sort(key=lambda c: c[0])
