@@ -43,7 +43,9 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     ap.add_argument("--batch", choices=["1", "2", "all"], default="all")
     ap.add_argument("--html2text", default=shutil.which("html2text") or "html2text")
-    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="list the pages with a bad title or date, >10%% body lost or >20%% chrome")
+    ap.add_argument("--keep", type=Path, help="also write each tool's text files to this folder")
     opts = ap.parse_args()
     sources = json.loads((PAGES / "tools" / "sources.json").read_text(encoding="utf-8"))
     expected = [json.loads(line) for line in (PAGES / "expected.jsonl").open(encoding="utf-8")]
@@ -57,6 +59,8 @@ def main() -> None:
                 src = sources[exp["id"]]
                 (folder / f"{exp['id']}.txt").write_bytes(
                     convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text))
+            if opts.keep:
+                shutil.copytree(folder, opts.keep / tool, dirs_exist_ok=True)
             recurring = recurring_lines(sorted(folder.glob("*.txt")))
             scores = []
             for exp in expected:
@@ -64,9 +68,10 @@ def main() -> None:
                 s = score_page(exp, text, title, published)
                 scores.append(s)
                 if opts.verbose and (not s.title_ok or s.date in ("wrong", "missing")
-                                     or s.lost > 0.10 * s.body_words):
+                                     or s.lost > 0.10 * s.body_words or s.chrome > 0.2 * s.stored):
                     own = "own tool" if sources[exp["id"]]["tool"] == tool else ""
-                    print(f"  {tool:9} {s.id:18} lost {s.lost:4}/{s.body_words:<5} title "
+                    print(f"  {tool:9} {s.id:18} lost {s.lost:4}/{s.body_words:<5} "
+                          f"chrome {s.chrome:4}/{s.stored:<5} title "
                           f"{'ok ' if s.title_ok else 'BAD'} date {s.date:7} {own} | {(s.title or '')[:60]}")
             print(tool, json.dumps(summary(scores)))
 

@@ -635,3 +635,22 @@ def test_a_related_box_inside_the_article_ends_at_a_long_line_a_link_broke_off()
         resumed, "loi de finances, a précisé le ministre.")]
     kept = [b.text for b in cut_related(_Page(blocks=tuple(blocks))).blocks]
     assert kept == [blocks[0].text, resumed, "loi de finances, a précisé le ministre."]
+
+
+def test_new_window_labels_mark_links_and_are_no_text():
+    """'(nouvelle fenêtre)' after a link's text (a screen-reader warning a dump keeps) is no
+    text, and tells which words were a link where the dump shows no link at all: a line that
+    ends with it was all link (a teaser); inside a sentence only the few words before it."""
+    from mattis_corpus.ingest.clean.markup import parse_line
+
+    teaser = parse_line("Privatisations : ce que Bercy prépare pour la rentrée (nouvelle fenêtre)")
+    assert teaser.text == "Privatisations : ce que Bercy prépare pour la rentrée" and teaser.link_share == 1.0
+    inline = parse_line("Le ministre a annoncé hier, selon le rapport de la Cour des comptes "
+                        "(s’ouvre dans une nouvelle fenêtre), que le déficit se creuse encore cette année.")
+    assert "fenêtre" not in inline.text and 0 < inline.link_share < 0.4
+    assert parse_line("Une fenêtre sur la mer (photo)").link_share == 0.0
+    raw = "\n\n".join(["Accueil", "Le gouvernement prépare des privatisations partielles",
+                       "Publié le 05/04/2013 à 17:08", _ARTICLE.strip(), "Sur le même thème",
+                       *(f"Un autre article sur les privatisations numéro {n} (nouvelle fenêtre)"
+                         for n in range(5))])
+    assert "Un autre article" not in clean(raw).text

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
+from mattis_corpus.french import APOSTROPHES
 from mattis_corpus.ingest.clean.chrome import is_chrome_line
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline
+from mattis_corpus.lexicons import entries
 
 LINK_OPEN, LINK_CLOSE = "\ue010", "\ue011"  # private-use marks around link text, never in text
 
@@ -67,6 +70,33 @@ def _letters(s: str) -> int:
     return sum(c.isalnum() for c in s)
 
 
+@cache
+def _new_window_re() -> re.Pattern[str]:
+    labels = sorted(entries("new_window_labels"), key=len, reverse=True)
+    alt = "|".join(re.escape(label).replace("'", f"[{APOSTROPHES}]").replace("ê", "[êe]")
+                   for label in labels)
+    return re.compile(rf"\s*(?:\(\s*(?:{alt})\s*\)|\[\s*(?:{alt})\s*\]|\s[-–]\s*(?:{alt})\b)", re.I)
+
+
+_INLINE_LINK_WORDS = 6  # a link inside a sentence is a few words long
+
+
+def _new_window_links(s: str) -> tuple[str, int]:
+    """The line without its "(nouvelle fenêtre)" labels, and the letters of the link texts
+    they closed: a dump without link marks still shows which words were links. A label that
+    ends the line closes a link that is the whole line (or runs from the previous label: a
+    teaser, a menu); inside a sentence, only the few words before it were the link."""
+    parts, linked, pos = [], 0, 0
+    for m in _new_window_re().finditer(s):
+        text = s[pos:m.start()]
+        if _letters(s[m.end():]):
+            text = " ".join(text.split()[-_INLINE_LINK_WORDS:])
+        linked += _letters(text)
+        parts.append(s[pos:m.start()])
+        pos = m.end()
+    return ("".join(parts) + s[pos:], linked) if parts else (s, 0)
+
+
 def parse_line(raw: str) -> Line:
     """Take one line's marks off and say which there were."""
     s = raw.strip()
@@ -84,6 +114,9 @@ def parse_line(raw: str) -> Line:
     if m := _BULLET_RE.match(s):
         bullet, s = True, s[m.end():]
     link_share = 0.0
+    s, linked = _new_window_links(s)
+    if linked:
+        link_share = min(1.0, linked / max(1, _letters(s)))
     if LINK_OPEN in s:
         total = _letters(s)
         inside = sum(_letters(part.split(LINK_CLOSE)[0]) for part in s.split(LINK_OPEN)[1:])
