@@ -654,3 +654,11 @@ def test_new_window_labels_mark_links_and_are_no_text():
                        *(f"Un autre article sur les privatisations numéro {n} (nouvelle fenêtre)"
                          for n in range(5))])
     assert "Un autre article" not in clean(raw).text
+
+
+def test_a_blog_themes_taxonomy_line_is_chrome():
+    """The 'Classé dans : …' / 'Mots-clés : …' line of a blog or CMS theme is furniture; a
+    sentence that merely starts with a category word is not."""
+    assert chrome.is_chrome_line("Classé dans : Politique, Défense, Europe |")
+    assert chrome.is_chrome_line("Mots-clés : défense, OTAN, budget")
+    assert not chrome.is_chrome_line("Catégorie reine du salon, les SUV électriques séduisent encore les visiteurs.")
