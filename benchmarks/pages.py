@@ -1,7 +1,7 @@
 """Score cleaning, titles and publication dates on the real-page dev set (tests/pages/).
 
     python benchmarks/pages.py [--split dev|heldout|all] [--input text|html|trafilatura]
-                               [--batch 1|2|all] [-v]
+                               [--batch 1|2|3|all] [-v]
 
 For each French page: words of the article body lost, chrome words kept (share of the stored
 words), title right, publication date right / wrong / missing. Pages in another language are
@@ -175,7 +175,7 @@ def main() -> None:
     ap.add_argument("--input", choices=["text", "html", "trafilatura"], default="text",
                     help="text: the .txt pages; html: the .html pages through our ingest; "
                          "trafilatura: the .html pages through trafilatura alone (the baseline)")
-    ap.add_argument("--batch", choices=["1", "2", "all"], default="1",
+    ap.add_argument("--batch", choices=["1", "2", "3", "all"], default="1",
                     help="the pages of one collection batch (default 1: the first 53 pages)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true", help="the summary as JSON")

@@ -4,7 +4,7 @@ each page was saved with: how much our text cleaning, titles and dates depend on
 Each page's expectations (title, date, body) do not depend on the tool, so every page is
 scored three times: as lynx dumps it, as html2text writes it, and tag-stripped. Needs
 ``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``.
-Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|all] [-v]``.
+Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|3|all] [-v]``.
 Corpus repetition counts over the pages of the same tool, as one ingest of that folder would.
 """
 
@@ -41,7 +41,7 @@ def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
-    ap.add_argument("--batch", choices=["1", "2", "all"], default="all")
+    ap.add_argument("--batch", choices=["1", "2", "3", "all"], default="all")
     ap.add_argument("--html2text", default=shutil.which("html2text") or "html2text")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="list the pages with a bad title or date, >10%% body lost or >20%% chrome")

@@ -869,3 +869,131 @@ SPECS["p68_7sur7"] = dict(
     chrome=[1, 3, 7, 17, 55, 59, 67, 69, 72, 74, 97, 99, 109, 111, 113, 135, 139, 254],
     notes="7sur7.be 2012 template, tag stripper. Byline and dateline split by the tags: 'Par:' / 'Christophe Da Silva Costa' / '26/09/12 -' / '16h34' (two-digit year; no date in the meta tags). A 'MISE À JOUR' label (line 69) sits before the intro with no update date: updated is null. Short intertitles ('Buzz', quotes) are body; the four '© photo news.' / '© belga.' credits of a gallery, the 'Lire aussi' list (shown twice), the reaction widget ('Votre impression sur cet article?' intéressant/amusant/…) and the footer are chrome.",
 )
+# ---- batch 3 (p69-p78, 10 pages, 7 new outlets): written by hand from the .txt and .html, before any of our code ran on them ----
+# All ten come from the test data of the PyPI wheel djangoldp_needle 0.1.105 (AGPL-3.0-or-later); all are held out.
+SPECS["p69_blogdumoderateur"] = dict(
+    batch=3,
+    split="heldout",
+    title="29",
+    published="2016-03-04",
+    updated="2016-11-21",
+    lead=None,
+    body=["35-39", "43-46", "50-54", "58-64", "68-76", "80-82"],
+    chrome=[5, 21, 24, 31, 41, 48, 83, 86, 87, 90, 117, 119, 139, 164, 193, 195, 199],
+    notes="Blog du Modérateur (blogdumoderateur.com, WordPress), 2016 study brief, lynx. Byline and dateline on one wrapped line: 'Thomas Coëffé / Publié le 4 mars 2016 à 10h30, mis à jour le 21 novembre 2016 à 09h46' (meta article:published_time 2016-03-04T10:30:19+01:00, modified 2016-11-21T09:46:54+01:00). The first paragraph is an ordinary <p> of the entry (it is also the meta description), not a marked standfirst: lead null. Each chart is printed as its doubled alt text ('adblock-irrites adblock-irrites': chrome). After the article: tags, three reader comments with their own dates ('• 9 mars 2016'), the comment form, a tools/trainings sidebar and a 'Sur le même thème' teaser list (2021-2023 headlines): the page was saved in 2023.",
+)
+SPECS["p70_fredcavazza"] = dict(
+    batch=3,
+    split="heldout",
+    title="Pourquoi les applications natives ne doivent plus être votre priorité",
+    published="2017-01-26",
+    updated="2017-01-26",
+    lead=None,
+    body=[
+        "30-37", "45", "47-56", "58-67", "69-78", "80-94", "96-105", "107-110", "112-113", "115-123",
+        "125-128", "130-132", "134-139", "146-147", "149", "151-153", "155-166", "168-175", "177-186",
+        "193-204", "206-214", "216-217", "219-229", "231-237", "244-250", "252-256", "258-263",
+        "265-274", "276-278", "286-288",
+    ],
+    chrome=[1, 7, 9, 15, 290, 300, 302, 306, 308, 310, 318, 329, 788, 799, 808, 844, 858],
+    notes="FredCavazza.net, a consultant's blog on digital uses (WordPress), 2017 opinion piece, html2text. The headline is a '# ' Markdown heading (typed here). Byline line 'Fred Cavazza Analyses' then '26/01/201726/01/2017 8 Minutes': the published and updated <time> elements glued (2017-01-26T22:03:01+01:00 and 22:03:36, same day); repeated after the article as '**Published** 26/01/201726/01/2017'. Intertitles '## ...' (two wrapped over two lines) and the in-body reading list and bullet lists are body; every image is printed twice as Markdown. Three paragraphs made of a single '…' (a pause in the text, lines 280-284) are left out of body_paragraphs (no words). After the article: share buttons, tags, previous/next posts, 21 dated comments (with the author's replies), the comment form, a licence line and a cookie-consent box (partly in English).",
+)
+SPECS["p71_internetactu"] = dict(
+    batch=3,
+    split="heldout",
+    title="49",
+    published="2016-11-09",
+    updated=None,
+    lead=None,
+    body=["69-127"],
+    chrome=[1, 3, 5, 19, 43, 57, 59, 61, 63, 65, 67, 137, 139, 141, 159, 161, 163, 193, 211],
+    notes="InternetActu.net (Fing), 2016 long read, tag stripper: one line per paragraph, no wrapping. Byline and date on separate lines under the headline: 'Par Hubert Guillaud' / '09/11/2016' (dd/mm/yyyy; no date in the meta tags). Author box, tags, 'Aucun commentaire', '1494 vues', '~ 12 minutes' follow the date; four intertitles (questions) are body. After the article: author name, tags, 'À lire aussi sur internetactu.net' (9 headlines), four dated comments ('15/11/2016 à 4:08'), recent articles and comments, and a long archive list of months with counts ('décembre 2016  (6)') and a feed of dated items ('28.01.22 16:05 - ...'): the page was saved in 2022.",
+)
+SPECS["p72_latribune"] = dict(
+    batch=3,
+    split="heldout",
+    title="Quand la rentabilité valide l'utilité : l'exemple de Twitter et Snapchat",
+    published="2016-08-15",
+    updated=None,
+    lead="313-320",
+    body=[
+        "313-320", "347-354", "356-367", "369", "371-395", "397", "399-419", "421", "423-453", "455",
+        "457-470", "472", "474-500", "502", "504-516", "518-538", "540-551",
+    ],
+    chrome=[11, 289, 297, 298, 305, 309, 325, 343, 345, 581, 583, 585, 591, 598, 793, 794],
+    notes="La Tribune (latribune.fr), 2016 opinion column ('Opinions' / 'Tribunes'), lynx. About 300 lines of menus and a stock ticker ('CAC 40 7 181,94 PTS +0,21%') before the headline. The <h1> has a no-break space before the colon (typed here with a plain space; the .txt line has two spaces). Byline and dateline under the standfirst: 'Pierre Schweitzer' / '15 Août 2016, 10:01' (capitalised month), printed again after the article; meta article:published_time '2016-08-15CEST10:01:00+0200' (malformed), dateModified 2016-08-15T10:33:40 in meta only, so updated is null. Six intertitles are body; the author's note at the end ('(*) Economiste de formation, Pierre Schweitzer ...', lines 553-558) is a bio box, not body. Portrait caption 'Pierre Schweitzer. (Crédits : DR)', newsletter/account boxes, most-read teasers and seven dated reader comments ('viretlange_d à écrit le 21/08/2016 à 17:43') are chrome.",
+)
+SPECS["p73_laviedesidees"] = dict(
+    batch=3,
+    split="heldout",
+    title="54",
+    published="2013-03-19",
+    updated=None,
+    lead="73",
+    body=["73", "77-169"],
+    chrome=[1, 3, 9, 18, 22, 48, 67, 71, 75, 174, 176, 178, 190, 192, 196, 310, 386],
+    notes="La Vie des idées (laviedesidees.fr, Collège de France, SPIP), 2013 essay, tag stripper (one line per paragraph). Byline split by the tags: 'par' / 'Fabienne Brugère' / ', le 19 mars 2013' (repeated after the article; no date in the meta tags). Lead = the standfirst (chapô). 'On trouvera toutes les notes de cet article dans sa version PDF' (line 75) is a notice, chrome. Eleven intertitles and four long block quotations of Nussbaum (lines starting with «) are body. The 39 numbered notes after the article ('[1] The Fragility of Goodness, ...') are not listed in body_paragraphs (reference apparatus after the text, like a bibliography), nor are 'Pour citer cet article', the 'À lire aussi' teasers with other essays' bylines and dates ('par Estelle Ferrarese, le 20 janvier 2015') and the footer.",
+)
+SPECS["p74_lemonde"] = dict(
+    batch=3,
+    split="heldout",
+    title="« La surexposition des jeunes enfants aux écrans est un enjeu majeur de santé publique »",
+    published="2017-05-31",
+    updated="2017-05-31",
+    lead="277-279",
+    body=["277-279", "307-310", "312-316", "318-322", "324-327", "329", "331-333", "335-338", "340-344", "350-354", "356-358"],
+    chrome=[10, 13, 15, 26, 273, 284, 288, 296, 305, 360, 363, 369, 405, 411, 419, 431, 569, 584],
+    notes="Le Monde, 2017 op-ed ('Tribune', signed 'Collectif'), PAYWALLED: the text stops at 'Il vous reste 61.86% de cet article à lire'. Saved with a browser's 'save complete page' in 2023 (assets in 'lemonde-1_fichiers/', menus of 2023: 'Réforme des retraites', 'Guerre en Ukraine'), html2text. Headline '# ...' wrapped over two lines (typed). Dateline 'Publié le 31 mai 2017 à 06h43, mis à jour le 31 mai 2017 à 10h05 Temps de' / 'Lecture 5 min.' (JSON-LD datePublished 2017-05-31T06:43:14+02:00, dateModified 10:05:34). The first paragraph starts with '**TRIBUNE.**'. The pull-quote (lines 346-348, '> ...') repeats the next paragraph and is left out; intertitle 'Désorganisations du comportement' is body. No signatory is shown before the paywall: authors empty.",
+)
+SPECS["p75_lemonde"] = dict(
+    batch=3,
+    split="heldout",
+    title="226-227",
+    published="2022-11-03",
+    updated="2022-11-03",
+    lead="229-232",
+    body=["229-232", "260-264", "266-270", "272-277", "279", "281-292", "297-303", "305-311"],
+    chrome=[1, 10, 11, 221, 223, 224, 238, 240, 246, 251, 258, 294, 313, 318, 338, 342],
+    notes="Le Monde, 2022 agency-based news ('Le Monde avec AFP'), lynx. The visible dateline is RELATIVE: 'Publié aujourd’hui à 17h09, mis à jour à 17h31'; the date is in JSON-LD (datePublished 2022-11-03T17:09:03+01:00, dateModified 17:31:24) and the URL (/article/2022/11/03/). The photo caption is printed three times in one block plus the credit 'AMANDA PEROBELLI / REUTERS' (251-258, chrome). Intertitle 'La contestation en voie d’essoufflement' is body; two in-body 'Lire aussi : Article réservé à nos abonnés ...' links are chrome. After the article: the contributions box and a 'Daté du vendredi 4 novembre' print-edition widget (a chrome date, next day).",
+)
+SPECS["p76_reporterre"] = dict(
+    batch=3,
+    split="heldout",
+    title="20",
+    published="2017-05-17",
+    updated="2017-05-19",
+    lead="31",
+    body=["31", "35-45", "49-61", "65-71", "75-89", "93"],
+    chrome=[3, 5, 7, 11, 17, 27, 29, 47, 63, 73, 91, 97, 101, 103, 112, 120, 156, 225],
+    notes="Reporterre (reporterre.net), 2017 interview (questions by the interviewer, answers by Jacques Testart), tag stripper. Dateline lines 'Entretien avec Jacques Testart' / '17 mai 2017 à 09h49' / 'Mis à jour le 19 mai 2017 à 13h35' (JSON-LD datePublished '2017-05-17 09:49:05', dateModified '2017-05-19 13:35:53'), repeated in the footer (lines 194-197). Lead = the standfirst. The interviewer's questions are body, with the speaker labels the page prints on the first question and answer ('Reporterre —', 'Jacques Testart —'). Four pull-quotes in « » (lines 47, 63, 73, 91) repeat or paraphrase the answers and are chrome; so are the credit 'Propos recueillis par Anthony Laurent', 'Source : …', 'Photos : © …', the newsletter box and the teaser lists ('Sur le même thème', 'Articles récents', 2023 headlines).",
+)
+SPECS["p77_theconversation"] = dict(
+    batch=3,
+    split="heldout",
+    title="Le numérique en culture(s)",
+    published="2017-04-25",
+    updated=None,
+    lead=None,
+    body=[
+        "161-173", "175", "177-184", "186", "188", "190", "192-195", "197", "199-204", "206-214",
+        "220-226", "228-235", "237-239", "241-253", "255-279", "281", "283-288", "290-297", "299",
+        "301", "303", "305", "307-310", "312-316",
+    ],
+    chrome=[1, 6, 8, 22, 62, 75, 88, 96, 103, 120, 125, 129, 159, 217, 320, 339, 346, 382],
+    notes="The Conversation France, 2017 column ('Savoirs en société'), saved with a browser in 2023 ('theconversation-1_fichiers/'), html2text. Headline '#  **Le numérique en  culture(s) **' (typed without the markup). Dateline 'Publié: 25 avril 2017, 21:43 CEST' (colon, no 'le'; no date in the meta tags), followed by the author box, disclosure and partner boxes and share links BEFORE the text. No standfirst: lead null. Bulleted lists, two '## ' intertitles and two UNESCO quotations ('> « ... »') are body; the figure caption (217-218) and the closing italic note 'Cet article s’inspire d'un texte publié par l'auteur ... le 26 septembre 2016' (a date of another text) are chrome. Previous/next column links carry their own 'Publié: 4 avril 2017' / 'Publié: 5 septembre 2017'.",
+)
+SPECS["p78_theconversation"] = dict(
+    batch=3,
+    split="heldout",
+    title="64",
+    published="2022-11-02",
+    updated=None,
+    lead=None,
+    body=[
+        "101-107", "109-115", "117", "119-124", "126-133", "139-148", "150", "152-155", "157-162",
+        "164-168", "170-175", "177", "179-182", "184-186", "188-195", "197-200", "202", "204-218",
+        "225-234", "236-242",
+    ],
+    chrome=[1, 4, 16, 24, 52, 69, 75, 82, 89, 90, 94, 135, 221, 243, 250, 256, 289],
+    notes="The Conversation France, 2022 article, lynx. Dateline 'Publié: 2 novembre 2022, 20:39 CET' then the byline 'Claudine Guerrier, Institut Mines-Télécom Business School'; no date in the meta tags. Author, disclosure and partner boxes and the photo caption (with the date '20 août 2022' and credit 'Emmanuel Dunand / AFP', lines 90-93) come BEFORE the text; the newsletter box inside the text and the 'À lire aussi' link are chrome. No standfirst: lead null. Four intertitles are body (one typed 'COmment' on the page). Dates inside the text (20 août, 21 août, 22 août, 12 septembre 2022, octobre 1978) are events, not the publication date.",
+)
