@@ -873,7 +873,7 @@ SPECS["p68_7sur7"] = dict(
 # All ten come from the test data of the PyPI wheel djangoldp_needle 0.1.105 (AGPL-3.0-or-later); all are held out.
 SPECS["p69_blogdumoderateur"] = dict(
     batch=3,
-    split="heldout",
+    split="dev",  # batch 3, scored blind once, then odd ids to dev (README, Split)
     title="29",
     published="2016-03-04",
     updated="2016-11-21",
@@ -900,7 +900,7 @@ SPECS["p70_fredcavazza"] = dict(
 )
 SPECS["p71_internetactu"] = dict(
     batch=3,
-    split="heldout",
+    split="dev",  # batch 3, scored blind once, then odd ids to dev (README, Split)
     title="49",
     published="2016-11-09",
     updated=None,
@@ -925,7 +925,7 @@ SPECS["p72_latribune"] = dict(
 )
 SPECS["p73_laviedesidees"] = dict(
     batch=3,
-    split="heldout",
+    split="dev",  # batch 3, scored blind once, then odd ids to dev (README, Split)
     title="54",
     published="2013-03-19",
     updated=None,
@@ -947,7 +947,7 @@ SPECS["p74_lemonde"] = dict(
 )
 SPECS["p75_lemonde"] = dict(
     batch=3,
-    split="heldout",
+    split="dev",  # batch 3, scored blind once, then odd ids to dev (README, Split)
     title="226-227",
     published="2022-11-03",
     updated="2022-11-03",
@@ -969,7 +969,7 @@ SPECS["p76_reporterre"] = dict(
 )
 SPECS["p77_theconversation"] = dict(
     batch=3,
-    split="heldout",
+    split="dev",  # batch 3, scored blind once, then odd ids to dev (README, Split)
     title="Le numérique en culture(s)",
     published="2017-04-25",
     updated=None,
