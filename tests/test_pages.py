@@ -662,3 +662,26 @@ def test_a_blog_themes_taxonomy_line_is_chrome():
     assert chrome.is_chrome_line("Classé dans : Politique, Défense, Europe |")
     assert chrome.is_chrome_line("Mots-clés : défense, OTAN, budget")
     assert not chrome.is_chrome_line("Catégorie reine du salon, les SUV électriques séduisent encore les visiteurs.")
+
+
+def test_a_headline_that_starts_with_a_figure_above_a_signed_dateline():
+    """'24% des Français …' starts with a figure, not a small letter; a lynx heading just above
+    'Name / Publié le …' is the headline though it shares one word with the body, and a tag
+    cloud above it is not, however many of the body's words it names."""
+    from mattis_corpus.ingest.clean.pubdate import dated_byline
+    from mattis_corpus.ingest.clean.title import _first_letter_lower
+
+    assert not _first_letter_lower("24% des Français utilisent un bloqueur")
+    assert _first_letter_lower("« des Français … »")
+    assert dated_byline("Anne Martin / Publié le 4 mars 2016 à 10h30, mis à jour le 21 novembre 2016")
+    assert not dated_byline("Le rapport publié le 4 mars 2016 par la Cour des comptes pointe un déficit record.")
+    article = ("   Le bloqueur de publicité gagne du terrain, selon une étude publiée jeudi par un institut.\n"
+               "   Les internautes jugent les formats vidéo trop envahissants et se protègent davantage.\n"
+               "   Les éditeurs répondent par des offres payantes, avec un succès encore limité.\n")
+    raw = ("   Thèmes populaires\n"
+           "   Étude Publicité Internautes Vidéo Éditeurs Formats Offres Institut Succès Terrain\n"
+           "24% des Français utilisent un bloqueur\n"
+           "   Partager l'article\n"
+           "   Anne Martin / Publié le 4 mars 2016 à 10h30, mis à jour le 21 novembre 2016 à 09h46\n\n"
+           + article)
+    assert clean(raw).title == "24% des Français utilisent un bloqueur"

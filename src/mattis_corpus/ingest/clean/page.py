@@ -84,6 +84,7 @@ from mattis_corpus.ingest.clean.markup import flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
     date_lists,
+    dated_byline,
     yearless_dateline,
 )
 from mattis_corpus.ingest.clean.title import (
@@ -415,7 +416,7 @@ def _first_wording(head: Sequence[_Block], k: int) -> int:
 def _signature(text: str) -> bool:
     """The article's byline or dateline: not a today's-date widget, unless it gives the time
     ("Samedi 16 février 2013, 22h04": a widget shows the day, an article when it was posted)."""
-    if is_byline(text):
+    if is_byline(text) or dated_byline(text):
         return True
     dl = parse_dateline(text)
     return dl is not None and (not dl.furniture or _CLOCK_RE.search(text) is not None)
@@ -444,9 +445,10 @@ def find_title(page: _Page) -> _Page:
     body = rest | content_words(blocks[0].text) if blocks else rest  # the lede is evidence too
     copies = title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
-    signed = _headline_before_byline(head, page.captions)
+    signed = _headline_before_byline(  # the byline may open the article's block
+        (*head, *blocks[:1]) if blocks and _signature(blocks[0].text) else head, page.captions)
     raw = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
-                           page.captions, b.outdented), k, b) for k, b in candidates]
+                        page.captions, b.outdented, signed=k == signed), k, b) for k, b in candidates]
     scored = [(s - 0.005 * (len(head) - k if k >= 0 else 0)
                + (_BYLINE_BONUS if k == signed and s > 0 else 0.0), k, b) for s, k, b in raw]
     best = max(scored, key=lambda t: t[0], default=None)

@@ -50,6 +50,13 @@ def _dateline_shaped(line: str, dates: Sequence[LineDate]) -> bool:
     return len(_WORD_RE.findall(_MARKUP_RE.sub(" ", " ".join(rest)))) <= _DATELINE_WORDS
 
 
+def dated_byline(line: str) -> bool:
+    """A line that says when the article was published, with a name or a label or two around
+    it: "Thomas Martin / Publié le 4 mars 2016 à 10h30, mis à jour le …"."""
+    dates = [d for d in line_dates(line) if not d.furniture]
+    return any(d.role == "published" for d in dates) and _dateline_shaped(line, dates)
+
+
 def _opens_item(line: str, d: LineDate) -> bool:
     """The date, or its keyword, starts the line or an item of it ("… | Publié le 3 mai"), or
     a byline gave its role ("Par X le …"): not "le rapport publié le 3 mai" in a sentence."""

@@ -19,7 +19,7 @@ from mattis_corpus.ingest.clean.chrome import (
     words,
 )
 from mattis_corpus.ingest.clean.dateline import parse_dateline
-from mattis_corpus.ingest.clean.pubdate import is_yearless_dateline
+from mattis_corpus.ingest.clean.pubdate import dated_byline, is_yearless_dateline
 from mattis_corpus.lexicons import entries
 
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
@@ -85,7 +85,7 @@ def headline_like(text: str) -> bool:
     text = strip_site_name(text)
     return (words(text) >= 4 and is_title_like(text) and not ends_open(text) and not is_chrome_line(text)
             and not related_header(text) and not parse_dateline(text) and not is_byline(text)
-            and not is_yearless_dateline(text))
+            and not is_yearless_dateline(text) and not dated_byline(text))
 
 
 _LONG_STANDFIRST = 20  # words: prose this long is a chapô even without its final stop
@@ -115,29 +115,43 @@ _BULLET_MALUS = 0.3  # a list item is a menu entry, a teaser or a lynx caption f
 
 def title_score(text: str, heading: int, bullet: bool, body: set[str],
                 copies: dict[str, int], captions: frozenset[str] = frozenset(),
-                outdented: bool = False) -> float:
+                outdented: bool = False, signed: bool = False) -> float:
     """How much a line reads as this article's headline (0: not at all): the share of its
     content words found in the body, scaled down when few words are shared (a one- or
     two-word menu item like "La météo" shares all its words by chance), plus the page's
     own marks of a headline (printed twice, first-level heading). A marked heading may end
-    with "…" (a headline that trails off); an unmarked line so ended is a cut teaser."""
+    with "…" (a headline that trails off); an unmarked line so ended is a cut teaser.
+    ``signed``: the line stands just above the article's byline or dateline, where a marked
+    heading is the headline even if it shares a single word with the body."""
     line, text = text, strip_site_name(text)
     marked = heading > 0 or outdented
     if (not is_title_like(text.removesuffix("…") if marked else text) or _first_letter_lower(text)
             or ends_open(text) or is_chrome_line(text)
             or related_header(text) or parse_dateline(text) or is_comment_marker(text)
-            or is_yearless_dateline(text)
+            or is_yearless_dateline(text) or word_list(text) or dated_byline(text)
             or B.line_key(text) in captions or B.line_key(line) in captions):
         return 0.0
     own = content_words(text)
     shared = own & body
-    if len(shared) < 2:
-        return 0.0
+    if len(shared) < (1 if signed and marked else 2):
+        return 0.0  # one shared word is chance, unless a marked heading stands on the byline
     twice = copies.get(B.line_key(text), 0) >= 2
     evidence = len(shared) / len(own) * min(1.0, len(shared) / _TITLE_FULL_EVIDENCE)
     bonus = ((_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if heading == 1 else 0.0)
              + (_LYNX_HEADING_BONUS if outdented else 0.0))
     return evidence + bonus - (_BULLET_MALUS if bullet else 0.0)
+
+
+_LIST_WORDS = 8  # a headline this long always has a function word ("de", "la", "des", "à")
+
+
+def word_list(text: str) -> bool:
+    """A run of capitalised words with (nearly) no function word between them: a tag cloud or a menu
+    printed on one line ("Étude Publicité Internautes Vidéo Éditeurs …"), never a headline."""
+    found = [w for w in LETTER_WORD_RE.findall(text) if len(w) > 1]
+    stops = B.stopwords()
+    return (len(found) >= _LIST_WORDS and sum(w.lower() in stops for w in found) * 10 <= len(found)
+            and sum(w[0].isupper() for w in found) * 3 >= len(found) * 2)
 
 
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
@@ -156,7 +170,7 @@ def _small_words() -> frozenset[str]:
 
 def _first_letter_lower(text: str) -> bool:
     """A headline never starts with a small letter, even after a quote mark, "> " or "…"."""
-    return next((c.islower() for c in text if c.isalpha()), False)
+    return next((c.islower() for c in text if c.isalnum()), False)  # "24% des …" starts with a digit
 
 
 _CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
