@@ -11,7 +11,12 @@ turn (every event then names its tool), so one page gives three text variants. A
 ``VerbForm=Fin``) or when the event has no predicate: a date line, a byline, a timestamp.
 With ``--out``, ``--sample`` events of the split are drawn (``random.Random(seed)``) and
 appended to FILE as JSON lines with ``readable: null``, to be judged by hand (rules in
-``benchmarks/events_readability.md``); lines already judged are left alone.
+``benchmarks/events_readability.md``); lines already judged are left alone. With ``--again P``
+the events of FILE's phase P are said again by the current code (the same tool, page, sentence
+and date text, or a date text holding it; a row whose event is gone is appended with
+``summary: null``) and appended as
+``--phase``, so a sample drawn before a change is judged again after it. ``--dump FILE`` writes
+every event of the run as JSON lines (to read the pool, not to judge it).
 """
 
 from __future__ import annotations
@@ -110,6 +115,24 @@ def append_sample(events: list[dict], n: int, seed: int, phase: str, out: Path) 
     return len(pick)
 
 
+KEY = ("tool", "doc", "sentence", "date_text")
+
+
+def append_again(events: list[dict], old_phase: str, phase: str, out: Path) -> int:
+    """The rows of ``old_phase`` in ``out`` with the current code's summary, appended as ``phase``."""
+    rows = [json.loads(line) for line in out.open(encoding="utf-8")]
+    now = {tuple(e.get(k) for k in KEY): e for e in events}
+    again = []
+    for r in (r for r in rows if r["phase"] == old_phase):
+        e = now.get(tuple(r.get(k) for k in KEY)) or next((  # the tagger now reads a longer date text
+            e for e in events if tuple(e.get(k) for k in KEY[:3]) == tuple(r.get(k) for k in KEY[:3])
+            and r["date_text"] and r["date_text"] in (e.get("date_text") or "")), None)
+        again.append({**r, "phase": phase, "summary": e["summary"] if e else None, "readable": None, "why": None})
+    with out.open("a", encoding="utf-8") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in again)
+    return len(again)
+
+
 def mark_chrome(events: list[dict]) -> list[dict]:
     """Each event with ``chrome``: its sentence is in neither the page's expected title nor its
     body paragraphs (the rule of ``benchmarks/pages_nlp.py``)."""
@@ -145,6 +168,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--phase", default="sample")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--again", help="say the events of this phase of --out again, appended as --phase")
+    ap.add_argument("--dump", type=Path, help="write every event of the run to this file")
     ap.add_argument("--tool", choices=[*TOOLS, "all"],
                     help="make the pages' text with this scraper from their HTML (all: each in turn)")
     opts = ap.parse_args()
@@ -156,6 +181,10 @@ def main() -> None:
         report["by_tool"] = {tool: verbless_share([e for e in events if e["tool"] == tool]) for tool in TOOLS}
     if opts.out and opts.sample:
         report["sampled"] = append_sample(events, opts.sample, opts.seed, opts.phase, opts.out)
+    if opts.out and opts.again:
+        report["again"] = append_again(events, opts.again, opts.phase, opts.out)
+    if opts.dump:
+        opts.dump.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
     print(json.dumps(report))
 
 

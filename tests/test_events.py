@@ -248,7 +248,7 @@ def _lede(ann) -> str | None:
 
 
 def test_a_cut_text_ends_on_a_whole_phrase_not_a_function_word():
-    from mattis_corpus.nlp.clauses import _trim_words
+    from mattis_corpus.nlp.sentences import _trim_words
 
     text = ("Le groupe a relevé ses prévisions pour l'ensemble du marché européen des camions lourds, "
             "à trois cent mille unités, contre une prévision précédente de deux cent mille")
@@ -293,3 +293,154 @@ def test_the_subject_before_an_aside_is_said_without_the_aside(nlp, text):
     summaries = list(_dated(_analyse(nlp, f"Un titre\n\n{text}")).values())
     assert any(s.startswith("L'assemblée générale des") and " s'est interrompue" in s and "réunie" not in s
                for s in summaries)
+
+
+# Round 5 (issue 19 item 5): each rule's expectation written before the rule.
+
+
+def test_a_summary_never_starts_with_a_label_or_a_dateline(nlp):
+    ann = _analyse(nlp, "Un titre\n\nMISE À JOUR La décision surprise du conseil municipal de Lille hier soir "
+                        "continue à faire débat.")
+    assert _dated(ann)["hier soir"].startswith("La décision surprise du conseil municipal de Lille continue")
+    assert _label_summary(nlp, "LYON (AFP) - Le conseil régional a voté une aide.", 13) == "Le conseil régional a voté une aide."
+    assert _label_summary(nlp, "ÉCONOMIE - Le conseil régional a voté une aide.", 11) == "Le conseil régional a voté une aide."
+    assert _label_summary(nlp, "Agriculture : le conseil régional a voté une aide.", 14) == "le conseil régional a voté une aide."
+    assert _label_summary(nlp, "TRANSPORTS-Les compagnies ont baissé leurs prix.", 11) == "Les compagnies ont baissé leurs prix."
+    assert _label_summary(nlp, "Le maire l'a promis : la piscine rouvrira.", 0)  # a clause before a colon is no label
+
+
+def _label_summary(nlp, text: str, length: int) -> str:
+    """The text said without its label, checking the label's length (a clause is none)."""
+    from mattis_corpus.nlp.sentences import _label_length, _unlabelled
+
+    span = nlp(text)[:]
+    assert _label_length(span) == length
+    return _unlabelled(text, span)
+
+
+def test_reported_speech_keeps_what_was_said_without_its_opening_link(nlp):
+    ann = _analyse(nlp, "Un titre\n\nPar ailleurs, la nouvelle ligne de tramway permettra à la ville de réduire "
+                        "le trafic automobile de vingt pour cent dans le centre, a expliqué lundi le maire Paul Martin.")
+    summary = _dated(ann)["lundi"]
+    assert " a expliqué : la nouvelle ligne de tramway permettra à la ville de réduire le trafic automobile" in summary
+
+
+def test_a_cut_text_does_not_end_on_a_subject_pronoun():
+    from mattis_corpus.nlp.sentences import _trim_words
+
+    assert _trim_words("le plan fera en sorte que nous gagnions du temps sur le chantier", 7) == \
+        "le plan fera en sorte…"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Selon le directeur de l'hôpital, la nouvelle aile ouvrira ses portes en mars 2021.", "Selon le directeur"),
+    ("Pour la ministre de la Culture, le musée devra rouvrir avant le 1er juin 2021.", "Pour la ministre"),
+])
+def test_the_source_of_an_opinion_is_said_before_it(nlp, text, source):
+    summary = next(iter(_dated(_analyse(nlp, f"Un titre\n\n{text}")).values()))
+    assert summary.startswith(source)
+
+
+def test_pour_without_a_person_is_no_source(nlp):
+    ann = _analyse(nlp, "Un titre\n\nPour finir, le conseil municipal a adopté le budget le 3 mars 2020.")
+    assert _dated(ann)["le 3 mars 2020"].startswith("le conseil municipal a adopté le budget")
+
+
+def test_a_date_that_etre_says_stays_in_the_summary(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe fait que nous sommes vendredi explique le calme de la circulation.")
+    assert "sommes vendredi explique" in _dated(ann)["vendredi"]
+
+
+def test_an_indefinite_noun_and_its_relative_alone_is_no_event(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLes ventes de vélos électriques ont encore augmenté. "
+                        "Une hausse qui se confirme en 2021.")
+    assert "2021" not in _dated(ann)
+
+
+def test_the_commas_around_a_removed_date_go_with_it():
+    from mattis_corpus.models import Timex
+    from mattis_corpus.nlp.events import _without
+
+    text = "Elle qui, hier, a gagné la course reste modeste."
+    t = Timex(text.index("hier"), text.index("hier") + 4, "hier", "DATE", "2020-03-03", "day")
+    assert _without(text, 0, t) == "Elle qui a gagné la course reste modeste"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("De nombreuses averses sont attendues samedi sur la côte.", "De nombreuses averses sont attendues"),
+    ("Des négociations ont été ouvertes lundi avec les syndicats.", "Des négociations ont été ouvertes"),
+    ("Le texte est le fruit de négociations menées depuis lundi avec les syndicats.",
+     "des négociations ont été menées"),
+])
+def test_a_subject_keeps_its_article(nlp, text, start):
+    summaries = list(_dated(_analyse(nlp, f"Un titre\n\n{text}")).values())
+    assert summaries and summaries[0].startswith(start)
+
+
+def test_a_relative_after_a_modifier_names_the_noun_it_modifies(nlp):
+    ann = _analyse(nlp, "Un titre\n\nC'est un match sans vraies occasions qui a conclu ce dimanche une saison sans relief.")
+    assert _dated(ann)["ce dimanche"].startswith("un match sans vraies occasions a conclu une saison")
+
+
+def test_an_aside_inside_the_clause_is_left_out(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLa ministre est attendue ce mardi à Marseille où elle doit inaugurer, "
+                        "après deux ans de travaux, le nouveau port de plaisance de la ville.")
+    assert "où elle doit inaugurer le nouveau port de plaisance" in _dated(ann)["ce mardi"]
+
+
+def test_a_coordinated_finite_verb_starts_another_clause(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLe maire a présenté hier son budget, lors du conseil municipal, avec de "
+                        "nombreux graphiques et a notamment annoncé la construction d'une piscine olympique.")
+    summary = _dated(ann)["hier"]
+    assert "graphiques" in summary and "annoncé" not in summary
+
+
+def test_words_before_the_subject_are_not_the_verb_group(nlp):
+    from spacy.tokens import Doc
+
+    from mattis_corpus.nlp.clauses import _verb_start
+
+    # the parse of "Avant les vacances de cet été, Paul Durand, nommé ministre, était l'homme du jour."
+    # with "été" taken for the copula, as fr_core_news_sm may parse it: "été" is before the subject
+    words = ["Avant", "les", "vacances", "de", "cet", "été", ",", "Paul", "Durand", ",", "nommé", "ministre", ",",
+             "était", "l'", "homme", "du", "jour", "."]
+    heads = [2, 2, 15, 5, 5, 15, 15, 15, 7, 7, 7, 10, 7, 15, 15, 15, 17, 15, 15]
+    deps = ["case", "det", "obl:mod", "case", "det", "cop", "punct", "nsubj", "flat:name", "punct", "acl", "obj",
+            "punct", "cop", "det", "ROOT", "case", "nmod", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * (len(words) - 1))
+    assert _verb_start(doc[15]) == 13
+
+
+def test_a_quoted_phrase_is_said_with_the_clause_it_belongs_to(nlp):
+    ann = _analyse(nlp, "Un titre\n\nLes nouvelles taxes vont « freiner durablement la consommation des ménages », "
+                        "a estimé jeudi le sénateur Paul Lefort.")
+    assert " a estimé : Les nouvelles taxes vont freiner durablement la consommation" in _dated(ann)["jeudi"]
+
+
+def test_a_ce_qui_clause_is_no_subject_to_say(nlp):
+    from spacy.tokens import Doc
+
+    from mattis_corpus.nlp.clauses import _written_clause
+
+    # "Le plan changerait tout, ce qui rendrait l'Europe, aujourd'hui championne du désarmement, …" with
+    # "championne" parsed as a verb under "rendrait", as fr_core_news_sm may: its subject would be "ce"
+    words = ["Le", "plan", "changerait", "tout", ",", "ce", "qui", "rendrait", "l'", "Europe", ",", "aujourd'hui",
+             "championne", "du", "désarmement", "."]
+    heads = [1, 2, 2, 2, 2, 2, 7, 5, 9, 7, 9, 12, 7, 14, 12, 2]
+    deps = ["det", "nsubj", "ROOT", "obj", "punct", "dep", "nsubj", "acl:relcl", "det", "obj", "punct", "advmod",
+            "xcomp", "case", "obl:arg", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PRON", "PUNCT", "PRON", "PRON", "VERB", "DET", "PROPN", "PUNCT", "ADV", "VERB",
+           "ADP", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc[6].set_morph("PronType=Rel")
+    assert _written_clause(doc[12], None, ()) == ""  # the caller says the sentence
+
+
+def test_the_preposition_of_a_date_opening_the_sentence_goes_with_it():
+    from mattis_corpus.models import Timex
+    from mattis_corpus.nlp.events import _without
+
+    text = "Depuis le début de cet hiver, la station était restée fermée."
+    t = Timex(7, 28, "le début de cet hiver", "DATE", "2020-WI", "season")
+    assert _without(text, 0, t) == "la station était restée fermée"

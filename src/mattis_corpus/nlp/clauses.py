@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mattis_corpus.models import Mention, Timex
+from mattis_corpus.nlp.sentences import PREPOSITIONS
 
 if TYPE_CHECKING:  # spaCy is only imported by the ingest path
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 VERB_PARTS = {"aux", "aux:tense", "aux:pass", "aux:caus", "expl:comp", "expl:pass", "expl:pv", "advmod:neg"}
@@ -181,7 +182,7 @@ def _removed(verb: Token, t: Timex | None) -> set[int]:
         return set()
     lo, hi = date[0], date[-1]
     nxt = verb.doc[hi + 1] if hi + 1 < sent.end else None
-    if nxt is not None and nxt.lower_ in {"à", "a", "au", "aux", "et", "-", "–"}:
+    if nxt is not None and nxt.lower_ in {"à", "a", "au", "aux", "et", "-", "–"} or _date_needed(verb.doc, lo, hi):
         return set()
     k, run = lo - 1, set(date)
     while k >= sent.start and (verb.doc[k].pos_ in ("ADP", "DET") or verb.doc[k].lower_ in DATE_LEADS
@@ -193,6 +194,13 @@ def _removed(verb: Token, t: Timex | None) -> set[int]:
     if k >= sent.start and verb.doc[k].text == "," and nxt is not None and nxt.text == ",":
         out |= {k, nxt.i}
     return out
+
+
+def _date_needed(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the date tokens ``lo..hi`` must stay: they are what "être" says ("le fait que nous
+    sommes [dimanche] explique …"; taken out, "nous sommes" is left saying nothing)."""
+    return lo > 0 and doc[lo - 1].lemma_ == "être" and any(  # not "est [aujourd'hui] disponible"
+        c.dep_ == "cop" for tok in doc[lo : hi + 1] for c in tok.children)
 
 
 DATE_LEADS = {"ici", "partir", "lors", "courant", "depuis", "dès", "jusqu'", "jusque"}
@@ -298,19 +306,20 @@ def _coordination_before(words: list[Token], verb: Token) -> list[Token]:
 def _strip_preposition(tokens: list[Token]) -> list[str]:
     """"du festival" → "le festival", "d'une neige" → "une neige": a subject phrase taken out
     of a prepositional phrase loses its preposition (a contracted one becomes its article),
-    and the "que" that introduced it."""
+    and the "que" that introduced it; an article stays ("De nombreuses zones", "Des discussions"),
+    and a plural noun after a bare "de" gets one ("de discussions" → "des discussions")."""
     words = [tok.text for tok in tokens]
     k = 0
-    while k < len(tokens) and (tokens[k].pos_ == "ADP" or tokens[k].lower_ in PREPOSITIONS):
+    while k < len(tokens) and tokens[k].dep_ != "det" and (tokens[k].pos_ == "ADP" or tokens[k].lower_ in PREPOSITIONS):
         k += 1
     if 0 < k < len(tokens) and tokens[k - 1].lower_ in CONTRACTIONS:
         return [CONTRACTIONS[tokens[k - 1].lower_], *words[k:]]
+    if 0 < k < len(tokens) and tokens[k - 1].lower_ == "de" and tokens[k].pos_ == "NOUN" \
+            and "Plur" in tokens[k].morph.get("Number"):
+        return ["des", *words[k:]]
     return words[k:]
 
 
-PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "par", "pour", "sur", "dans", "avec", "en", "chez",
-                "depuis", "après", "avant", "pendant", "selon", "contre", "vers", "entre", "outre", "parmi",
-                "sans", "sous", "malgré", "lors", "que", "qu'"}
 
 
 def _antecedent(rel: Token, t: Timex | None) -> list[str] | None:
@@ -332,9 +341,12 @@ def _antecedent(rel: Token, t: Timex | None) -> list[str] | None:
     verb = rel.head
     attached = verb.head if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
         and verb.head.i < rel.i else None
-    outer = written.head if written is not None and written.dep_ == "nmod" and written.head.pos_ in ("NOUN", "PROPN") \
-        and written.head.i < written.i else None  # "les indépendantistes du FLNKS, qui doivent"
-    candidates = [c for c in (written, outer, attached) if c is not None]
+    outer, node = [], written  # the nouns it belongs to: "les indépendantistes du FLNKS, qui doivent"
+    while node is not None and len(outer) < 3 and node.dep_ in ("nmod", "obl:mod") and \
+            node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:  # "un match sans vraies occasions qui"
+        node = node.head
+        outer.append(node)
+    candidates = [c for c in (written, *outer, attached) if c is not None]
     if not candidates:
         return None
     node = max(candidates, key=lambda c: (_agrees(verb, c), written is not None and written in set(c.subtree),
@@ -357,7 +369,9 @@ def _agrees(verb: Token, noun: Token) -> int:
 def _verb_start(verb: Token) -> int:
     """Where the verb group starts: its first auxiliary, clitic, negation or copula."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
-    parts = [c.i for c in verb.children if c.i < verb.i and "Rel" not in c.morph.get("PronType") and (
+    opening = min((tok.i for s in subjects[:1] for tok in s.subtree), default=verb.i)
+    cut = max((tok.i for tok in verb.doc[verb.sent.start : opening] if tok.is_punct), default=-1)
+    parts = [c.i for c in verb.children if cut < c.i < verb.i and "Rel" not in c.morph.get("PronType") and (
         c.dep_ in VERB_PARTS or c.dep_ in ("cop", "expl:subj") or c.lower_ in NEGATION
         or (c.dep_ in CLITICS and c.pos_ == "PRON")
         or (len(subjects) > 1 and c.i == subjects[-1].i and c.lower_ in OBJECT_PRONOUNS))]
@@ -381,13 +395,16 @@ def _walk(verb: Token, start: int, t: Timex | None, removed: set[int]) -> list[T
             if tok.text == ":" and words and words[-1].i == verb.i and verb.lemma_ in SPEECH_VERBS:
                 words.append(tok)  # "X a déclaré : …" goes on to what was said
                 continue
+            if tok.text == "," and len(words) > 2 and (inner := _inner_aside(tok, words)):
+                aside |= inner
+                continue
             if _stops(tok) and (len(words) > 2 or tok.text != ","):
                 break
             if tok.i not in inside and len(words) > 2:
                 break
-            if tok.dep_ == "cc" and tok.head.dep_ == "conj" and tok.head.head.i == verb.i and \
-                    tok.head.pos_ in ("VERB", "AUX"):
-                break
+            if tok.dep_ == "cc" and tok.head.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and (
+                    tok.head.head.i == verb.i or _is_finite_verb(tok.head) and tok.head.head in words):
+                break  # "… et a notamment mis en avant …": a coordinated verb starts another clause
         if _in_timex(tok, t) and tok.i > verb.i and not removed:
             words.append(tok)  # the date stays when taking it out would break the sentence
             continue
@@ -395,6 +412,24 @@ def _walk(verb: Token, start: int, t: Timex | None, removed: set[int]) -> list[T
             continue
         words.append(tok)
     return words
+
+
+def _inner_aside(comma: Token, words: list[Token], limit: int = 16) -> set[int]:
+    """"doit rencontrer, pour la première fois, le milliardaire": a verbless circumstance between
+    commas inside the clause, after which it goes on with a word that depends on one already
+    said, is left out (a list's next item or a new clause is not)."""
+    doc, end = comma.doc, comma.sent.end
+    close = next((k for k in range(comma.i + 1, min(comma.i + limit, end)) if doc[k].text in CLAUSE_STOPS), None)
+    if close is None or doc[close].text != "," or close + 1 >= end or doc[comma.i + 1].pos_ not in ("ADP", "ADV"):
+        return set()  # a circumstance ("pour la première fois"), not a noun phrase ("M. Mattis", the subject)
+    top = doc[close + 1]
+    while top.head.i > close and top.head.i != top.i:  # the word the continuation hangs from
+        top = top.head
+    if top.head.i not in {w.i for w in words} or top.dep_ in CUT_DEPS | {"acl", "nsubj", "nsubj:pass"}:
+        return set()
+    if any(tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") for tok in doc[comma.i : close]):
+        return set()
+    return set(range(comma.i, close + 1))
 
 
 def _aside_after(verb: Token, removed: set[int]) -> set[int]:
@@ -431,8 +466,8 @@ def _written_clause(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -
     if subject is None:  # the parse gave none: the opening noun phrase (of the first conjunct)
         subject = _written_subject(verb.head if verb.dep_ == "conj" else verb, t)
     if subject is None and not any(c.dep_ == "expl:subj" for c in verb.children) and \
-            "Imp" not in verb.morph.get("Mood"):
-        return ""
+            "Imp" not in verb.morph.get("Mood") or [w.lower() for w in subject or []] == ["ce"]:
+        return ""  # no subject, or the "ce" of "…, ce qui bouleverserait …": the sentence says it
     body, removed = _body(verb, _verb_start(verb), t)
     if verb.lemma_ in LIGHT_VERBS and not any(tok.i > verb.i and tok.pos_ in CONTENT_POS for tok in body):
         return ""  # "le joueur n'avait encore [rien dit]": a light verb alone says nothing
@@ -551,27 +586,3 @@ def _join(words: list[str]) -> str:
         else:
             out += " " + w
     return out.strip(" ,;:«»\"")
-def _trim_words(text: str, n: int) -> str:
-    """At most ``n`` words. A cut text ends at its last comma when that keeps most of it, and
-    never on a word that needs the next one (preposition, article, conjunction, relative
-    pronoun: "…, contre…", "… ou qui…" leave the reader hanging); then it says "…"."""
-    words = text.split()
-    if len(words) <= n:
-        return text
-    kept = words[:n]
-    comma = max((k for k, w in enumerate(kept) if w.endswith(",")), default=-1)
-    if comma >= n // 2:
-        kept = kept[: comma + 1]
-    while kept and (kept[-1].rstrip(",;:").lower() in CUT_TRAILING or kept[-1].endswith(("'", ",", ";", ":"))):
-        last = kept.pop()
-        if last.endswith((",", ";", ":")) and last.rstrip(",;:").lower() not in CUT_TRAILING:
-            kept.append(last.rstrip(",;:"))
-            break
-    return " ".join(kept) + "…" if kept else ""
-
-
-# Words a cut text cannot end on: they announce a word that was cut (French function words).
-CUT_TRAILING = PREPOSITIONS | {
-    "au", "aux", "du", "des", "le", "la", "les", "un", "une", "et", "ou", "mais", "ni", "car", "qui", "que",
-    "dont", "où", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre",
-    "nos", "votre", "vos", "peu", "très", "si", "aussi", "afin", "-", "–", "—"}

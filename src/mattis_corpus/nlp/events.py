@@ -22,6 +22,7 @@ from mattis_corpus.nlp.clauses import (  # the clause-saying rules and the parse
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
+    _date_needed,
     _governing_verb,
     _in_timex,
     _join,
@@ -29,9 +30,11 @@ from mattis_corpus.nlp.clauses import (  # the clause-saying rules and the parse
     _person_in,
     _phrase,
     _subject,
-    _trim_words,
     _written_clause,
 )
+from mattis_corpus.nlp.entities.lexicon import titles
+from mattis_corpus.nlp.sentences import _label_length, _trim_words, _unlabelled
+from mattis_corpus.textutil import fold
 
 if TYPE_CHECKING:  # spaCy is only imported by the ingest path
     from spacy.tokens import Doc, Span, Token
@@ -74,22 +77,39 @@ def _dated_event(
     if predicate is not None and _outside_parenthesis(span, predicate):
         return None  # "Il a procédé ainsi avec X (élu le 6 juillet)": that verb is not the date's
     head = _clause_head(predicate) if predicate is not None else None
+    if head is not None and _fragment(head):
+        return None
     if head is not None:
         lo, hi = _clause_extent(head, sent)
         summary, lemma = _summary(head, t, mentions), predicate.lemma_
     elif _nominal_caption(doc, sent, span, mentions):
-        lo, hi, lemma = sent.start, sent.end, None
-        summary = _sentence_summary(sent, t)
+        lo, hi, lemma, summary = sent.start, sent.end, None, ""
     else:
         return None
     in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
-    summary = summary.strip() or _sentence_summary(sent, t)
+    summary = summary.strip() or _sentence_summary(sent, t, _date_needed(doc, span.start, span.end - 1))
+    if head is not None and _label_subject(head, span.sent):
+        summary = _sentence_summary(sent, t, _date_needed(doc, span.start, span.end - 1))
+    summary = _unlabelled(summary, span.sent)
     if len(summary.rstrip("…").split()) < MIN_SUMMARY_WORDS:
         return None  # "a connu", "à 13:38": no summary a reader can use, so no event
     return Event(ti, si, lemma, summary, in_clause)
 
 
 MIN_SUMMARY_WORDS = 3
+
+
+def _fragment(head: Token) -> bool:
+    """"Une tendance qui perdure en 2025." : a sentence that is only an indefinite noun and its
+    relative clause (no verb of its own) goes on from the sentence before; what it speaks of
+    is not in it, so its clause is no event a reader can use."""
+    noun = head.head
+    if head.dep_ != "acl:relcl" or noun.head.i != noun.i or noun.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children):
+        return False
+    inside = set(head.subtree)
+    return not any(_is_finite(tok) and tok.pos_ in ("VERB", "AUX") for tok in head.sent if tok not in inside)
 
 
 def _date_verb(span: Span, t: Timex) -> Token | None:
@@ -190,9 +210,19 @@ def _lede_event(
         lo, hi = _clause_extent(head, sent)
         in_clause = tuple(i for i, m in enumerate(mentions) if m.start >= lo and m.end <= hi)
         date = _own_date(doc, head, timexes)
-        return Event(None, si, head.lemma_, _summary(head, date, mentions) or sent.text[:160],
-                     in_clause, "published"), date
+        summary = _summary(head, date, mentions) or sent.text[:160]
+        if _label_subject(head, span):
+            summary = _sentence_summary(sent, date) if date else _trim_words(" ".join(sent.text.split()).rstrip(" ."), MAX_SUMMARY_WORDS)
+        return Event(None, si, head.lemma_, _unlabelled(summary, span), in_clause, "published"), date
     return None
+
+
+def _label_subject(head: Token, span: Span) -> bool:
+    """Whether the parse took the sentence's label for the clause's subject ("MISE À JOUR La
+    réaction … continue": "MISE" heads the subject): the sentence after the label says it."""
+    subj = _subject(head)
+    at = _label_length(span) if subj is not None else 0
+    return bool(at) and subj.idx < span.start_char + at <= max(tok.idx for tok in subj.subtree)
 
 
 def _own_date(doc: Doc, head: Token, timexes: Sequence[Timex]) -> Timex | None:
@@ -331,6 +361,16 @@ def _quoted_before(first: Token, t: Timex | None) -> list[Token] | None:
 
 
 
+def _quoted_phrase(quoted: list[Token]) -> bool:
+    """Whether the quotation is a phrase inside the writer's clause ("Les décisions vont « peser
+    sur la croissance »"): no verb of its own, and words of the same clause before it."""
+    if any(tok.pos_ in ("VERB", "AUX") and ("Fin" in tok.morph.get("VerbForm") or "Imp" in tok.morph.get("Mood"))
+           for tok in quoted):
+        return False
+    before = quoted[0].doc[quoted[0].sent.start : quoted[0].i]
+    return sum(tok.is_alpha for tok in before) >= 2 and not any(tok.text in {";", ":", ".", "!", "?"} for tok in before)
+
+
 def _reported_speech(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -> str | None:
     """"« … », a affirmé jeudi James Mattis." → "James Mattis a affirmé : …"."""
     if verb.lemma_ not in SPEECH_VERBS or not _is_finite(verb):
@@ -342,6 +382,8 @@ def _reported_speech(verb: Token, t: Timex | None, mentions: Sequence[Mention]) 
     inside = {tok.i for tok in quoted} if quoted else set()
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and c.i not in inside for c in verb.children):
         return None  # not inverted: an ordinary clause
+    if quoted and _quoted_phrase(quoted):
+        quoted = None  # X va « peser sur la croissance », a estimé Y: a quoted phrase, said with its clause
     speaker = _speaker(verb, t, mentions)
     if not speaker:
         return None
@@ -355,12 +397,23 @@ def _reported_speech(verb: Token, t: Timex | None, mentions: Sequence[Mention]) 
             if _in_timex(tok, t) or tok.text in QUOTE_MARKS:
                 continue
             words.append(tok.text)
-    content = _trim_words(_join(words).strip(" ,"), 16)
-    if len(content.split()) < MIN_SUMMARY_WORDS:
-        return None  # « amers », déploraient …: a word quoted is not what was said
     aux = [c.text for c in verb.children if c.dep_.startswith("aux")]
     said = " ".join([*aux, verb.text])
+    room = max(16, MAX_SUMMARY_WORDS - len(f"{speaker} {said}".split()))
+    content = _trim_words(_join(_without_link(words)).strip(" ,"), room)
+    if len(content.split()) < MIN_SUMMARY_WORDS:
+        return None  # « amers », déploraient …: a word quoted is not what was said
     return f"{speaker} {said} : {content}"
+
+
+def _without_link(words: list[str], limit: int = 4) -> list[str]:
+    """What was said without the few words that tie it to the text before ("Dans le même
+    temps, …", "Par ailleurs, …"): a short opening phrase closed by a comma, kept when it is
+    most of the quotation."""
+    comma = next((k for k, w in enumerate(words[: limit + 1]) if w == ","), None)
+    if comma is None or comma == 0 or len(words) - comma - 1 < 2 * limit:
+        return words
+    return words[comma + 1 :] if words[0][:1].isupper() else words
 
 
 
@@ -375,9 +428,35 @@ def _summary(verb: Token, t: Timex | None, mentions: Sequence[Mention]) -> str:
     if not _is_finite(verb) and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm"):
         return _participle_clause(verb, t, mentions)
     cleft = _cleft(verb)
-    if cleft is not None:
-        return _written_clause(cleft, t, mentions)
-    return _written_clause(verb, t, mentions)
+    clause = _written_clause(cleft if cleft is not None else verb, t, mentions)
+    source = _source(verb, t, mentions)
+    return f"{source}, {clause}" if source and clause and not clause.startswith(source) else clause
+
+
+SOURCE_WORDS = {"selon", "d'après"}
+
+
+def _source(verb: Token, t: Timex | None, mentions: Sequence[Mention], limit: int = 8) -> str | None:
+    """"Selon le ministre, …", "Pour le président du parti, …": an opening phrase that names
+    whose view the clause is; said before it, or an opinion would read as a fact. "Pour" only
+    with a person (a name or a function, ``titles_fr.txt``): "Pour finir, …" is no source."""
+    sent, doc = verb.sent, verb.doc
+    first = next((tok for tok in sent if not tok.is_space and tok.text not in QUOTE_MARKS), None)
+    if first is None or first.i >= verb.i:
+        return None
+    two = first.lower_ + (doc[first.i + 1].lower_ if first.i + 1 < sent.end else "")
+    if first.lower_ not in SOURCE_WORDS | {"pour"} and two not in SOURCE_WORDS:
+        return None
+    comma = next((tok.i for tok in doc[first.i : verb.i] if tok.text == ","), None)
+    if comma is None or comma - first.i > limit + 1 or any(_in_timex(tok, t) for tok in doc[first.i : comma]):
+        return None
+    words = list(doc[first.i : comma])
+    if any(tok.pos_ in ("VERB", "AUX") for tok in words):
+        return None
+    if first.lower_ == "pour" and not (_person_in(words, mentions) or any(
+            fold(tok.text) in titles() for tok in words if tok.pos_ == "NOUN")):
+        return None
+    return _join([tok.text for tok in words])
 
 
 def _cleft(head: Token) -> Token | None:
@@ -399,12 +478,15 @@ def _without(text: str, offset: int, t: Timex) -> str:
     ("les élections du Congrès de [2026], …")."""
     a, b = t.start - offset, t.end - offset
     if 0 <= a <= b <= len(text):
-        text = DATE_PREPOSITION.sub(" ", text[:a]) + text[b:]
+        before, after = DATE_PREPOSITION.sub(" ", text[:a]), text[b:]
+        if before.rstrip().endswith(",") and after.lstrip().startswith(","):  # "Lui qui, hier, a lâché"
+            before, after = before.rstrip()[:-1], after.lstrip()[1:]
+        text = before + " " + after
     text = LEFT_PREPOSITION.sub("", " ".join(text.split()))
     return " ".join(text.replace(" ,", ",").replace(",,", ",").split()).strip(" ,.;:")
 
 
-DATE_PREPOSITION = re.compile(r"\s(?:en|depuis|dès|d'ici|vers|jusqu'en|jusqu'à|à partir de|au|aux|à)\s*$",
+DATE_PREPOSITION = re.compile(r"(?:^|\s)(?:en|depuis|dès|d'ici|vers|jusqu'en|jusqu'à|à partir de|au|aux|à)\s*$",
                               re.IGNORECASE)
 LEFT_PREPOSITION = re.compile(r"\s(?:de|d'|du|des|en|le|la|les|au|aux|à|dès|depuis|pour|sur|dans)(?=\s*(?:[,;:.]|$))",
                               re.IGNORECASE)
@@ -426,10 +508,11 @@ LEADING_LINK = re.compile(
     r"\s*,?\s*", re.IGNORECASE)
 
 
-def _sentence_summary(sent: Sentence, t: Timex) -> str:
-    """The sentence without its date, as a last resort; never ending on "au", "de", "le", nor
-    opening on a conjunction that ties it to another sentence ("Tandis que …", "Mais …")."""
-    words = LEADING_LINK.sub("", _without(sent.text, sent.start, t).replace('"', "")).split()
+def _sentence_summary(sent: Sentence, t: Timex, keep_date: bool = False) -> str:
+    """The sentence without its date (unless it must stay), as a last resort; never ending on
+    "au", "de", "le", nor opening on a conjunction that ties it to another sentence ("Mais …")."""
+    text = " ".join(sent.text.split()).strip(" ,.;:") if keep_date else _without(sent.text, sent.start, t)
+    words = LEADING_LINK.sub("", text.replace('"', "")).split()
     while words and words[-1].lower() in TRAILING_WORDS:
         words.pop()
     return _trim_words(" ".join(words), MAX_SUMMARY_WORDS)
