@@ -685,3 +685,11 @@ def test_a_headline_that_starts_with_a_figure_above_a_signed_dateline():
            "   Anne Martin / Publié le 4 mars 2016 à 10h30, mis à jour le 21 novembre 2016 à 09h46\n\n"
            + article)
     assert clean(raw).title == "24% des Français utilisent un bloqueur"
+
+
+def test_html2text_bold_closed_after_a_space_leaves_no_stars():
+    """html2text writes "**Le titre **" when the bold ends on a space: the marks go."""
+    from mattis_corpus.ingest.clean.markup import parse_line
+
+    assert parse_line("#  **Le numérique en  culture(s) **").text == "Le numérique en culture(s)"
+    assert parse_line("un **mot** et **deux mots**").text == "un mot et deux mots"

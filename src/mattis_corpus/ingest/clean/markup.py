@@ -26,7 +26,7 @@ _AUTOLINK_RE = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _LYNX_RE = re.compile(r"\((?:BUTTON|IMG|FORM|INPUT|TEXTAREA)\)|\[(?:IMG|INLINE|LINK|BUTTON)\]"
                       r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)(?:\?[\w.=&-]{0,40})?\]|\[INS:|:INS\]")
 _FIELD_RE = re.compile(r"_{3,}")
-_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\s*\1")  # "**Titre **": a space before the close
 _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines
 _BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
