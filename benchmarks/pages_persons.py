@@ -1,7 +1,8 @@
 """Document-level person scores on the real French pages of ``tests/pages/`` (issue 19).
 
     python benchmarks/pages_persons.py [--split dev|heldout|all] [--input text|html]
-                                       [--authors ignore|count] [-v]
+                                       [--authors ignore|count] [--batch 1|2|3|all]
+                                       [--tool lynx|html2text|strip] [--pages ID,...] [-v]
 
 The gold is ``tests/pages/persons.jsonl``: per page, the people the article itself names
 (written by hand from the article body, title and standfirst, before any of our code was run),
@@ -85,12 +86,12 @@ def person(name: str, variants: list[str] = ()) -> Person:
     return Person(name, {fold(v) for v in [name, *variants]}, tokens[-1], tokens[:-1])
 
 
-GOLD_FILES = {"1": "persons.jsonl", "2": "persons_batch2.jsonl"}  # one per collection batch
+GOLD_FILES = {"1": "persons.jsonl", "2": "persons_batch2.jsonl", "3": "persons_batch3.jsonl"}  # one per collection batch
 
 
 def load_gold(split: str, batch: str = "1") -> dict[str, Page]:
     """The gold people of the French pages of ``split`` (the split read from expected.jsonl)
-    and of collection ``batch`` ("1", "2" or "all")."""
+    and of collection ``batch`` ("1", "2", "3" or "all")."""
     splits = {e["id"]: e["split"] for e in map(json.loads, (PAGES / "expected.jsonl").open(encoding="utf-8"))}
     pages = {}
     files = GOLD_FILES.values() if batch == "all" else [GOLD_FILES[batch]]
@@ -238,13 +239,17 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     ap.add_argument("--input", choices=["text", "html"], default="text")
     ap.add_argument("--authors", choices=["ignore", "count"], default="ignore")
-    ap.add_argument("--batch", choices=["1", "2", "all"], default="1",
+    ap.add_argument("--batch", choices=["1", "2", "3", "all"], default="1",
                     help="the pages of one collection batch (default 1: the first 53 pages)")
     ap.add_argument("--tool", choices=["lynx", "html2text", "strip"],
                     help="make every page's text with this tool from its HTML (benchmarks/pages_tools.py)")
+    ap.add_argument("--pages", help="score only these page ids (comma-separated prefixes, e.g. p02,p09)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args()
     gold = load_gold(opts.split, opts.batch)
+    if opts.pages:
+        wanted = tuple(opts.pages.split(","))
+        gold = {pid: page for pid, page in gold.items() if pid.startswith(wanted)}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "pages.db"
         ingest_folder(_tool_folder(opts.tool, Path(tmp)) if opts.tool else PAGES / opts.input, db)
@@ -256,7 +261,7 @@ def main() -> None:
     if opts.verbose:
         print_verbose(results)
     print_top(rows)
-    summary = {"split": opts.split, "batch": opts.batch, "input": opts.input, "authors": opts.authors, **prf(results),
+    summary = {"split": opts.split, "batch": opts.batch, "input": opts.tool or opts.input, "authors": opts.authors, **prf(results),
                "top50_non_persons": sum(not r[3] for r in rows),
                "top50_in_duplicate_pairs": sum(r[4] for r in rows),
                "duplicate_pairs": sum(len(r.duplicates) for r in results)}

@@ -24,6 +24,7 @@ from mattis_corpus.nlp.entities.lexicon import (
     name_links,
     nobility_titles,
     org_heads,
+    org_tails,
     person_titles,
     titles,
     type_cues,
@@ -58,6 +59,7 @@ _NOBILITY = nobility_titles()
 # First word of a multi-word name that makes it an organisation: "Conseil constitutionnel",
 # "Cour de cassation", "Fonds monétaire international", "Parti socialiste".
 _ORG_HEADS = org_heads()
+_ORG_TAILS = org_tails()
 _EVENT_HEADS = event_heads()  # "Salon de l'agriculture", "Festival de Cannes": MISC
 _MINISTRY_HEADS = ministry_heads()
 _ENGLISH_FUNCTION_WORDS = english_function_words()
@@ -167,6 +169,7 @@ def _cue_type(doc: Doc, start: int) -> str | None:
     # one adjective between: "le porte-avions français Charles-de-Gaulle"
     if j >= 1 and doc[j].pos_ == "ADJ" and doc[j].is_lower and doc[j - 1].lower_ in _TYPE_CUES:
         j -= 1
+    j = _past_complement(doc, j)
     if j < 0 or "\n" in doc[j].text:
         return None
     word = doc[j].lower_
@@ -175,6 +178,26 @@ def _cue_type(doc: Doc, start: int) -> str | None:
     if not doc[j].is_lower:
         return None
     return _TYPE_CUES.get(word)
+
+
+def _past_complement(doc: Doc, j: int) -> int:
+    """The cue noun's place when a "de" complement and maybe an adjective sit between it and
+    the name ("le navire de pêche basque Ortzadar", "l'avion de chasse Rafale"); else ``j``."""
+    k = j - 1 if j >= 1 and doc[j].pos_ in ("ADJ", "VERB") and doc[j].is_lower else j  # "espagnol": VERB
+    complement = k >= 2 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k - 1].lower_ == "de"
+    if complement and _TYPE_CUES.get(doc[k - 2].lower_) not in (None, "LOC"):
+        return k - 2
+    return j
+
+
+def _list_cue(doc: Doc, start: int, listed: dict[int, str]) -> str | None:
+    """The cue type of a list the name continues: "les villes de Lens, Douai et Arras" are all places, though the cue noun stands before the first only."""
+    j = start - 1
+    if j < 1 or doc[j].text not in (",", "et", "ou"):
+        return None
+    if doc[j].text != "," and doc[j - 1].text == ",":
+        j -= 1
+    return listed.get(j)
 
 
 def _after_vessel_noun(doc: Doc, start: int) -> bool:
@@ -195,7 +218,8 @@ def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
       event's: "Festival de Cannes" MISC;
     * an acronym the NER calls MISC is an organisation: "CNC", "FNSEA".
     """
-    for c in cands:
+    listed: dict[int, str] = {}  # token after a cued name -> the cue's type, for its list
+    for c in sorted(cands, key=lambda c: c.start):
         if _after_vessel_noun(doc, c.start):
             c.label, c.gaz = "MISC", None  # "le cuirassé France": the ship, not the country
             continue
@@ -205,14 +229,17 @@ def retype_by_form(doc: Doc, cands: list[Candidate]) -> None:
         words = text.split()
         if c.label == "PER" and _lowercase_word_inside(words):
             c.label = "MISC"  # "Gilets jaunes": a person's name has no common word inside
-        cue = _cue_type(doc, c.start)
+        cue = _cue_type(doc, c.start) or _list_cue(doc, c.start, listed)
         if cue is not None:
             if cue != "PER" or _looks_like_name_span(doc, c):
                 c.label = cue
+                if cue == "LOC":  # "le navire X, Joan Ferrer": no list after a ship
+                    listed[c.end] = cue
             continue
         if (
             c.label != "PER"
             and len(words) >= 2
+            and fold(words[-1]) not in _ORG_TAILS  # "Dallas Federal Reserve": no Dallas here
             and first_name_run(doc, c.start, strict=False) == c.end
         ):
             c.label = "PER"
@@ -232,8 +259,8 @@ def _lowercase_word_inside(words: list[str]) -> bool:
 
 
 def _type_by_head(text: str, label: str) -> str | None:
-    """A type told by the name's form: an organisation's head word first ("Conseil d'État"),
-    an event's ("Salon du Bourget": MISC), or a MISC acronym ("CNC": ORG); None if none."""
+    """A type told by the name's form: an organisation's head word first ("Conseil d'État")
+    or a firm's last word ("Prisma Média"), an event's ("Salon du Bourget": MISC), or a MISC acronym ("CNC": ORG); None if none."""
     words = text.split()
     if len(words) >= 2 and words[0][:1].isupper() and not words[1].isdigit():  # "Ligue 1"
         head = fold(words[0])
@@ -241,6 +268,8 @@ def _type_by_head(text: str, label: str) -> str | None:
             return "ORG"
         if head in _EVENT_HEADS:
             return "MISC"
+        if fold(words[-1]) in _ORG_TAILS and words[-1][:1].isupper():
+            return "ORG"  # "Prisma Média", "Kering SA": a firm named after its founder
     if label == "MISC" and is_acronym(text) and text.isalpha():
         return "ORG"
     return None

@@ -179,9 +179,9 @@ def _country_entries() -> list[GazEntry]:
         english = [_short_form(n) for _, n in names]
         raw.append([a for a in dict.fromkeys(french + english) if a])
     counts: dict[str, int] = {}
-    for aliases in raw:
-        for alias in aliases:
-            counts[fold(alias)] = counts.get(fold(alias), 0) + 1
+    for aliases in raw:  # "Israël" and "Israel" are one country's names, not two countries'
+        for key in {fold(alias) for alias in aliases}:
+            counts[key] = counts.get(key, 0) + 1
     entries = []
     for aliases in raw:
         kept = tuple(a for a in aliases if counts[fold(a)] == 1)

@@ -65,6 +65,11 @@ org_heads = _word_list(
     """First words of a multi-word name that make it an organisation: "Conseil", "Cour" (folded).""",
     folded=True,
 )
+org_tails = _word_list(
+    "org_tails_fr",
+    """Last words of a multi-word name that make it a firm: "Média", "SA", "Studio" (folded).""",
+    folded=True,
+)
 event_heads = _word_list(
     "entity_event_heads_fr",
     """First words of a multi-word name that make it an event: "Salon", "Festival" (folded).""",

@@ -29,16 +29,25 @@ from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
 from mattis_corpus.nlp.entities.lexicon import determiners
 from mattis_corpus.nlp.entities.person_cues import (
+    bracket_after_name,
     bracketed_region,
     clitic_form,
     common_by_position,
+    english_possessive,
+    foreign_title,
     hyphen_toponym,
+    located_places,
+    lone_letter,
     lowercase_words,
+    saint_place,
+    site_names,
+    trim_before_given_name,
 )
 from mattis_corpus.nlp.entities.spans import (
     Candidate,
     cand_text,
     char_bounds,
+    common_lower,
     doc_text,
     is_common_word,
     is_sentence_initial,
@@ -95,7 +104,7 @@ def person_names(doc: Doc, cands: list[Candidate]) -> None:
             ]
         longer = [(ft, fn) for ft, fn in matches if len(ft) > len(toks)]
         # "Le Pen" is itself a two-word name: the longer "Marine Le Pen" names it
-        matches = longer or matches or _by_given_name(toks, full, gaz)
+        matches = longer or matches or _by_given_name(toks, full, gaz) or _by_inner_name(toks, full, gaz)
         people = {person_key(ft, gaz) for ft, _ in matches}
         if len(people) == 1:
             c.name = max((fn for _, fn in matches), key=lambda n: (len(n.split()), counts[n], n))
@@ -143,6 +152,19 @@ def _by_given_name(
     return [(ft, fn) for ft, fn in full if len(ft) >= 2 and ft[0] == toks[0]]
 
 
+def _by_inner_name(
+    toks: list[str], full: list[tuple[list[str], str]], gaz
+) -> list[tuple[list[str], str]]:
+    """A lone word inside one long full name, neither its first nor its last ("Castillo" of
+    "Pedro Ramón Castillo Terrones", the paternal surname of a Spanish or Portuguese name):
+    that person, when only one full name of the document holds it (and none starts with it:
+    a lone given name went to :func:`_by_given_name` first)."""
+    if len(toks) != 1:
+        return []
+    found = [(ft, fn) for ft, fn in full if len(ft) >= 4 and toks[0] in ft[1:-1]]
+    return found if len({fn for _, fn in found}) == 1 else []
+
+
 # --------------------------------------------------------------------------- page furniture
 
 
@@ -153,6 +175,8 @@ _CREDIT_AFTER = re.compile(
 # "REUTERS/Benoit Tessier", "AP/FRANÇOIS MORI": the agency in capitals, then the name
 _CREDIT_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][A-Z0-9.&-]+[ \t]*/[ \t]*$")
 _LINE_END = re.compile(r"[ \t]*(?:[)\n-]|$)")
+# "| Jane Doe via Unsplash": a photographer credited through a picture library, at a line's end
+_VIA_CREDIT = re.compile(r"[ \t]+via[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*(?:\n|$)")
 
 
 def _photo_credit(doc: Doc, cand: Candidate) -> bool:
@@ -161,7 +185,7 @@ def _photo_credit(doc: Doc, cand: Candidate) -> bool:
     start, end = char_bounds(doc, cand)
     text = doc_text(doc)
     after = text[end : end + 80]
-    if _CREDIT_AFTER.match(after):
+    if _CREDIT_AFTER.match(after) or _VIA_CREDIT.match(after):
         return True
     return bool(_CREDIT_BEFORE.search(text[max(0, start - 40) : start])) and bool(
         _LINE_END.match(after)
@@ -237,9 +261,13 @@ _NO_PERSON_BEFORE = frozenset(
 def _determined_name(doc: Doc, cand: Candidate) -> bool:
     """A lone capitalised word after an article, a possessive or a number, with no title:
     French puts none before a person's name, so it is a thing named after one ("un
-    Magritte", "du Goncourt", "quatre Molière", "son troisième César")."""
+    Magritte", "du Goncourt", "quatre Molière", "son troisième César"), an aside in brackets
+    between ("son troisième (et très attendu) Molière")."""
     i = cand.start
-    if cand.end - i != 1 or cand.title or i == 0 or not doc[i - 1].is_lower:
+    if i >= 2 and doc[i - 1].text == ")":  # "son troisième (et très attendu) Molière"
+        opening = next((k for k in range(i - 2, max(-1, i - 8), -1) if doc[k].text == "("), None)
+        i = opening if opening is not None else i
+    if cand.end - cand.start != 1 or cand.title or i == 0 or not doc[i - 1].is_lower:
         return False
     prev = doc[i - 1]
     return (
@@ -293,6 +321,16 @@ def drop_heading_noun(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 _TAIL_LINKS = frozenset({"du", "de", "des"})
 
 
+def _common(tok) -> bool:
+    """A common word, also when printed in capitals ("MEILLEUR SCENARIO" of a prize list)."""
+    return is_common_word(tok) or (tok.text.isupper() and len(tok.text) > 2 and common_lower(tok))
+
+
+def _heading_tail(tokens) -> bool:
+    """Words in capitals that are all common words: a prize list's heading ("MEILLEUR FILM")."""
+    return all(t.text.isupper() and _common(t) for t in tokens)
+
+
 def trim_common_tail(doc: Doc, cands: list[Candidate]) -> None:
     """Capitalised common words a heading glued to a name leave the person's span:
     "Claire Denis Meilleure Réalisatrice" -> "Claire Denis" (a full "Prénom Nom" then only
@@ -310,10 +348,12 @@ def trim_common_tail(doc: Doc, cands: list[Candidate]) -> None:
             c.end -= 2
             continue
         run = first_name_run(doc, c.start)
+        if run is not None and c.start + 2 < run <= c.end:  # capitals pass as name words: look inside
+            run = next((k for k in range(c.start + 2, run) if _heading_tail(doc[k : c.end])), run)
         if (
             run is not None
             and c.start + 2 <= run < c.end
-            and all(t.text[:1].isupper() and is_common_word(t) for t in doc[run : c.end])
+            and all(t.text[:1].isupper() and _common(t) for t in doc[run : c.end])
         ):
             c.end = run
 
@@ -430,21 +470,31 @@ def person_rules(doc: Doc, cands: list[Candidate], people: set[str]) -> list[Can
     capitalised by position). ``people``:
     the document's full names and surnames (support for a lone common word)."""
     cands = account_names(doc, cands)
+    trim_before_given_name(doc, cands)
     list_persons(doc, cands)
     lower = lowercase_words(doc)
     towns = {fold(cand_text(doc, c)) for c in cands if c.label in ("PER", "LOC") and bracketed_region(doc, c)}
+    sites = site_names(doc)
+    towns |= located_places(doc, cands)
+    person_ends = {c.end for c in cands if c.label == "PER"}
     for c in cands:
         if c.label != "PER" or c.gaz is not None or c.end <= c.start:
             continue
         text = cand_text(doc, c)
-        if hyphen_toponym(text) or fold(text) in towns:
+        if hyphen_toponym(text) or fold(text) in towns or saint_place(doc, c):
             c.label = "LOC"  # "Braine-le-Comte", "Bougival (Yvelines)" and every "Bougival"
             continue
-        if clitic_form(text) or (common_by_position(doc, c, lower) and not supported_person(doc, c, people)):
+        if clitic_form(text) or lone_letter(text) or (
+            common_by_position(doc, c, lower) and not supported_person(doc, c, people)
+        ):
             c.label = "MISC"  # "Peut-on", "Attaque au couteau": no name, dropped below
             c.extra["no_name"] = True
             continue
-        if _quoted_title(doc, c):
+        if fold(text) in sites or english_possessive(doc, c):
+            c.label = "ORG"  # "la newsletter de Kiosquo" (Kiosquo.fr), "Sotheby's"
+        elif foreign_title(doc, c):
+            c.label = foreign_title(doc, c) or c.label  # "M6-Info", "Het Dagelijkse Blad"
+        elif _quoted_title(doc, c) or bracket_after_name(doc, c, person_ends):
             c.label = "MISC"  # « Mobile Home »: a work's title
         elif _determined_name(doc, c) and not supported_person(doc, c, people):
             c.label = "MISC"  # "le Magritte du meilleur film": an award

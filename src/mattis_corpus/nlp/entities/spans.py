@@ -121,6 +121,9 @@ def _trimmed_bounds(doc: Doc, first: int, stop: int) -> tuple[int, int]:
         end -= 1
     while start < end and text[start] in EDGE_CHARS:
         start += 1
+    glued = re.search(r"\w\(", text[start:end])
+    if glued:  # "Ramelot(MR)": a bracket glued to the name is no part of it
+        end = start + glued.start() + 1
     return start, end
 
 
