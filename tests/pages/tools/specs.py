@@ -884,7 +884,7 @@ SPECS["p69_blogdumoderateur"] = dict(
 )
 SPECS["p70_fredcavazza"] = dict(
     batch=3,
-    split="heldout",
+    split="dev",  # held out, then its blind result (comments kept) was acted on: dev (README, Split)
     title="Pourquoi les applications natives ne doivent plus être votre priorité",
     published="2017-01-26",
     updated="2017-01-26",
