@@ -693,3 +693,33 @@ def test_html2text_bold_closed_after_a_space_leaves_no_stars():
 
     assert parse_line("#  **Le numérique en  culture(s) **").text == "Le numérique en culture(s)"
     assert parse_line("un **mot** et **deux mots**").text == "un mot et deux mots"
+
+
+@pytest.mark.parametrize("line, opens", [
+    ('##  21 commentaires sur "Pourquoi les applications natives ne doivent plus', True),
+    ("Une réflexion sur « Le plan de privatisations du gouvernement »", True),
+    ("3 réponses à « Budget : le plan »", True),
+    ("One thought on “Hello world”", True),
+    ("Les commentaires sur « la réforme » se multiplient chez les syndicats.", False),
+    ("2 réponses à la question du ministre", False),
+])
+def test_a_blogs_comment_header_with_the_posts_title_opens_the_comments(line, opens):
+    """WordPress's "21 commentaires sur « Titre »" opens the readers' comments whatever the
+    title's length; a sentence about comments, or a count of answers, does not."""
+    assert chrome.is_comment_marker(line) is opens
+
+
+def test_the_comments_under_a_blog_post_go():
+    raw = "\n\n".join([
+        "Accueil", "Le gouvernement prépare des privatisations partielles",
+        "Publié le 05/04/2013 à 17:08", _ARTICLE.strip(),
+        '## 2 commentaires sur "Le gouvernement prépare des privatisations',
+        'partielles"',
+        "Jean Martin dit :",
+        "Je trouve que le ministre a parfaitement raison de vendre ces participations, qui ne rapportent rien à l'État depuis des années.",
+        "Paul Durand dit :",
+        "Au contraire, ces entreprises sont stratégiques et leur cession serait une erreur historique pour le pays tout entier.",
+    ])
+    text = clean(raw).text
+    assert "parfaitement raison" not in text and "erreur historique" not in text
+    assert "a-t-il ajouté devant la presse" in text

@@ -226,9 +226,32 @@ def is_paywall_cut(line: str) -> bool:
     return len(line) <= _SHORT_CHARS and bool(_PAYWALL_RE.search(_key(line)))
 
 
+_COMMENT_HEADERS = tuple(_key(p) for p in entries("comment_headers_fr"))
+_HEADER_COUNT_RE = re.compile(r"^(?:\d+|une?|one|no|aucune?)\s+(.+)$", re.I)
+_QUOTES = "«\"“'‘"
+
+
+def _comment_header(line: str) -> bool:
+    """A blog's header over its comments: a count, "commentaires sur" or "réponses à", then
+    the post's title in quotes, however long ("21 commentaires sur « … »", "One thought on
+    "…""); the title may be cut where the dump wrapped the line."""
+    m = _HEADER_COUNT_RE.match(line.strip().lstrip("#").strip())
+    if m is None:
+        return False
+    rest = m.group(1)
+    for header in _COMMENT_HEADERS:
+        n = len(header.split())
+        words = rest.split(maxsplit=n)
+        if len(words) > n and _key(" ".join(words[:n])) == header and words[n][0] in _QUOTES:
+            return True
+    return False
+
+
 def is_comment_marker(line: str) -> bool:
     """A line that opens the readers' comments ("Laissez un commentaire", "12 réactions",
-    "Connectez-vous pour pouvoir commenter")."""
+    "Connectez-vous pour pouvoir commenter", "21 commentaires sur « … »")."""
+    if _comment_header(line):
+        return True
     if len(line) > _SHORT_CHARS:
         return False
     key = _TRAILING_COUNT_RE.sub("", _COUNT_RE.sub("", _key(line)))
