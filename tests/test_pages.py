@@ -723,3 +723,12 @@ def test_the_comments_under_a_blog_post_go():
     text = clean(raw).text
     assert "parfaitement raison" not in text and "erreur historique" not in text
     assert "a-t-il ajouté devant la presse" in text
+
+
+def test_two_numeric_dates_glued_by_the_dump_are_two_dates():
+    """A post's <time> of publication and of update printed without a space between them:
+    "26/01/201726/01/2017" dates the article 26 January 2017."""
+    raw = "\n\n".join(["Accueil", "Le gouvernement prépare des privatisations partielles",
+                       "Anne Martin Analyses", "05/04/201306/04/2013 8 Minutes", _ARTICLE.strip()])
+    page = clean(raw)
+    assert page.dateline is not None and page.dateline.value == "2013-04-05"

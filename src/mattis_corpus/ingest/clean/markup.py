@@ -97,9 +97,16 @@ def _new_window_links(s: str) -> tuple[str, int]:
     return ("".join(parts) + s[pos:], linked) if parts else (s, 0)
 
 
+# Two numeric dates a dump glued together (a post's <time> of publication and of update):
+# "26/01/201726/01/2017" is "26/01/2017 26/01/2017".
+_GLUED_DATES_RE = re.compile(r"(\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)(?=\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)")
+
+
 def parse_line(raw: str) -> Line:
     """Take one line's marks off and say which there were."""
     s = raw.strip()
+    if "/" in s or "." in s:
+        s = _GLUED_DATES_RE.sub(r"\1 ", s)
     rel = bool(_REL_RE.match(s))
     artefact = False
     if _LYNX_RE.search(s) or _FIELD_RE.search(s):
