@@ -732,3 +732,14 @@ def test_two_numeric_dates_glued_by_the_dump_are_two_dates():
                        "Anne Martin Analyses", "05/04/201306/04/2013 8 Minutes", _ARTICLE.strip()])
     page = clean(raw)
     assert page.dateline is not None and page.dateline.value == "2013-04-05"
+
+
+def test_a_headline_the_pages_source_broke_over_two_lines_is_whole():
+    """A tag-stripper keeps the line breaks of the page's source, even inside the <h1>: a head
+    line stopping on "et" goes on on the next one, and the two are the headline."""
+    raw = "\n\n".join(["Accueil", "Économie",
+                       "Le gouvernement prépare des privatisations et",
+                       "Bercy publie la liste des entreprises concernées",
+                       "Publié le 05/04/2013 à 17:08", _ARTICLE.strip()])
+    assert clean(raw).title == ("Le gouvernement prépare des privatisations et Bercy publie la "
+                                "liste des entreprises concernées")

@@ -52,7 +52,6 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -80,11 +79,11 @@ from mattis_corpus.ingest.clean.furniture import (
     related_boxes,
     teaser_blocks,
 )
+from mattis_corpus.ingest.clean.headline import headline_before_byline, rejoin_open, signature
 from mattis_corpus.ingest.clean.markup import flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
     date_lists,
-    dated_byline,
     yearless_dateline,
 )
 from mattis_corpus.ingest.clean.title import (
@@ -366,72 +365,6 @@ def _printed_headline(
 
 
 _BYLINE_BONUS = 0.3  # the headline is printed just above its article's byline or dateline
-_BYLINE_REACH = 6  # lines between the headline and its byline: kicker, section, share links
-
-
-def _headline_before_byline(head: Sequence[_Block], captions: frozenset[str]) -> int | None:
-    """The head line that sits just above the article's own byline or dateline (the last one
-    before the article): the nearest headline-like line within a few lines above it. Pages
-    put the title, then who wrote it and when; a photo caption or a standfirst comes after."""
-    sign = next((k for k in range(len(head) - 1, -1, -1) if _signature(head[k].text)), None)
-    if sign is None:
-        return None
-    while sign > 0 and _signature_part(head[sign - 1].text):
-        sign -= 1
-    for k in range(sign - 1, max(-1, sign - 1 - _BYLINE_REACH), -1):
-        text = head[k].text
-        if headline_like(text) and B.line_key(text) not in captions:
-            return _first_wording(head, k)
-    return None
-
-
-_REWORDED = 0.6  # share of content words two wordings of one headline have in common
-_REWORD_REACH = 2
-
-
-def _same_or_piece(a: str, b: str) -> bool:
-    """``a`` is ``b`` again (its site name aside) or a piece of it (a wrapped breadcrumb)."""
-    ka, kb = B.line_key(strip_site_name(a)), B.line_key(strip_site_name(b))
-    return ka in kb or kb in ka
-
-
-def _first_wording(head: Sequence[_Block], k: int) -> int:
-    """The headline, when the line above the byline words it again: the picture's caption or
-    alt text under the h1 often repeats the headline in other words ("X, cette paire …" /
-    "X et du style cette paire …"); the headline is printed first. Not the same line again (the page's <title>), nor a piece of it (a breadcrumb that
-    wraps its tail), nor an unmarked line above a marked heading."""
-    line = head[k]
-    own = content_words(line.text)
-    marked = line.heading > 0 or line.outdented
-    for j in range(k - 1, max(-1, k - 1 - _REWORD_REACH), -1):
-        other = head[j]
-        shared = len(own & content_words(other.text)) / max(1, min(len(own), len(content_words(other.text))))
-        if (headline_like(other.text) and shared >= _REWORDED
-                and not _same_or_piece(other.text, line.text)
-                and not (marked and not (other.heading > 0 or other.outdented))):
-            return j
-    return k
-
-
-def _signature(text: str) -> bool:
-    """The article's byline or dateline: not a today's-date widget, unless it gives the time
-    ("Samedi 16 février 2013, 22h04": a widget shows the day, an article when it was posted)."""
-    if is_byline(text) or dated_byline(text):
-        return True
-    dl = parse_dateline(text)
-    return dl is not None and (not dl.furniture or _CLOCK_RE.search(text) is not None)
-
-
-_CLOCK_RE = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{2}\b")
-
-
-def _signature_part(text: str) -> bool:
-    """A line of the byline-and-dates block: a byline, a date, or a label ("Publié", "Mis à
-    jour", an agency) printed on its own line."""
-    return _signature(text) or words(text) <= _LABEL_WORDS
-
-
-_LABEL_WORDS = 3
 
 
 def find_title(page: _Page) -> _Page:
@@ -440,13 +373,13 @@ def find_title(page: _Page) -> _Page:
     page's first heading, nearest first; not chrome, not a related header; its site name
     stripped. Failing any shared word, the nearest headline-like line. The standfirst lines
     between the title and the article's first block are put back in front of it."""
-    blocks, head = page.blocks, page.head
+    blocks, head = page.blocks, rejoin_open(page.head)
     rest = content_words(" ".join(b.text for b in blocks[1:] or blocks))
     body = rest | content_words(blocks[0].text) if blocks else rest  # the lede is evidence too
     copies = title_keys(page.lines)
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
-    signed = _headline_before_byline(  # the byline may open the article's block
-        (*head, *blocks[:1]) if blocks and _signature(blocks[0].text) else head, page.captions)
+    signed = headline_before_byline(  # the byline may open the article's block
+        (*head, *blocks[:1]) if blocks and signature(blocks[0].text) else head, page.captions)
     raw = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
                         page.captions, b.outdented, signed=k == signed), k, b) for k, b in candidates]
     scored = [(s - 0.005 * (len(head) - k if k >= 0 else 0)

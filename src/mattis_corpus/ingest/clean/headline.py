@@ -1,0 +1,112 @@
+"""Where the headline stands: just above its article's byline or dateline, written first when
+the picture under it words it again, and whole even when the page's source broke it over two
+lines. ``page.find_title`` uses these; they read only the text and marks of head lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from mattis_corpus.ingest.clean import boilerplate as B
+from mattis_corpus.ingest.clean.chrome import is_byline, starts_lower, words
+from mattis_corpus.ingest.clean.dateline import parse_dateline
+from mattis_corpus.ingest.clean.pubdate import dated_byline
+from mattis_corpus.ingest.clean.title import (
+    content_words,
+    ends_open,
+    headline_like,
+    strip_site_name,
+)
+
+
+class HeadLine(Protocol):
+    text: str
+    heading: int
+    outdented: bool
+
+
+B_ = TypeVar("B_", bound=HeadLine)
+
+
+_BYLINE_REACH = 6  # lines between the headline and its byline: kicker, section, share links
+
+
+def headline_before_byline(head: Sequence[B_], captions: frozenset[str]) -> int | None:
+    """The head line that sits just above the article's own byline or dateline (the last one
+    before the article): the nearest headline-like line within a few lines above it. Pages
+    put the title, then who wrote it and when; a photo caption or a standfirst comes after."""
+    sign = next((k for k in range(len(head) - 1, -1, -1) if signature(head[k].text)), None)
+    if sign is None:
+        return None
+    while sign > 0 and signature_part(head[sign - 1].text):
+        sign -= 1
+    for k in range(sign - 1, max(-1, sign - 1 - _BYLINE_REACH), -1):
+        text = head[k].text
+        if headline_like(text) and B.line_key(text) not in captions:
+            return _first_wording(head, k)
+    return None
+
+
+_REWORDED = 0.6  # share of content words two wordings of one headline have in common
+_REWORD_REACH = 2
+
+
+def _same_or_piece(a: str, b: str) -> bool:
+    """``a`` is ``b`` again (its site name aside) or a piece of it (a wrapped breadcrumb)."""
+    ka, kb = B.line_key(strip_site_name(a)), B.line_key(strip_site_name(b))
+    return ka in kb or kb in ka
+
+
+def _first_wording(head: Sequence[B_], k: int) -> int:
+    """The headline, when the line above the byline words it again: the picture's caption or
+    alt text under the h1 often repeats the headline in other words ("X, cette paire …" /
+    "X et du style cette paire …"); the headline is printed first. Not the same line again (the page's <title>), nor a piece of it (a breadcrumb that
+    wraps its tail), nor an unmarked line above a marked heading."""
+    line = head[k]
+    own = content_words(line.text)
+    marked = line.heading > 0 or line.outdented
+    for j in range(k - 1, max(-1, k - 1 - _REWORD_REACH), -1):
+        other = head[j]
+        shared = len(own & content_words(other.text)) / max(1, min(len(own), len(content_words(other.text))))
+        if (headline_like(other.text) and shared >= _REWORDED
+                and not _same_or_piece(other.text, line.text)
+                and not (marked and not (other.heading > 0 or other.outdented))):
+            return j
+    return k
+
+
+def signature(text: str) -> bool:
+    """The article's byline or dateline: not a today's-date widget, unless it gives the time
+    ("Samedi 16 février 2013, 22h04": a widget shows the day, an article when it was posted)."""
+    if is_byline(text) or dated_byline(text):
+        return True
+    dl = parse_dateline(text)
+    return dl is not None and (not dl.furniture or _CLOCK_RE.search(text) is not None)
+
+
+_CLOCK_RE = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{2}\b")
+
+
+def signature_part(text: str) -> bool:
+    """A line of the byline-and-dates block: a byline, a date, or a label ("Publié", "Mis à
+    jour", an agency) printed on its own line."""
+    return signature(text) or words(text) <= _LABEL_WORDS
+
+
+_LABEL_WORDS = 3
+
+
+def rejoin_open(head: Sequence[B_]) -> tuple[B_, ...]:
+    """A head line that stops on "et", "de", "la" … goes on on the next line (a tag-stripper
+    keeps the line breaks of the page's source, even inside an <h1>): the two are one
+    candidate, on the first line's place; the second is left empty."""
+    out = list(head)
+    for k in range(len(out) - 1):
+        nxt = out[k + 1].text
+        if (ends_open(out[k].text) and words(out[k].text) >= 3 and nxt and not starts_lower(nxt)
+                and not signature_part(nxt)):
+            out[k] = replace(out[k], text=f"{out[k].text} {nxt}")
+            out[k + 1] = replace(out[k + 1], text="")
+    return tuple(out)
