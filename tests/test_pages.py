@@ -743,3 +743,13 @@ def test_a_headline_the_pages_source_broke_over_two_lines_is_whole():
                        "Publié le 05/04/2013 à 17:08", _ARTICLE.strip()])
     assert clean(raw).title == ("Le gouvernement prépare des privatisations et Bercy publie la "
                                 "liste des entreprises concernées")
+
+
+def test_a_paragraph_the_source_broke_after_et_goes_on_with_a_capital():
+    """"… la transition entre Lula et" / "Bolsonaro a commencé …" is one sentence: a line that
+    stops on "et", "de", "la" goes on whatever the case of the next line's first letter."""
+    from mattis_corpus.ingest.clean.page import _Block, _Page, join_broken
+
+    blocks = (_Block("Au Brésil, la transition entre Lula et"), _Block("Bolsonaro a commencé lundi."))
+    assert [b.text for b in join_broken(_Page(blocks=blocks)).blocks] == [
+        "Au Brésil, la transition entre Lula et Bolsonaro a commencé lundi."]

@@ -436,8 +436,9 @@ def _join_texts(group: list[_Block]) -> str:
 
 
 def join_broken(page: _Page) -> _Page:
-    """Rejoin a paragraph cut mid-sentence: no final punctuation, next starts lower-case (and
-    is not a byline set in small letters under its headline).
+    """Rejoin a paragraph cut mid-sentence: no final punctuation, and the next starts lower-case
+    or the line stops on "et", "de", "la" … ("… entre Lula et" / "Bolsonaro a …"); never a byline
+    set in small letters under its headline.
 
     Runs after chrome removal (and again after duplicate removal), so an ad or a repeated
     caption printed in the middle of the sentence does not keep its two halves apart.
@@ -445,7 +446,7 @@ def join_broken(page: _Page) -> _Page:
     groups: list[list[_Block]] = []
     for b in page.blocks:
         last = groups[-1][-1] if groups else None
-        if (last is not None and starts_lower(b.text)
+        if (last is not None and (starts_lower(b.text) or ends_open(last.text))
                 and not last.text.endswith(TERMINAL) and not is_byline(b.text)):
             groups[-1].append(b)
         else:
