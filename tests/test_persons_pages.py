@@ -234,3 +234,29 @@ def test_inner_word_that_is_also_a_given_name_names_the_same_person(nlp):
     text = "L'opposant Carlos Andrés Pérez Rodríguez a parlé hier. Pour Andrés, la victoire est proche."
     names = {m.text: m.name for m in extract_mentions(nlp(text)) if m.type == "PER"}
     assert names.get("Andrés", "Carlos Andrés Pérez Rodríguez") == "Carlos Andrés Pérez Rodríguez", names
+
+
+def test_lone_word_without_evidence_of_a_person_is_no_person(nlp):
+    """A brand, a program or a firm the NER calls a person, named once, with no given name,
+    title, reporting verb, age or list of persons around it: no person."""
+    for text in (
+        "La nouvelle offre de Prezi séduit les écoles. Les enseignants de Lyon l'utilisent déjà.",
+        "Pour ses présentations, l'équipe préfère Keynote. Le logiciel est gratuit sur Mac.",
+        "La campagne a été confiée à Havasson, une agence de Paris.",
+        "Les clients de Netgear se plaignent d'une faille dans les routeurs.",
+    ):
+        assert persons(nlp, text) == set(), text
+
+
+def test_lone_surname_with_evidence_stays_a_person(nlp):
+    """A source quoted, the subject of a verb, an agent, or names listed together: persons."""
+    cases = {
+        "Selon Varnier, la réforme échouera. Le texte sera voté mardi.": {"Varnier"},
+        "Dufrenne a déclaré que la réforme échouera.": {"Dufrenne"},
+        "Le but a été marqué par Ducastel à la 80e minute.": {"Ducastel"},
+        "Le défenseur a cédé sa place. Vernadet est entré à la 70e minute.": {"Vernadet"},
+        "Ont été sélectionnés Mercadal, Dufrenne et Pirlouis pour le match de samedi.": {
+            "Mercadal", "Dufrenne", "Pirlouis"},
+    }
+    for text, expected in cases.items():
+        assert persons(nlp, text) == expected, text

@@ -25,6 +25,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import name_tokens, person_key, pretty
+from mattis_corpus.nlp.entities.evidence import unsupported_persons
 from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
 from mattis_corpus.nlp.entities.lexicon import determiners
@@ -513,9 +514,10 @@ def person_rules(doc: Doc, cands: list[Candidate], people: set[str]) -> list[Can
 
 def name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Name each person of the document (``name`` set in place; a given name sharing a
-    surname may be added): full names, shared surnames, misspellings."""
+    surname may be added): full names, shared surnames, misspellings; a lone word with no evidence of a person is retyped."""
     cands = shared_surnames(doc, cands)
     person_names(doc, cands)
     name_shared_surnames(doc, cands)
     merge_misspelt(cands)
+    unsupported_persons(doc, cands)
     return cands
