@@ -260,3 +260,16 @@ def test_lone_surname_with_evidence_stays_a_person(nlp):
     }
     for text, expected in cases.items():
         assert persons(nlp, text) == expected, text
+
+
+def test_old_press_role_nouns_and_civilities_are_evidence_of_a_person(nlp):
+    """A role noun in apposition ("le sieur Vernadet", "le conseiller Dufrenne"), a civility two
+    words back ("Mme veuve Ducastel") are what the press
+    says of a person, so a lone surname named once stays one; "le logiciel Havasson" is not."""
+    found = persons(nlp, "Le pourvoi formé par le sieur Vernadet a été rejeté hier par la Cour.")
+    assert "Vernadet" in found
+    found = persons(nlp, "L'audience a été présidée par le conseiller Dufrenne, à midi.")
+    assert "Dufrenne" in found
+    found = persons(nlp, "Mme veuve Ducastel a été retrouvée hier dans son appartement.")
+    assert "Ducastel" in found
+    assert "Havasson" not in persons(nlp, "Le logiciel Havasson permet de monter des vidéos.")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from mattis_corpus.canon import name_tokens
 from mattis_corpus.french import APOSTROPHES
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
-from mattis_corpus.nlp.entities.lexicon import person_titles, titles
+from mattis_corpus.nlp.entities.lexicon import determiners, person_titles, titles, type_cues
 from mattis_corpus.nlp.entities.spans import Candidate, char_bounds, doc_text
 from mattis_corpus.nlp.quotes.verbs import speech_verb
 from mattis_corpus.textutil import fold
@@ -43,22 +43,40 @@ _SOURCE_CUES = re.compile(rf"(?:\bselon|\bd[{re.escape(APOSTROPHES)}]apr[eè]s)\
 # "X, 34 ans," "X (34 ans)": an age is said of a person only
 _AGE = re.compile(r"^\s*[,(]\s*\d{1,3}\s+ans\b")
 # "Cunego, Gesink et Zubeldia": the glue of a list of names
-_LIST_GLUE = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:et|ou)\s+)(?:[A-Z][a-z]{0,2}\s?\.\s*)?$")
+_LIST_GLUE = re.compile(rf"^(?:\s*,\s*|\s*,?\s+(?:et|ou)\s+)(?:de\s+|d[{re.escape(APOSTROPHES)}]|[A-Z][a-z]{{0,2}}\s?\.\s*)?$")
+
+
+# what names a woman by her birth name: "Mme Lucie Arnaud, née Berthier"
+_BORN = frozenset({"née", "né", "nee", "ne"})
 
 
 def _titled(doc: Doc, cand: Candidate) -> bool:
-    """A title or civility right before the mention, also when the NER left it out of the
-    candidate or a scan spaced its full stop ("M . Mandel", "MM.Laval")."""
+    """A title or civility in the two words before the mention, also when the NER left it out
+    of the candidate or a scan spaced its full stop ("M . Mandel", "MM.Laval", "Mme veuve
+    Durand"); "née X"; or a role noun in apposition ("le sieur Aubert", "le conseiller
+    Bailly", "l'Italien Guerra"), unless that noun types names itself ("le logiciel X")."""
     if cand.title:
         return True
+    for i in range(cand.start - 1, max(-1, cand.start - 3), -1):
+        word = doc[i].text
+        if word == "." and i > 0:
+            word = doc[i - 1].text + "."
+        key = fold(word)
+        if key in titles() or key in person_titles():
+            return True
     i = cand.start - 1
     if i < 0:
         return False
-    word = doc[i].text
-    if word == "." and i > 0:
-        word = doc[i - 1].text + "."
-    key = fold(word)
-    return key in titles() or key in person_titles()
+    before = doc[i]
+    if before.lower_ in _BORN:
+        return True
+    return (i > 0 and before.pos_ in ("NOUN", "ADJ") and before.text.islower() and before.is_alpha
+            and _elided(doc[i - 1].lower_) in determiners() and before.lower_ not in type_cues())
+
+
+def _elided(word: str) -> str:
+    """The word with its elision written with the straight apostrophe ("l’" -> "l'")."""
+    return word[:-1] + "'" if word[-1:] in APOSTROPHES else word
 
 
 def _speaks(doc: Doc, cand: Candidate) -> bool:
