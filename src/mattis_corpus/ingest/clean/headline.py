@@ -62,14 +62,16 @@ def _same_or_piece(a: str, b: str) -> bool:
 def _first_wording(head: Sequence[B_], k: int) -> int:
     """The headline, when the line above the byline words it again: the picture's caption or
     alt text under the h1 often repeats the headline in other words ("X, cette paire …" /
-    "X et du style cette paire …"); the headline is printed first. Not the same line again (the page's <title>), nor a piece of it (a breadcrumb that
-    wraps its tail), nor an unmarked line above a marked heading."""
+    "X et du style cette paire …"); the headline is printed first. Not the same line again
+    (the page's <title>), nor a piece of it (a breadcrumb that wraps its tail), nor an
+    unmarked line above a marked heading."""
     line = head[k]
     own = content_words(line.text)
     marked = line.heading > 0 or line.outdented
     for j in range(k - 1, max(-1, k - 1 - _REWORD_REACH), -1):
         other = head[j]
-        shared = len(own & content_words(other.text)) / max(1, min(len(own), len(content_words(other.text))))
+        theirs = content_words(other.text)
+        shared = len(own & theirs) / max(1, min(len(own), len(theirs)))
         if (headline_like(other.text) and shared >= _REWORDED
                 and not _same_or_piece(other.text, line.text)
                 and not (marked and not (other.heading > 0 or other.outdented))):

@@ -71,11 +71,14 @@ def _letters(s: str) -> int:
 
 
 @cache
-def _new_window_re() -> re.Pattern[str]:
+def _new_window_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The labels' pattern, and the starts of their last words: a quick test that a line may
+    hold one at all (parse_line runs on every line)."""
     labels = sorted(entries("new_window_labels"), key=len, reverse=True)
     alt = "|".join(re.escape(label).replace("'", f"[{APOSTROPHES}]").replace("ê", "[êe]")
                    for label in labels)
-    return re.compile(rf"\s*(?:\(\s*(?:{alt})\s*\)|\[\s*(?:{alt})\s*\]|\s[-–]\s*(?:{alt})\b)", re.I)
+    keys = tuple(sorted({label.split()[-1].lower()[:3] for label in labels}))
+    return re.compile(rf"\s*(?:\(\s*(?:{alt})\s*\)|\[\s*(?:{alt})\s*\]|\s[-–]\s*(?:{alt})\b)", re.I), keys
 
 
 _INLINE_LINK_WORDS = 6  # a link inside a sentence is a few words long
@@ -86,8 +89,12 @@ def _new_window_links(s: str) -> tuple[str, int]:
     they closed: a dump without link marks still shows which words were links. A label that
     ends the line closes a link that is the whole line (or runs from the previous label: a
     teaser, a menu); inside a sentence, only the few words before it were the link."""
+    pattern, keys = _new_window_re()
+    low = s.lower()
+    if not any(k in low for k in keys):
+        return s, 0
     parts, linked, pos = [], 0, 0
-    for m in _new_window_re().finditer(s):
+    for m in pattern.finditer(s):
         text = s[pos:m.start()]
         if _letters(s[m.end():]):
             text = " ".join(text.split()[-_INLINE_LINK_WORDS:])

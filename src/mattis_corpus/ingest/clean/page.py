@@ -80,7 +80,7 @@ from mattis_corpus.ingest.clean.furniture import (
     teaser_blocks,
 )
 from mattis_corpus.ingest.clean.headline import headline_before_byline, rejoin_open, signature
-from mattis_corpus.ingest.clean.markup import flush_left_lines
+from mattis_corpus.ingest.clean.markup import Line, flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
     date_lists,
@@ -288,10 +288,9 @@ def cut_related(page: _Page) -> _Page:
 
 def _resumes(b: _Block) -> bool:
     """A line after a related box that takes the article up again: scored as text, and a
-    sentence, or a long line of ordinary French a link broke off (as ``related_boxes`` says)."""
-    text = b.text
-    return b.p >= 0.5 and (is_body_like(text, _RESUME_WORDS // 2) or (
-        words(text) >= B.OPEN_PROSE_WORDS and prose_words(text) and not text.endswith(("...", "…"))))
+    sentence, or prose a link broke off (the test ``related_boxes`` applies to page lines)."""
+    return b.p >= 0.5 and (is_body_like(b.text, _RESUME_WORDS // 2)
+                           or B.prose_like(Line(b.text), open_end=True))
 
 
 def extract_dateline(page: _Page) -> _Page:

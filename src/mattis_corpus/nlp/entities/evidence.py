@@ -47,7 +47,7 @@ _LIST_GLUE = re.compile(rf"^(?:\s*,\s*|\s*,?\s+(?:et|ou)\s+)(?:de\s+|d[{re.escap
 
 
 # what names a woman by her birth name: "Mme Lucie Arnaud, née Berthier"
-_BORN = frozenset({"née", "né", "nee", "ne"})
+_BORN = frozenset({"née", "né", "nee"})  # not "ne": the negation
 
 
 def _titled(doc: Doc, cand: Candidate) -> bool:
