@@ -753,3 +753,33 @@ def test_a_paragraph_the_source_broke_after_et_goes_on_with_a_capital():
     blocks = (_Block("Au Brésil, la transition entre Lula et"), _Block("Bolsonaro a commencé lundi."))
     assert [b.text for b in join_broken(_Page(blocks=blocks)).blocks] == [
         "Au Brésil, la transition entre Lula et Bolsonaro a commencé lundi."]
+
+
+_LISTICLE_ITEMS = [
+    ("Zinedine Zidane", "En finale de la Coupe du monde 2006, le capitaine des Bleus donne un coup "
+                        "de tête à son adversaire et quitte le terrain sous les yeux du monde entier."),
+    ("Eric Cantona", "En janvier 1995, l'attaquant de Manchester United saute dans les tribunes "
+                     "pour frapper un supporter qui l'insultait."),
+    ("Luis Suarez", "L'Uruguayen a mordu l'épaule d'un défenseur italien lors du Mondial brésilien, "
+                    "ce qui lui a valu une longue suspension."),
+    ("Paolo Di Canio", "L'Italien a poussé l'arbitre, qui s'est effondré au sol, lors d'un match de 1998."),
+]
+
+
+def test_a_listicle_keeps_every_item_and_its_heading():
+    """'1. Name' / one paragraph, again and again: each pair scores low line by line (short
+    lines all around), yet it is the article's own sections. A related box still ends it, and a
+    one-line credit under a heading after the article ("Rubrique animée par …") is no section."""
+    raw = "\n\n".join([
+        "Accueil", "[1]Sport [2]Football [3]Tennis [4]Cyclisme [5]People",
+        "Les colères les plus célèbres du football", "Par Martin Dubois | 18/06/2012 à 10h12",
+        "Le football a connu son lot de joueurs qui perdent leurs nerfs sur le terrain. Voici une "
+        "sélection des coups de sang qui ont marqué les esprits des supporters.",
+        *(f"{n}. {name}\n\n{para}" for n, (name, para) in enumerate(_LISTICLE_ITEMS, 1)),
+        "Le Journal Shopping", "Rubrique animée par nos experts.",
+        "Articles en relation", "[6]Les plus beaux buts de la saison", "[7]Le mercato en direct",
+    ])
+    text = clean(raw).text
+    for name, para in _LISTICLE_ITEMS:
+        assert name in text and para in text
+    assert "Rubrique animée" not in text and "mercato" not in text

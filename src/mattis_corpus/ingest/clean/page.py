@@ -198,6 +198,7 @@ def _trim_edges(blocks: Sequence[_Block], keep: set[int]) -> set[int]:
 
 
 _EXTEND_P = 0.05
+_SECTION_WORDS = 10  # a section's paragraph, not a one-line credit ("Rubrique animée par …")
 
 
 def _extend(blocks: Sequence[_Block], probs: Sequence[float], a: int, b: int) -> tuple[int, int]:
@@ -205,9 +206,23 @@ def _extend(blocks: Sequence[_Block], probs: Sequence[float], a: int, b: int) ->
     article scores low alone; it is still the article's)."""
     while a > 0 and probs[a - 1] >= _EXTEND_P and _sentence(blocks[a - 1].text):
         a -= 1
-    while b < len(blocks) and probs[b] >= _EXTEND_P and _sentence(blocks[b].text):
-        b += 1
+    while b < len(blocks):
+        if probs[b] >= _EXTEND_P and _sentence(blocks[b].text):
+            b += 1
+        elif (b + 1 < len(blocks) and _subheading(blocks[b].text)
+              and probs[b + 1] >= _EXTEND_P and _sentence(blocks[b + 1].text)
+              and words(blocks[b + 1].text) >= _SECTION_WORDS):
+            b += 2
+        else:
+            break
     return a, b
+
+
+def _subheading(text: str) -> bool:
+    """A heading inside the article: a listicle's "2. Eric Cantona", an intertitle. With the
+    sentence after it, it goes on the article (a run of such pairs scores low line by line)."""
+    return (is_heading_like(text) and not is_chrome_line(text) and not related_header(text)
+            and not is_comment_marker(text) and not is_paywall_cut(text))
 
 
 def _sentence(text: str) -> bool:
