@@ -124,3 +124,22 @@ def test_generated_files_are_up_to_date():
     script = ROOT / "benchmarks" / "build_name_data.py"
     out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.skipif(not importlib.util.find_spec("wordfreq"),
+                    reason="build-time source not installed (pip install wordfreq==3.1.1)")
+def test_generated_common_words_are_up_to_date():
+    script = ROOT / "benchmarks" / "build_common_words.py"
+    out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_common_words_hold_no_given_name():
+    """The list says whether a would-be surname is an everyday word: a given name there would
+    turn "Danis Léon" into a product."""
+    from mattis_corpus.nlp.entities.gazetteer import gazetteer
+    from mattis_corpus.nlp.entities.lexicon import common_words
+
+    words = common_words()
+    assert {"store", "camp", "internet", "association"} <= words
+    assert not {w for w in words if gazetteer().is_first_name(w)}

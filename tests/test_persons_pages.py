@@ -273,3 +273,31 @@ def test_old_press_role_nouns_and_civilities_are_evidence_of_a_person(nlp):
     found = persons(nlp, "Mme veuve Ducastel a été retrouvée hier dans son appartement.")
     assert "Ducastel" in found
     assert "Havasson" not in persons(nlp, "Le logiciel Havasson permet de monter des vidéos.")
+
+
+def test_everyday_words_without_a_given_name_need_evidence_too(nlp):
+    """Several words, none a given name first, an everyday word last ("App Store", "Paper
+    Planes"), named once: a product or a firm unless a title, a reporting verb or an age says
+    otherwise; a firm's plain verb ("a racheté") is no such evidence. A rare given name before
+    a real surname ("Danis Tanovic") is a person's shape already."""
+    for text in (
+        "Apple a présenté jeudi son nouvel App Store, plus ouvert aux développeurs.",
+        "Le groupe a racheté Paper Planes, une jeune pousse lyonnaise, pour dix millions d'euros.",
+        "Burger King a ouvert quarante restaurants en France cette année.",
+    ):
+        assert persons(nlp, text) == set(), text
+    assert persons(nlp, "Le réalisateur Danis Tanovic présentera son film à Berlin.") == {"Danis Tanovic"}
+    assert "Harlem Désir" in persons(nlp, "Le chanteur Harlem Désir a quitté la scène.")
+    assert "Harlem Désir" in persons(nlp, "Harlem Désir, 52 ans, a quitté la scène.")
+
+
+def test_a_role_with_its_adjectives_or_the_body_it_heads_is_evidence_of_a_person(nlp):
+    """ "le nouveau premier secrétaire X", "du psychologue comportementaliste X", "le premier
+    secrétaire du Parti socialiste X": a role in apposition however it is worded; "le think tank
+    X" is an organisation."""
+    assert "Harlem Désir" in persons(nlp, "Le congrès sera clos par le nouveau premier secrétaire Harlem Désir.")
+    assert "Skinnard" in persons(nlp, "Il s'inspire des travaux du psychologue comportementaliste "
+                                      "Skinnard, le père du conditionnement.")
+    assert "Harlem Désir" in persons(nlp, "Il a marché en compagnie du premier secrétaire du Parti "
+                                          "socialiste Harlem Désir.")
+    assert persons(nlp, "Selon le think tank Arbreclair, la moitié des emplois vont changer.") == set()

@@ -14,9 +14,13 @@ a lone word stays a person only with one of these in its document:
   ("Cunego, Gesink et Zubeldia");
 * the gazetteer knowing the name.
 
-Without any, the entity is retyped MISC (a name, not a person's). Only lone words named once
-are weighed: "Prénom Nom" is the shape of a person already, and a name the text comes back to
-is what the article is about (weighing those too lost more surnames than brands on the pages).
+Without any, the entity is retyped MISC (a name, not a person's). Only names named once
+are weighed: a name the text comes back to is what the article is about (weighing those too
+lost more surnames than brands on the pages). "Prénom Nom" is the shape of a person already,
+and so is a rare given name before a surname ("Danis Tanovic"); but several words with no
+given name first and an everyday word last ("App Store", "Summer Camp", "Burger King"; the
+common English and French words of data/common_words.txt) are weighed like a lone word, with
+a stricter subject cue: a reporting verb only, since a firm launches and buys too.
 
 spaCy is never imported here at import time: the module only reads Doc/Token attributes.
 """
@@ -30,7 +34,13 @@ from typing import TYPE_CHECKING
 from mattis_corpus.canon import name_tokens
 from mattis_corpus.french import APOSTROPHES
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
-from mattis_corpus.nlp.entities.lexicon import determiners, person_titles, titles, type_cues
+from mattis_corpus.nlp.entities.lexicon import (
+    common_words,
+    determiners,
+    person_titles,
+    titles,
+    type_cues,
+)
 from mattis_corpus.nlp.entities.spans import Candidate, char_bounds, doc_text
 from mattis_corpus.nlp.quotes.verbs import speech_verb
 from mattis_corpus.textutil import fold
@@ -54,7 +64,8 @@ def _titled(doc: Doc, cand: Candidate) -> bool:
     """A title or civility in the two words before the mention, also when the NER left it out
     of the candidate or a scan spaced its full stop ("M . Mandel", "MM.Laval", "Mme veuve
     Durand"); "née X"; or a role noun in apposition ("le sieur Aubert", "le conseiller
-    Bailly", "l'Italien Guerra"), unless that noun types names itself ("le logiciel X")."""
+    Bailly", "l'Italien Guerra", "le chanteur X", "le nouveau premier secrétaire X"), unless a
+    noun there types names otherwise ("le logiciel X")."""
     if cand.title:
         return True
     for i in range(cand.start - 1, max(-1, cand.start - 3), -1):
@@ -64,14 +75,46 @@ def _titled(doc: Doc, cand: Candidate) -> bool:
         key = fold(word)
         if key in titles() or key in person_titles():
             return True
-    i = cand.start - 1
-    if i < 0:
-        return False
-    before = doc[i]
-    if before.lower_ in _BORN:
+    if cand.start > 0 and doc[cand.start - 1].lower_ in _BORN:
         return True
-    return (i > 0 and before.pos_ in ("NOUN", "ADJ") and before.text.islower() and before.is_alpha
-            and _elided(doc[i - 1].lower_) in determiners() and before.lower_ not in type_cues())
+    return _role_before(doc, cand.start) or _title_of_body(doc, cand.start)
+
+
+_BODY_LINKS = frozenset({"de", "du", "des", "la", "l'", "d'"})
+_BODY_WORDS = 6  # "le premier secrétaire du Parti socialiste X", "le ministre de l'Intérieur X"
+
+
+def _title_of_body(doc: Doc, start: int) -> bool:
+    """A title then the body it heads, right before the name: "le premier secrétaire du Parti
+    socialiste X", "la ministre de l'Intérieur X" (capitalised words and "de"/"du"/"la" only,
+    between the title and the name)."""
+    i, seen_link = start - 1, False
+    while i >= 0 and start - i <= _BODY_WORDS:
+        tok = doc[i]
+        word = _elided(tok.lower_)
+        if word in _BODY_LINKS:
+            seen_link = True
+        elif not (tok.is_alpha and (tok.text[0].isupper() or tok.pos_ == "ADJ")):
+            break
+        i -= 1
+    return seen_link and i >= 0 and fold(doc[i].text) in titles()
+
+
+_ROLE_WORDS = 3  # "le nouveau premier secrétaire X", "du psychologue comportementaliste X"
+
+
+def _role_before(doc: Doc, start: int) -> bool:
+    """Up to three lowercase nouns and adjectives right before ``start``, after a determiner,
+    none a noun that types names otherwise: a role in apposition."""
+    i = start - 1
+    while i >= 0 and start - i <= _ROLE_WORDS:
+        tok = doc[i]
+        if not (tok.pos_ in ("NOUN", "ADJ") and tok.text.islower() and tok.is_alpha):
+            break
+        if type_cues().get(tok.lower_, "PER") != "PER":
+            return False
+        i -= 1
+    return start - i > 1 and i >= 0 and _elided(doc[i].lower_) in determiners()
 
 
 def _elided(word: str) -> str:
@@ -79,14 +122,17 @@ def _elided(word: str) -> str:
     return word[:-1] + "'" if word[-1:] in APOSTROPHES else word
 
 
-def _speaks(doc: Doc, cand: Candidate) -> bool:
+def _speaks(doc: Doc, cand: Candidate, said_only: bool = False) -> bool:
     """A mention subject of a verb or agent of a passive, the source after "selon"/"d'après",
-    or followed by an age: what the text says of a person."""
+    or followed by an age: what the text says of a person. ``said_only``: of a reporting verb
+    only (a firm launches and buys too: "Burger King a annoncé" is said, "a racheté" is not
+    weighed)."""
     for tok in doc[cand.start : cand.end]:
-        if tok.dep_ == "obl:agent" and tok.head.pos_ == "VERB":
+        if not said_only and tok.dep_ == "obl:agent" and tok.head.pos_ == "VERB":
             return True
         outside = not (cand.start <= tok.head.i < cand.end)
-        if outside and tok.dep_.startswith("nsubj") and (tok.head.pos_ == "VERB" or speech_verb(tok.head)):
+        if outside and tok.dep_.startswith("nsubj") and (
+                speech_verb(tok.head) or (not said_only and tok.head.pos_ == "VERB")):
             return True
     start, end = char_bounds(doc, cand)
     text = doc_text(doc)
@@ -113,12 +159,15 @@ def _has_evidence(doc: Doc, group: list[Candidate], persons: list[Candidate]) ->
     name = group[0].name or doc_text(doc)[slice(*char_bounds(doc, group[0]))]
     toks = name_tokens(name)
     gaz = gazetteer()
-    if len(toks) != 1 or len(group) > 1 or gaz.is_first_name(toks[0]):
+    if not toks or len(group) > 1 or gaz.is_first_name(toks[0]):
         return True
+    worded = len(toks) > 1  # "App Store", "Summer Camp": no given name, and words
+    if worded and toks[-1] not in common_words():
+        return True  # "Danis Tanovic": a name's shape already
     return any(
         c.gaz is not None
         or _titled(doc, c)
-        or _speaks(doc, c)
+        or _speaks(doc, c, said_only=worded)
         or _listed_with_person(doc, c, persons)
         for c in group
     )

@@ -94,6 +94,12 @@ unit_nouns = _word_list(
     "unit_nouns_fr",
     """Nouns of military units named by an ordinal: "1er régiment", "11e brigade".""",
 )
+common_words = _word_list(
+    "common_words",
+    """The commonest English and French words, given names left out (generated from wordfreq):
+    "App Store" ends on a word, "Olivier Tanovic" on a name (folded).""",
+    folded=True,
+)
 web_ui_words = _word_list(
     "web_ui_words",
     """Web interface words never an entity alone: "Button", "Iframe", "FAQ" (folded).""",
