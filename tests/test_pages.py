@@ -783,3 +783,11 @@ def test_a_listicle_keeps_every_item_and_its_heading():
     for name, para in _LISTICLE_ITEMS:
         assert name in text and para in text
     assert "Rubrique animée" not in text and "mercato" not in text
+
+
+def test_a_short_text_kept_whole_brings_no_warning():
+    """A brief or a record's one paragraph has no block of prose to find: kept whole, silently;
+    a long page kept whole still says so."""
+    assert clean("Le ministre est arrivé à Berlin.\n\nIl repart demain.").warnings == ()
+    menu = "\n\n".join(f"Rubrique numéro {n}" for n in range(30))
+    assert any("kept whole" in w for w in clean(menu).warnings)

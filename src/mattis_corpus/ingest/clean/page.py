@@ -163,13 +163,13 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
               for ln, p in zip(lines, probs, strict=True)]
     runs = B.article_runs(probs, [len(ln.text.split()) for ln in lines], settings)
     if not runs:
-        return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
+        return _Page(blocks=tuple(blocks), warnings=_kept_whole(lines))
     runs = _cut_comments(blocks, runs)
     runs = [_extend(blocks, probs, a, b) for a, b in runs]
     keep = _trim_edges(blocks, {k for a, b in runs for k in range(a, b)} - posts)
     keep |= content_lists(lines, keep)
     if not keep:
-        return _Page(blocks=tuple(blocks), warnings=("no block of prose found: page kept whole",))
+        return _Page(blocks=tuple(blocks), warnings=_kept_whole(lines))
     first, last = min(keep), max(keep) + 1
     head = tuple(replace(b, text="") if k in posts else b  # a post is never the title or the standfirst
                  for k, b in enumerate(blocks[max(0, first - _HEAD_LINES):first], max(0, first - _HEAD_LINES)))
@@ -178,6 +178,15 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
                  removed=removed, tail=tuple(b.text for b in blocks[last:]),
                  warnings=_prose_warning(blocks, keep), lines=tuple("" if k in posts else b.text for k, b in enumerate(blocks)),  # nor its date
                  span=(first, last), captions=caption_keys([b.text for b in blocks]))
+
+
+_SHORT_PAGE_LINES = 10
+
+
+def _kept_whole(lines: Sequence[Line]) -> tuple[str, ...]:
+    """The warning for a page kept whole; none for a short text (a brief, a record's one
+    paragraph), where keeping everything is no doubt."""
+    return ("no block of prose found: page kept whole",) if len(lines) > _SHORT_PAGE_LINES else ()
 
 
 _EDGE_WORDS = 6
