@@ -357,7 +357,7 @@ def test_year_and_weekday_direction(text, anchor, value):
 def test_future_tense_pushes_month_forward():
     (t,) = tag_dates("Il quittera ses fonctions à la fin du mois de mars.", "2018-11-08")
     assert (t.text, t.value, t.mod) == ("la fin du mois de mars", "2019-03", "END")
-    assert (t.interval_start, t.interval_end) == ("2019-03-22", "2019-03-31")
+    assert (t.interval_start, t.interval_end) == ("2019-03-21", "2019-03-31")
 
 
 def test_conditional_counts_as_future():
@@ -411,8 +411,10 @@ def test_absolute_dates_are_not_relative():
         ("la semaine prochaine", ("2017-02-20", "2017-02-26")),
         ("au premier trimestre 2016", ("2016-01-01", "2016-03-31")),
         ("dans les années 1990", ("1990-01-01", "1999-12-31")),
-        ("début 2017", ("2017-01-01", "2017-05-01")),
-        ("fin janvier 2017", ("2017-01-22", "2017-01-31")),
+        ("début 2017", ("2017-01-01", "2017-04-30")),
+        ("mi-2017", ("2017-05-01", "2017-08-31")),
+        ("début février 2017", ("2017-02-01", "2017-02-10")),
+        ("fin janvier 2017", ("2017-01-21", "2017-01-31")),
     ],
 )
 def test_intervals(text, interval):

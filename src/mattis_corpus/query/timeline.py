@@ -46,6 +46,8 @@ def timeline(
     for r in rows:
         item = dict(r)
         del item["eid"]
+        if item["precision"] == "time":  # "jeudi soir": the event's date is that day
+            item["precision"] = "day"
         item["entities"] = people.get(r["eid"], [])
         yield item
 

@@ -158,8 +158,18 @@ def value_interval(value: str) -> tuple[date, date] | None:
 
 
 def narrow(interval: tuple[date, date], mod: str | None) -> tuple[date, date]:
-    """First/middle/last third of an interval for START/MID/END, so timelines can sort them."""
+    """First/middle/last third of an interval for START/MID/END, so timelines can sort them;
+    on the calendar's own lines for a year (January-April, May-August, September-December)
+    and a month (1-10, 11-20, 21-end): "début 2017" ends on 30 April, "fin janvier" starts on
+    the 21st."""
     start, end = interval
+    if mod in ("START", "MID", "END") and start.day == 1:
+        if start.month == 1 and (end.month, end.day, end.year) == (12, 31, start.year):
+            first = {"START": 1, "MID": 5, "END": 9}[mod]
+            return start.replace(month=first), month_end(start.year, first + 3)
+        if end == month_end(start.year, start.month):
+            lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (21, end.day)}[mod]
+            return start.replace(day=lo), start.replace(day=hi)
     n = (end - start).days + 1
     third = n // 3
     if mod not in ("START", "MID", "END") or third < 1:
