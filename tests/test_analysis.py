@@ -214,8 +214,11 @@ def test_hostile_input_is_plain_words_or_syntax_error(db, query: str) -> None:
     assert db.execute("SELECT count(*) FROM docs").fetchone()[0] == len(DOCS)
 
 
-def test_user_operators_become_words() -> None:
-    assert compile_query("alliés AND NOT OTAN").match == '("alli" AND "and" AND "not" AND "otan")'
+def test_user_operators_are_ours_or_words() -> None:
+    """"AND" and "NOT" in capitals mean all words and '-' (what other engines write); FTS5's
+    own syntax (column filters, NEAR) is words: nothing the user types reaches FTS5 raw."""
+    assert compile_query("alliés AND NOT OTAN").match == '("alli" NOT "otan")'
+    assert compile_query("alliés and not OTAN").match == '("alli" AND "and" AND "not" AND "otan")'
     assert compile_query("title:x").match == '"titl x"'
 
 

@@ -354,3 +354,56 @@ def test_errors_are_one_line_from_the_console_script(seed_db):
         assert proc.stdout == "" and proc.stderr.count("\n") == 1 and proc.stderr.startswith("Error: "), args
     bare = run_corpus()
     assert bare.returncode == 0 and "Commands:" in bare.stdout
+
+
+# -- what a user types (audit of the SPEC, 2026-12-03) ----------------------------------------
+
+
+def test_search_excluded_word_as_its_own_argument_and_capital_operators(runner, seed_db):
+    """`corpus search otan -trump` (the shell gives '-trump' apart) excludes, as 'otan -trump'
+    does; "AND" and "NOT" in capitals mean what other engines mean (all words, and '-')."""
+    def docs(*args):
+        result = invoke(runner, "search", *args, "--db", str(seed_db))
+        assert result.exit_code == 0, result.stderr
+        return sorted(h["doc"] for h in json.loads(result.stdout))
+
+    assert docs("otan", "-russie") == docs("otan -russie") == docs("otan NOT russie")
+    assert docs("otan", "AND", "russie") == docs("otan russie")
+    assert docs("otan -russie") and docs("otan -russie") != docs("otan")
+
+
+def test_version_after_the_subcommand_and_no_csv_for_ingest(runner, tmp_path):
+    assert invoke(runner, "docs", "--version").stdout.startswith("corpus, version")
+    result = invoke(runner, "ingest", str(tmp_path), "--db", str(tmp_path / "c.db"), "--format", "csv")
+    assert result.exit_code == 2 and "csv" in result.stderr and result.stdout == ""
+
+
+def test_entity_filters_take_a_title_or_an_article_before_the_name(runner, seed_db):
+    """'M. Mattis' and "l'Otan" are how the articles write them: the filters find them."""
+    def rows(*args):
+        return json.loads(invoke(runner, *args, "--db", str(seed_db)).stdout)
+
+    assert rows("quotes", "--speaker", "M. Mattis") == rows("quotes", "--speaker", "Mattis") != []
+    assert rows("timeline", "--entity", "l'Otan") == rows("timeline", "--entity", "Otan") != []
+
+
+def test_annotate_an_article_file_as_ingest_stores_it(runner, seed_db, nlp):
+    """`annotate FILE` cleans the page and finds its date as `ingest` does, so its text and
+    dates are what `show` gives for that document."""
+    path = sorted(RAW.glob("*.txt"))[0]
+    got = json.loads(invoke(runner, "annotate", str(path), "--format", "json").stdout)
+    shown = json.loads(invoke(runner, "show", path.stem, "--db", str(seed_db), "--format", "json").stdout)
+    assert got["text"] == shown["text"] and got["published"] == shown["published"]
+    assert [d["value"] for d in got["dates"]] == [d["value"] for d in shown["dates"]]
+
+
+def test_timeline_precision_is_a_calendar_word(runner, seed_db):
+    events = json.loads(invoke(runner, "timeline", "--db", str(seed_db)).stdout)
+    assert {e["precision"] for e in events} <= {"year", "month", "day", "season", "quarter", "week",
+                                                "decade", "century", "part"}
+
+
+def test_kwic_of_several_plain_words_is_the_phrase(runner, seed_db):
+    rows = json.loads(invoke(runner, "kwic", "forces spéciales", "--db", str(seed_db)).stdout)
+    quoted = json.loads(invoke(runner, "kwic", '"forces spéciales"', "--db", str(seed_db)).stdout)
+    assert rows == quoted != [] and all(" " in r["match"] for r in rows)

@@ -142,7 +142,8 @@ class _Tok(NamedTuple):
 
 
 def _lex(query: str) -> list[_Tok]:
-    """Split the query into words, quoted phrases, OR, parentheses and '-' markers."""
+    """Split the query into words, quoted phrases, OR, parentheses and '-' markers ("AND" and
+    "NOT", in capitals, as other search engines write them: implicit, and '-')."""
     toks: list[_Tok] = []
     pos = 0
     n = len(query)
@@ -165,6 +166,10 @@ def _lex(query: str) -> list[_Tok]:
             toks.append(_Tok("RPAREN"))
         elif tok == "OR":
             toks.append(_Tok("OR"))
+        elif tok == "AND":  # what search engines write between words: all must match anyway
+            continue
+        elif tok == "NOT":  # the other engines' '-'
+            toks.append(_Tok("NEG"))
         elif tok.startswith("-"):
             body = tok.lstrip("-")
             nxt = query[pos : pos + 1]

@@ -135,3 +135,27 @@ def annotate_text(data: bytes, published: str | None, model: str | None, fmt: Ou
     item = check_record({"text": text}, published, MAX_CHARS)
     result = next(annotate_many([item], model=model))
     render(result, OutputFormat.JSON if fmt is OutputFormat.TABLE else fmt)
+
+
+def annotate_page(path: str, published: str | None, model: str | None, fmt: OutputFormat) -> None:
+    """Annotate an article file as ``ingest`` would store it: read by its type (text or saved
+    page), cleaned, its publication date found (``--published`` overrides it); so ``annotate
+    FILE`` and ``ingest`` + ``show`` agree on the text, its offsets and the dates."""
+    from pathlib import Path
+
+    from mattis_corpus.ingest.document import prepare
+    from mattis_corpus.ingest.sources import read_items
+    from mattis_corpus.nlp.annotate import annotate_many
+    from mattis_corpus.nlp.model import MAX_CHARS
+
+    [(where, raw)] = list(read_items(Path(path)))
+    if isinstance(raw, BadInputError):
+        raise BadInputError(f"{where}: {raw}")
+    for w in raw.warnings:
+        click.echo(printable(f"Warning: {where}: {w}"), err=True)
+    cleaned, found = prepare(raw)
+    if not cleaned.text.strip():
+        raise BadInputError(f"{where}: no article text left after cleaning")
+    item = check_record({"text": cleaned.text, "published": published or found.value}, None, MAX_CHARS)
+    result = next(annotate_many([item], model=model))
+    render(result, OutputFormat.JSON if fmt is OutputFormat.TABLE else fmt)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -83,7 +84,8 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
 
 
 def global_options(f: Callable) -> Callable:
-    """--db and --format, accepted before or after the subcommand name."""
+    """--db, --format and --version, accepted before or after the subcommand name."""
+    f = click.version_option(package_name="mattis_corpus", prog_name="corpus")(f)
     f = click.option(
         "--format", "format_", type=FORMATS, default=None, expose_value=False, callback=_remember,
         is_eager=True, help="table on a terminal, json when piped (default); or jsonl, csv "
@@ -124,7 +126,6 @@ def _open_store(ctx: click.Context, create: bool = False, write: bool = False):
 
 
 @click.group(cls=CorpusGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(package_name="mattis_corpus", prog_name="corpus")
 @global_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -171,6 +172,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], force: bool, workers: int
     from mattis_corpus.run import ingest as run_ingest
 
     fmt = _format(ctx)
+    if fmt is OutputFormat.CSV:  # a summary with lists in it has no rows
+        raise click.UsageError("--format csv is not available for this command (it has table, json, jsonl)", ctx)
     with _open_store(ctx, create=True) as store, _progress_bar() as progress:
         from mattis_corpus.cli.waiting import lock_wait_reporter
 
@@ -189,7 +192,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], force: bool, workers: int
         click.echo(summary, err=True)
         data = {k: v for k, v in report.as_dict().items() if k != "warnings"}
         data["warnings"] = report.warnings
-        render(data, fmt if fmt is not OutputFormat.CSV else OutputFormat.JSON)
+        render(data, fmt)
     if report.failed:
         from mattis_corpus.ingest.records import RECORD_WHERE_RE
 
@@ -341,7 +344,21 @@ def _dates(date_from: str | None, date_to: str | None):
         raise click.UsageError(str(e)) from None
 
 
-@cli.command()
+_EXCLUDE = "\u2212"  # the minus sign: a '-word' argument on its way past click's option parser
+
+
+class _QueryCommand(click.Command):
+    """``corpus search otan -trump``: an argument '-word' that is no option of the command is a
+    word to exclude, as inside a quoted query (click would call it an unknown option)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        known = {o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
+        args = [_EXCLUDE + a[1:] if a[:1] == "-" and a[1:2] not in ("", "-") and a[:2] not in known
+                else a for a in args]
+        return super().parse_args(ctx, args)
+
+
+@cli.command(cls=_QueryCommand)
 @click.argument("query", nargs=-1, required=True)
 @_limit_option(10)
 @_filter_options
@@ -368,7 +385,8 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, entity: str |
     marks = (MATCH_OPEN, MATCH_CLOSE) if fmt is OutputFormat.TABLE else ("[", "]")
     with _open_store(ctx) as store:
         try:
-            rows = list(run_search(store, " ".join(query), limit=limit, entity=entity,
+            text = " ".join(q.replace(_EXCLUDE, "-") for q in query)
+            rows = list(run_search(store, text, limit=limit, entity=entity,
                                    type_=type_.upper() if type_ else None, dates=dates, doc=doc,
                                    marks=marks, lang=lang))
         except QuerySyntaxError as e:
@@ -469,12 +487,15 @@ def reindex(ctx: click.Context) -> None:
 def annotate(ctx: click.Context, file: Any, published: str | None, jsonl: bool, model: str | None) -> None:
     """Run the NLP on one text (or a JSONL batch) without storing it.
 
+    An article file (.txt, .html) is read and cleaned as `ingest` does, its publication date
+    found on the page (--published overrides it); text on stdin is annotated as given.
+
     \b
     Example:
         echo "Jim Mattis était à Paris le 2 octobre 2018." | corpus annotate --published 2018-10-02
         corpus annotate --jsonl articles.jsonl > annotations.jsonl
     """
-    from mattis_corpus.cli.batch import annotate_jsonl, annotate_text
+    from mattis_corpus.cli.batch import annotate_jsonl, annotate_page, annotate_text
     from mattis_corpus.dates import parse_partial
 
     if published:
@@ -488,10 +509,24 @@ def annotate(ctx: click.Context, file: Any, published: str | None, jsonl: bool, 
         if failed:
             raise CliError(f"{failed} record(s) failed (see the error lines); the others were annotated")
         return
+    name = getattr(file, "name", "-")
+    if isinstance(name, str) and name not in ("-", "<stdin>") and _article_file(name):
+        file.close()
+        annotate_page(name, published, model, fmt)
+        return
     data = file.read()
     if not data.strip():
         raise BadInputError("no text to annotate (empty input)")
     annotate_text(data, published, model, fmt)
+
+
+def _article_file(name: str) -> bool:
+    """An article file ``ingest`` reads as one document (.txt, a saved page), not an export."""
+    from mattis_corpus.ingest.records import is_record_name
+    from mattis_corpus.ingest.sources import is_input_name
+
+    low = Path(name).name.lower()
+    return is_input_name(low) and not is_record_name(low)
 
 
 from mattis_corpus.cli.network import network as _network  # noqa: E402  (it uses the helpers above)

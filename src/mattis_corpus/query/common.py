@@ -3,10 +3,12 @@ and the WHERE clauses of the filter options."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from mattis_corpus.dates import parse_partial
 from mattis_corpus.errors import BadInputError
+from mattis_corpus.french import APOSTROPHES
 from mattis_corpus.store.db import Store
 from mattis_corpus.textutil import fold
 
@@ -43,6 +45,30 @@ def entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
     name or an alias matches it; failing that, the people whose name ends with it, so that
     ``--entity Flynn`` finds Michael Flynn even when no article calls him just "Flynn"."""
     key = fold(name)
+    ids = _entity_ids(store, name, key, type_)
+    bare = _bare_key(key)
+    if not ids and bare != key:
+        ids = _entity_ids(store, bare, bare, type_)
+    return ids
+
+
+_ELISION = re.compile(rf"^[ld][{re.escape(APOSTROPHES)}]\s*")
+
+
+def _bare_key(key: str) -> str:
+    """A folded name without what is said before it: "m. mattis" -> "mattis", "le general
+    mattis" -> "mattis", "l'otan" -> "otan" (the store's aliases are names as the NER spans
+    them, titles and articles left out)."""
+    from mattis_corpus.nlp.entities.lexicon import person_titles, titles
+
+    words = _ELISION.sub("", key).split()
+    while len(words) > 1 and (words[0] in ("le", "la", "les") or words[0] in titles()
+                              or words[0] in person_titles()):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _entity_ids(store: Store, name: str, key: str, type_: str | None) -> list[str]:
     sql = (
         "SELECT id FROM entities WHERE (id = ? OR id IN "
         "(SELECT entity FROM entity_aliases WHERE folded = ?))"

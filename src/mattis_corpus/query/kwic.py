@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mattis_corpus.store.db import Store
 
 
 def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -> Iterator[dict]:
-    """Keyword-in-context lines for every match of ``term`` (same analysis as search)."""
+    """Keyword-in-context lines for every match of ``term`` (same analysis as search); plain
+    words are one phrase: ``kwic "forces spéciales"`` is that phrase, not each word."""
     from mattis_corpus.analysis import compile_query, kwic_matches
 
-    q = compile_query(term)
+    q = compile_query(_as_phrase(term))
     store.check_search_index()
     sql = (
         "SELECT d.id, s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
@@ -31,3 +33,11 @@ def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -
                 "match": text[a:b],
                 "right": right[:width],
             }
+
+
+_SYNTAX = re.compile(r'["()*]|(?:^|\s)-\S|\b(?:OR|AND|NOT)\b')
+
+
+def _as_phrase(term: str) -> str:
+    """Several plain words -> one quoted phrase; a term with query syntax is left as typed."""
+    return f'"{term.strip()}"' if len(term.split()) > 1 and not _SYNTAX.search(term) else term
