@@ -104,17 +104,27 @@ _ROLE_WORDS = 3  # "le nouveau premier secrétaire X", "du psychologue comportem
 
 
 def _role_before(doc: Doc, start: int) -> bool:
-    """Up to three lowercase nouns and adjectives right before ``start``, after a determiner,
-    none a noun that types names otherwise: a role in apposition."""
+    """Up to three lowercase nouns and adjectives right before ``start`` (or before the bracket
+    or colon that opens a list there: "ses meilleurs attaquants (X, Y, Z)"), after a
+    determiner, none a noun that types names otherwise (singular or plural): a role in
+    apposition."""
+    if start > 0 and doc[start - 1].text in ("(", ":"):
+        start -= 1
     i = start - 1
+    cues = type_cues()
     while i >= 0 and start - i <= _ROLE_WORDS:
         tok = doc[i]
         if not (tok.pos_ in ("NOUN", "ADJ") and tok.text.islower() and tok.is_alpha):
             break
-        if type_cues().get(tok.lower_, "PER") != "PER":
+        if cues.get(tok.lower_, cues.get(tok.lemma_.lower(), "PER")) != "PER":
             return False
         i -= 1
-    return start - i > 1 and i >= 0 and _elided(doc[i].lower_) in determiners()
+    if start - i <= 1 or i < 0:
+        return False
+    if _elided(doc[i].lower_) in determiners():
+        return True
+    # any other determiner ("ses", "ce") before a noun: "son nouvel X" is a product's
+    return doc[i].pos_ == "DET" and any(doc[k].pos_ == "NOUN" for k in range(i + 1, start))
 
 
 def _elided(word: str) -> str:
@@ -154,8 +164,9 @@ def _listed_with_person(doc: Doc, cand: Candidate, persons: list[Candidate]) -> 
     return False
 
 
-def _has_evidence(doc: Doc, group: list[Candidate], persons: list[Candidate]) -> bool:
-    """Whether any mention of one entity says it is a person (see the module's docstring)."""
+def _own_evidence(doc: Doc, group: list[Candidate]) -> bool:
+    """Whether one entity's shape or any of its mentions says it is a person, a list aside
+    (see the module's docstring)."""
     name = group[0].name or doc_text(doc)[slice(*char_bounds(doc, group[0]))]
     toks = name_tokens(name)
     gaz = gazetteer()
@@ -164,23 +175,30 @@ def _has_evidence(doc: Doc, group: list[Candidate], persons: list[Candidate]) ->
     worded = len(toks) > 1  # "App Store", "Summer Camp": no given name, and words
     if worded and toks[-1] not in common_words():
         return True  # "Danis Tanovic": a name's shape already
-    return any(
-        c.gaz is not None
-        or _titled(doc, c)
-        or _speaks(doc, c, said_only=worded)
-        or _listed_with_person(doc, c, persons)
-        for c in group
-    )
+    return any(c.gaz is not None or _titled(doc, c) or _speaks(doc, c, said_only=worded) for c in group)
+
+
+_LIST_ROUNDS = 3  # "A, B et C" where only A has a cue: B and C are backed in one round
 
 
 def unsupported_persons(doc: Doc, cands: list[Candidate]) -> None:
-    """Retype MISC the lone-word persons of the document no mention gives evidence for. In
-    place; run once the persons are named (a short form has its full name then)."""
+    """Retype MISC the would-be persons of the document no mention gives evidence for. In
+    place; run once the persons are named (a short form has its full name then). A list backs
+    a name only beside a person with evidence of its own: "Keynote, Prezi ou Storyboardthat"
+    back nothing, "Cunego, Gesink et Zubeldia ont attaqué" backs all three."""
     persons = [c for c in cands if c.label == "PER"]
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in persons:
         groups[fold(c.name or doc_text(doc)[slice(*char_bounds(doc, c))])].append(c)
-    for group in groups.values():
-        if not _has_evidence(doc, group, persons):
+    backed = {key for key, group in groups.items() if _own_evidence(doc, group)}
+    for _ in range(_LIST_ROUNDS):
+        backing = [c for key in backed for c in groups[key]]
+        more = {key for key, group in groups.items() if key not in backed
+                and any(_listed_with_person(doc, c, backing) for c in group)}
+        if not more:
+            break
+        backed |= more
+    for key, group in groups.items():
+        if key not in backed:
             for c in group:
                 c.label = "MISC"
