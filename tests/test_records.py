@@ -77,6 +77,12 @@ def test_unknown_fields_are_kept_in_meta(exports):
     assert json.loads(csv_meta)["rubrique"] == "Défense"
 
 
+def test_show_gives_the_unknown_fields_back(exports, runner):
+    _, db, _ = exports
+    shown = json.loads(invoke(runner, "show", "dep-2018_12_1", "--db", str(db), "--format", "json").stdout)
+    assert shown["meta"]["tags"] == ["marine", "budget"] and shown["meta"]["section"] == "Défense"
+
+
 def test_html_record_goes_through_the_page_extractor(exports, runner):
     _, db, _ = exports
     doc = json.loads(invoke(runner, "show", "page-1", "--db", str(db), "--format", "json").stdout)

@@ -34,10 +34,12 @@ def show_doc(store: Store, doc_id: str) -> dict:
     rowid = doc_rowid(store, doc_id)
     db = store.db
     row = db.execute(
-        f"SELECT {', '.join(DOC_FIELDS)}, text, paragraphs, dateline, encoding FROM documents WHERE rowid = ?",
+        f"SELECT {', '.join(DOC_FIELDS)}, text, paragraphs, dateline, encoding, meta FROM documents WHERE rowid = ?",
         (rowid,),
     ).fetchone()
     out = dict(row)
+    # what the record, sidecar or page said beyond our fields ({"extra": …}, a feed's tags)
+    out["meta"] = json.loads(out["meta"]) if out["meta"] else {}
     text = out["text"]
     out["paragraphs"] = [
         {"start": s, "end": e, "kind": k, "text": text[s:e]} for s, e, k in json.loads(out["paragraphs"])
