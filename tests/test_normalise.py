@@ -544,3 +544,17 @@ def test_a_wrapped_paragraph_does_not_swallow_the_dateline_under_it() -> None:
     joined = join_wrapped([Line(t) for t in text], 72)
     assert [line.text for line in joined][-1] == "le 01/12/2017 à 15h45"
     assert len(joined) == 2
+
+
+def test_html_character_references_left_by_a_dump_are_characters() -> None:
+    """A share widget's attribute dumped as text ("jusqu&rsquo;&agrave;", also escaped twice)
+    reads as the characters; an unknown name or a bare '&' stays; normalising is idempotent."""
+    from mattis_corpus.ingest.clean.chars import normalise_text
+
+    assert normalise_text("jusqu&rsquo;&agrave; 100 b&ucirc;ches") == "jusqu'à 100 bûches"
+    assert normalise_text("&amp;eacute;t&#233; et &#xE9;") == "été et é"
+    for kept in ("R&D; AT&T", "&foo; x", "Procter & Gamble"):
+        assert normalise_text(kept) == kept
+    for text in ("&amp;amp;rsquo;", "a &amp; b &lt;p&gt;"):
+        once = normalise_text(text)
+        assert normalise_text(once) == once

@@ -4,6 +4,7 @@ text is cleaned before any offset exists)."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -167,12 +168,25 @@ _normalise_chars: Callable[[str], str] = make_pipeline(
 _REPAIR_ROUNDS = 3
 
 
+# "&amp;rsquo;" (escaped twice: a dump of a page's data attribute) is read in the same pass
+_ENTITY_RE = re.compile(r"&(?:amp;)*((?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
+
+
+def unescape_entities(text: str) -> str:
+    """HTML character references a dump left as text ("jusqu&rsquo;&agrave;", from a share
+    widget's attribute, or "&#233;") as the characters they stand for; unknown names stay.
+    One pass, linear."""
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape("&" + m.group(1)), text)
+
+
 def normalise_text(text: str) -> str:
     """The whole character-level normalisation, idempotent: ``f(f(x)) == f(x)``. Removing
     invisible characters can bring the halves of a mojibake sequence together ("Â\\b€"), so
     the repair runs again until nothing changes (at most a few rounds, and only when a
     mojibake sequence is left)."""
-    out = _normalise_chars(repair_mojibake(text))
+    out = _normalise_chars(repair_mojibake(unescape_entities(text)))
     for _ in range(_REPAIR_ROUNDS):
         if not _MOJIBAKE_HINT_RE.search(out):
             break
