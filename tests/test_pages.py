@@ -791,3 +791,19 @@ def test_a_short_text_kept_whole_brings_no_warning():
     assert clean("Le ministre est arrivé à Berlin.\n\nIl repart demain.").warnings == ()
     menu = "\n\n".join(f"Rubrique numéro {n}" for n in range(30))
     assert any("kept whole" in w for w in clean(menu).warnings)
+
+
+def test_a_sentence_html2text_broke_early_before_a_long_link_is_one_paragraph():
+    """html2text wraps before a link whose markup does not fit ("… l'Australie, en" /
+    "[Russie](https://…)."): the paragraph goes on, and is scored as the prose it is."""
+    from mattis_corpus.ingest.clean.markup import parse_lines
+
+    text = ("L'opposition était un peu faiblarde, alors on ne tirera pas trop de conclusions\n"
+            "de ce galop d'essai, en\n"
+            "[Russie](https://www.example.fr/sport/coupe_du_monde_2018/).\n\n"
+            "Le sélectionneur a aligné son équipe type, avec trois attaquants et deux milieux\n"
+            "défensifs, face à des Italiens privés de plusieurs titulaires blessés.\n\n"
+            "[Accueil](/) [Sport](/sport/)\n\n") * 6
+    lines = [ln for ln in parse_lines(text) if ln.text]
+    assert lines[0].text.endswith("de ce galop d'essai, en Russie.")
+    assert all(not ln.text.startswith("Russie") for ln in lines)

@@ -231,7 +231,7 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
     for line in lines:
         prev = groups[-1][-1] if groups else None
         if (prev is not None and prev.text and line.text
-                and len(prev.text) >= full
+                and (len(prev.text) >= full or _broken_at_link(groups[-1], line))
                 and not line.bullet and not line.heading and not line.rel
                 and line.outdented == prev.outdented and line.quote == prev.quote
                 and not _dateline_after_sentence(prev.text, line.text)):
@@ -242,6 +242,19 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
 
 
 _SENTENCE_END = (".", "!", "?", "»", '"', "…")
+_BROKEN_MIN_WORDS = 8
+_LINK_WORDS = 6  # a link inside a sentence is a few words; a longer one is a teaser's title
+
+
+def _broken_at_link(group: list[Line], line: Line) -> bool:
+    """A sentence the dump wrapped early because a link's markup was too long for the line
+    ("… l'Australie, en" / "[Russie](https://…)."): the paragraph so far stops on a
+    small-letter word, no sentence end, and the next line starts with a short link."""
+    last = group[-1]
+    words = [w for g in group for w in g.text.split()]
+    return (len(words) >= _BROKEN_MIN_WORDS and line.link_share > 0 and not last.bullet
+            and len(line.text.split()) <= _LINK_WORDS
+            and not group[0].heading and words[-1][-1:].isalpha() and words[-1][:1].islower())
 
 
 def _dateline_after_sentence(prev: str, line: str) -> bool:
