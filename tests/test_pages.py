@@ -807,3 +807,21 @@ def test_a_sentence_html2text_broke_early_before_a_long_link_is_one_paragraph():
     lines = [ln for ln in parse_lines(text) if ln.text]
     assert lines[0].text.endswith("de ce galop d'essai, en Russie.")
     assert all(not ln.text.startswith("Russie") for ln in lines)
+
+
+def test_a_caption_signed_with_the_photographers_initial_is_no_title():
+    """"… mais méfiez-vous... D.Claes" under the headline is a photo caption (its credit glued
+    after the last sentence); a sentence naming someone, or a long signed paragraph, is not."""
+    from mattis_corpus.ingest.clean.title import credited_caption
+
+    assert credited_caption("Le site a l'air sérieux, mais méfiez-vous... D.Claes")
+    assert credited_caption("Les secours sur place, dimanche matin. J.-M. Lambert")
+    assert not credited_caption("Le maire a reçu les habitants avec D. Claes, son adjoint.")
+    signed = ("Le conseil communal se réunira à nouveau le mois prochain pour voter le budget de "
+              "l'année, après une longue série de réunions de quartier et de concertations avec "
+              "les associations locales. J.-M. Lambert")
+    assert not credited_caption(signed)
+    raw = "\n\n".join(["Accueil", "Centre: les arnaqueurs du web toujours très actifs",
+                       "Le site d'expo-guide a l'air sérieux, mais méfiez-vous... D.Claes",
+                       "Publié le 05/01/2012 à 08h00", _ARTICLE.strip()])
+    assert clean(raw).title == "Centre: les arnaqueurs du web toujours très actifs"

@@ -43,9 +43,18 @@ _AGENCY_RE = re.compile(rf"\b(?:{_AGENCIES})\b|©|cr[ée]dit|photo", re.I)
 _CAPTION_WORDS = 60
 
 
+# "… mais méfiez-vous... D.Claes": a photographer's initial and name glued after the caption's
+# last sentence (a signature line stands alone, a sentence never ends so)
+_INITIAL_CREDIT_RE = re.compile(r"[.…!?]\s*(?:[A-Z]\.-?){1,2}\s?[A-Z][a-zà-ÿ'-]+$")
+_INITIAL_CREDIT_WORDS = (5, 30)  # a caption's length; an article's last paragraph signed so is longer
+
+
 def credited_caption(text: str) -> bool:
     """A photo caption: a short line that ends with the picture's credit. Not the article's
     dateline printed with the credit of the picture next to it ("12/06/12 - 09h27 © Belga")."""
+    low, high = _INITIAL_CREDIT_WORDS
+    if low <= words(text) <= high and _INITIAL_CREDIT_RE.search(text):
+        return True
     tail = text[-80:]
     m = _CLOSING_CREDIT_RE.search(tail)
     return (m is not None and words(text) <= _CAPTION_WORDS
