@@ -825,3 +825,15 @@ def test_a_caption_signed_with_the_photographers_initial_is_no_title():
                        "Le site d'expo-guide a l'air sérieux, mais méfiez-vous... D.Claes",
                        "Publié le 05/01/2012 à 08h00", _ARTICLE.strip()])
     assert clean(raw).title == "Centre: les arnaqueurs du web toujours très actifs"
+
+
+def test_a_headline_that_trails_off_on_the_byline_or_printed_twice_is_the_title():
+    """"Avancer ensemble vers la contribution…" printed as the page's <title> and again above
+    "par framasoft |": a blog's headline may end with "…" when the page marks it so; a lone
+    line ending with "…" elsewhere stays a cut teaser."""
+    head = ["Avancer ensemble vers la contribution… – Framablog", "Accueil", "Contact",
+            "Avancer ensemble vers la contribution…", "par framasoft |"]
+    body = ("Contribuer, oui, mais comment ? Comment susciter des contributions, les accueillir, "
+            "les dynamiser et lever les obstacles de tous ordres, pour avancer ensemble ?\n\n"
+            + _ARTICLE.strip())
+    assert clean("\n\n".join([*head, body])).title == "Avancer ensemble vers la contribution…"

@@ -129,12 +129,15 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
     content words found in the body, scaled down when few words are shared (a one- or
     two-word menu item like "La météo" shares all its words by chance), plus the page's
     own marks of a headline (printed twice, first-level heading). A marked heading may end
-    with "…" (a headline that trails off); an unmarked line so ended is a cut teaser.
+    with "…" (a headline that trails off), and so may a line printed twice or standing on the
+    byline; any other line so ended is a cut teaser.
     ``signed``: the line stands just above the article's byline or dateline, where a marked
     heading is the headline even if it shares a single word with the body."""
     line, text = text, strip_site_name(text)
     marked = heading > 0 or outdented
-    if (not is_title_like(text.removesuffix("…") if marked else text) or _first_letter_lower(text)
+    twice = copies.get(B.line_key(text), 0) >= 2
+    trails = marked or signed or twice  # a headline so placed or printed may end with "…"
+    if (not is_title_like(text.removesuffix("…") if trails else text) or _first_letter_lower(text)
             or ends_open(text) or is_chrome_line(text)
             or related_header(text) or parse_dateline(text) or is_comment_marker(text)
             or is_yearless_dateline(text) or word_list(text) or dated_byline(text)
@@ -144,7 +147,6 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
     shared = own & body
     if len(shared) < (1 if signed and marked else 2):
         return 0.0  # one shared word is chance, unless a marked heading stands on the byline
-    twice = copies.get(B.line_key(text), 0) >= 2
     evidence = len(shared) / len(own) * min(1.0, len(shared) / _TITLE_FULL_EVIDENCE)
     bonus = ((_TWICE_BONUS if twice else 0.0) + (_H1_BONUS if heading == 1 else 0.0)
              + (_LYNX_HEADING_BONUS if outdented else 0.0))
