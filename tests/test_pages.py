@@ -837,3 +837,17 @@ def test_a_headline_that_trails_off_on_the_byline_or_printed_twice_is_the_title(
             "les dynamiser et lever les obstacles de tous ordres, pour avancer ensemble ?\n\n"
             + _ARTICLE.strip())
     assert clean("\n\n".join([*head, body])).title == "Avancer ensemble vers la contribution…"
+
+
+def test_the_sites_prompts_about_the_readers_account_are_chrome():
+    """"Votre carte bancaire arrive à expiration. Cliquez ici …": the reader's account named and
+    a call to act on it; an article sentence about subscriptions is not."""
+    for line in ("Votre carte bancaire arrive à expiration. Cliquez ici pour la mettre à jour et "
+                 "continuer à profiter de votre abonnement.",
+                 "Votre carte bancaire a expiré. Sans action de votre part, votre abonnement risque "
+                 "d'être interrompu.",
+                 "Optez pour le prélèvement SEPA pour continuer à profiter de votre abonnement."):
+        assert chrome.is_chrome_line(line), line
+    for line in ("Netflix augmente ses prix : votre abonnement coûtera deux euros de plus dès mars.",
+                 "Les abonnés devront mettre à jour leur application avant la fin du mois."):
+        assert not chrome.is_chrome_line(line), line

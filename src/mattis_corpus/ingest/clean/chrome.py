@@ -69,6 +69,20 @@ _SIZES = frozenset(
 _SIZE_SPLIT_RE = re.compile(r"[\s/,|]+")
 _COOKIE_HINTS = ("accept", "consent", "parametr", "traceur", "politique", "navigation",
                  "partenaires", "refus")
+# The site speaking to its subscriber about the account ("Votre carte bancaire arrive à
+# expiration. Cliquez ici pour la mettre à jour et continuer à profiter de votre abonnement"):
+# the reader's account named, and a call to act on it. Keyed text (folded, '-' as space).
+_ACCOUNT_RE = re.compile(r"\b(?:votre|vos) (?:abonnements?|compte|carte bancaire|moyen de paiement|avantages)\b")
+_ACCOUNT_CALL_RE = re.compile(
+    r"\b(?:cliquez|mettre a jour|mettez a jour|optez|abonnez vous|connectez vous|identifiez vous"
+    r"|renouvelez|activez|sans action de votre part)\b")
+_ACCOUNT_MAX_WORDS = 40
+
+
+def _account_prompt(key: str) -> bool:
+    return _ACCOUNT_RE.search(key) is not None and _ACCOUNT_CALL_RE.search(key) is not None
+
+
 _AGENCY_CREDIT_RE = re.compile(
     r"^avec (l'|la |les )?(afp|reuters|ap|ats|belga|dpa|ansa|xinhua|efe|presse canadienne"
     r"|agence france presse|agences?)( ?(et|,|/) ?(l'|la |les )?(afp|reuters|ap|ats|belga|dpa"
@@ -110,6 +124,8 @@ def is_chrome_line(line: str) -> bool:
     if _ARROW_TEASER_RE.match(line) and n <= _PREFIX_MAX_WORDS * 2 and not line.rstrip().endswith((".", "!")):
         return True
     if n <= _NOTICE_MAX_WORDS and ("serv" in line or "produc" in line) and _LEGAL_RE.search(_key(line)):
+        return True
+    if n <= _ACCOUNT_MAX_WORDS and ("otre" in line or "vos " in line) and _account_prompt(_key(line)):
         return True
     if "ookie" in line or "OOKIE" in line:
         key = _key(line)
