@@ -553,8 +553,9 @@ def test_html_character_references_left_by_a_dump_are_characters() -> None:
 
     assert normalise_text("jusqu&rsquo;&agrave; 100 b&ucirc;ches") == "jusqu'à 100 bûches"
     assert normalise_text("&amp;eacute;t&#233; et &#xE9;") == "été et é"
-    for kept in ("R&D; AT&T", "&foo; x", "Procter & Gamble"):
+    for kept in ("R&D; AT&T", "&foo; x", "Procter & Gamble", "&copyright;"):
         assert normalise_text(kept) == kept
-    for text in ("&amp;amp;rsquo;", "a &amp; b &lt;p&gt;"):
+    assert "\n" not in normalise_text("une ligne&#10;et la suite&NewLine;ici")  # the dump's lines stay
+    for text in ("&amp;amp;rsquo;", "a &amp; b &lt;p&gt;", "&#38;eacute;"):
         once = normalise_text(text)
         assert normalise_text(once) == once

@@ -791,6 +791,7 @@ def test_a_short_text_kept_whole_brings_no_warning():
     assert clean("Le ministre est arrivé à Berlin.\n\nIl repart demain.").warnings == ()
     menu = "\n\n".join(f"Rubrique numéro {n}" for n in range(30))
     assert any("kept whole" in w for w in clean(menu).warnings)
+    assert any("kept whole" in w for w in clean("Page introuvable\n\nErreur 404\n\nRetour à l'accueil").warnings)
 
 
 def test_a_sentence_html2text_broke_early_before_a_long_link_is_one_paragraph():
@@ -817,6 +818,9 @@ def test_a_caption_signed_with_the_photographers_initial_is_no_title():
     assert credited_caption("Le site a l'air sérieux, mais méfiez-vous... D.Claes")
     assert credited_caption("Les secours sur place, dimanche matin. J.-M. Lambert")
     assert not credited_caption("Le maire a reçu les habitants avec D. Claes, son adjoint.")
+    for headline in ("Il y a cinquante ans, l'assassinat de J.F. Kennedy",
+                     "Les marins français s'entraînent avec l'U.S. Navy"):
+        assert not credited_caption(headline), headline
     signed = ("Le conseil communal se réunira à nouveau le mois prochain pour voter le budget de "
               "l'année, après une longue série de réunions de quartier et de concertations avec "
               "les associations locales. J.-M. Lambert")
@@ -851,3 +855,9 @@ def test_the_sites_prompts_about_the_readers_account_are_chrome():
     for line in ("Netflix augmente ses prix : votre abonnement coûtera deux euros de plus dès mars.",
                  "Les abonnés devront mettre à jour leur application avant la fin du mois."):
         assert not chrome.is_chrome_line(line), line
+
+
+def test_the_author_box_after_the_article_is_chrome():
+    for line in ("À propos de l'auteur", "A propos de l'auteur :", "L'auteur", "About the author"):
+        assert chrome.is_chrome_line(line), line
+    assert not chrome.is_chrome_line("Les auteurs de la réforme ont été reçus à l'Élysée.")

@@ -5,6 +5,7 @@ text is cleaned before any offset exists)."""
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 import unicodedata
 from collections.abc import Callable
@@ -169,16 +170,27 @@ _REPAIR_ROUNDS = 3
 
 
 # "&amp;rsquo;" (escaped twice: a dump of a page's data attribute) is read in the same pass
-_ENTITY_RE = re.compile(r"&(?:amp;)*((?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
+_ENTITY_RE = re.compile(
+    r"&(?:amp;|#38;|#[xX]26;)*((?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
+
+
+def _reference(m: re.Match[str]) -> str:
+    ref = m.group(1)
+    if ref[0] != "#" and ref not in html.entities.html5:
+        return m.group()  # an unknown name stays as written ("&copyright;")
+    char = html.unescape("&" + ref)
+    if len(char) == 1 and (ord(char) < 32 or 127 <= ord(char) < 160):
+        return " "  # "&#10;" is no line break of the dump (its line numbers are already taken)
+    return char
 
 
 def unescape_entities(text: str) -> str:
     """HTML character references a dump left as text ("jusqu&rsquo;&agrave;", from a share
-    widget's attribute, or "&#233;") as the characters they stand for; unknown names stay.
-    One pass, linear."""
+    widget's attribute, or "&#233;") as the characters they stand for; unknown names stay,
+    control characters become a space. One pass, linear, idempotent."""
     if "&" not in text:
         return text
-    return _ENTITY_RE.sub(lambda m: html.unescape("&" + m.group(1)), text)
+    return _ENTITY_RE.sub(_reference, text)
 
 
 def normalise_text(text: str) -> str:

@@ -228,16 +228,19 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
         return lines
     full = _FULL_LINE * width
     groups: list[list[Line]] = []
+    sizes: list[int] = []  # words per group, kept as it grows: the join stays linear
     for line in lines:
         prev = groups[-1][-1] if groups else None
         if (prev is not None and prev.text and line.text
-                and (len(prev.text) >= full or _broken_at_link(groups[-1], line))
+                and (len(prev.text) >= full or _broken_at_link(groups[-1], sizes[-1], line))
                 and not line.bullet and not line.heading and not line.rel
                 and line.outdented == prev.outdented and line.quote == prev.quote
                 and not _dateline_after_sentence(prev.text, line.text)):
             groups[-1].append(line)
+            sizes[-1] += len(line.text.split())
         else:
             groups.append([line])
+            sizes.append(len(line.text.split()))
     return [g[0] if len(g) == 1 else _joined(g) for g in groups]
 
 
@@ -246,15 +249,16 @@ _BROKEN_MIN_WORDS = 8
 _LINK_WORDS = 6  # a link inside a sentence is a few words; a longer one is a teaser's title
 
 
-def _broken_at_link(group: list[Line], line: Line) -> bool:
+def _broken_at_link(group: list[Line], group_words: int, line: Line) -> bool:
     """A sentence the dump wrapped early because a link's markup was too long for the line
-    ("… l'Australie, en" / "[Russie](https://…)."): the paragraph so far stops on a
-    small-letter word, no sentence end, and the next line starts with a short link."""
+    ("… l'Australie, en" / "[Russie](https://…)."): the paragraph so far (``group_words``
+    words) stops on a small-letter word, no sentence end, and the next line starts with a
+    short link."""
     last = group[-1]
-    words = [w for g in group for w in g.text.split()]
-    return (len(words) >= _BROKEN_MIN_WORDS and line.link_share > 0 and not last.bullet
+    tail = last.text.rsplit(None, 1)[-1] if last.text.strip() else ""
+    return (group_words >= _BROKEN_MIN_WORDS and line.link_share > 0 and not last.bullet
             and len(line.text.split()) <= _LINK_WORDS
-            and not group[0].heading and words[-1][-1:].isalpha() and words[-1][:1].islower())
+            and not group[0].heading and tail[-1:].isalpha() and tail[:1].islower())
 
 
 def _dateline_after_sentence(prev: str, line: str) -> bool:

@@ -184,9 +184,11 @@ _SHORT_PAGE_LINES = 10
 
 
 def _kept_whole(lines: Sequence[Line]) -> tuple[str, ...]:
-    """The warning for a page kept whole; none for a short text (a brief, a record's one
-    paragraph), where keeping everything is no doubt."""
-    return ("no block of prose found: page kept whole",) if len(lines) > _SHORT_PAGE_LINES else ()
+    """The warning for a page kept whole; none for a short text with a sentence in it (a brief,
+    a record's one paragraph), where keeping everything is no doubt. A short page of no
+    sentence at all ("Page introuvable / Erreur 404") still says so."""
+    short = len(lines) <= _SHORT_PAGE_LINES and any(is_body_like(ln.text, 5) for ln in lines)
+    return () if short else ("no block of prose found: page kept whole",)
 
 
 _EDGE_WORDS = 6

@@ -45,7 +45,7 @@ _CAPTION_WORDS = 60
 
 # "… mais méfiez-vous... D.Claes": a photographer's initial and name glued after the caption's
 # last sentence (a signature line stands alone, a sentence never ends so)
-_INITIAL_CREDIT_RE = re.compile(r"[.…!?]\s*(?:[A-Z]\.-?){1,2}\s?[A-Z][a-zà-ÿ'-]+$")
+_INITIAL_CREDIT_RE = re.compile(r"(?<![A-Z])[.…!?]\s*(?:[A-Z]\.-?){1,2}\s?[A-Z][a-zà-ÿ'-]+$")  # not "J.F. Kennedy"
 _INITIAL_CREDIT_WORDS = (5, 30)  # a caption's length; an article's last paragraph signed so is longer
 
 
