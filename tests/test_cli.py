@@ -368,6 +368,7 @@ def test_search_excluded_word_as_its_own_argument_and_capital_operators(runner, 
         return sorted(h["doc"] for h in json.loads(result.stdout))
 
     assert docs("otan", "-russie") == docs("otan -russie") == docs("otan NOT russie")
+    assert docs("otan", "-hollande") == docs("otan -hollande")  # '-h' is the help option, '-hollande' a word
     assert docs("otan", "AND", "russie") == docs("otan russie")
     assert docs("otan -russie") and docs("otan -russie") != docs("otan")
 
@@ -399,7 +400,7 @@ def test_annotate_an_article_file_as_ingest_stores_it(runner, seed_db, nlp):
 
 def test_timeline_precision_is_a_calendar_word(runner, seed_db):
     events = json.loads(invoke(runner, "timeline", "--db", str(seed_db)).stdout)
-    assert {e["precision"] for e in events} <= {"year", "month", "day", "season", "quarter", "week",
+    assert events and {e["precision"] for e in events} <= {"year", "month", "day", "season", "quarter", "week",
                                                 "decade", "century", "part"}
 
 

@@ -353,8 +353,8 @@ class _QueryCommand(click.Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         known = {o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
-        args = [_EXCLUDE + a[1:] if a[:1] == "-" and a[1:2] not in ("", "-") and a[:2] not in known
-                else a for a in args]
+        args = [_EXCLUDE + a[1:] if a[:1] == "-" and a[1:2] not in ("", "-") and len(a) > 2
+                and a not in known else a for a in args]
         return super().parse_args(ctx, args)
 
 
