@@ -18,9 +18,10 @@ Without any, the entity is retyped MISC (a name, not a person's). Only names nam
 are weighed: a name the text comes back to is what the article is about (weighing those too
 lost more surnames than brands on the pages). "Prénom Nom" is the shape of a person already,
 and so is a rare given name before a surname ("Danis Tanovic"); but several words with no
-given name first and an everyday word last ("App Store", "Summer Camp", "Burger King"; the
-common English and French words of data/common_words.txt) are weighed like a lone word, with
-a stricter subject cue: a reporting verb only, since a firm launches and buys too.
+given name first, every one an everyday word ("App Store", "Summer Camp", "Burger King"; the
+common English and French words of data/common_words.txt, where famous surnames also sit:
+"Kadhafi" alone does not make "Mouammar Kadhafi" a product) are weighed like a lone word,
+with a stricter subject cue: a reporting verb only, since a firm launches and buys too.
 
 spaCy is never imported here at import time: the module only reads Doc/Token attributes.
 """
@@ -108,8 +109,11 @@ def _role_before(doc: Doc, start: int) -> bool:
     or colon that opens a list there: "ses meilleurs attaquants (X, Y, Z)"), after a
     determiner, none a noun that types names otherwise (singular or plural): a role in
     apposition."""
-    if start > 0 and doc[start - 1].text in ("(", ":"):
+    listed = start > 0 and doc[start - 1].text in ("(", ":")
+    if listed:  # a list's head names people in the plural: "ses attaquants (X, Y)", not "le marché : X"
         start -= 1
+        if start == 0 or "Plur" not in doc[start - 1].morph.get("Number"):
+            return False
     i = start - 1
     cues = type_cues()
     while i >= 0 and start - i <= _ROLE_WORDS:
@@ -172,9 +176,9 @@ def _own_evidence(doc: Doc, group: list[Candidate]) -> bool:
     gaz = gazetteer()
     if not toks or len(group) > 1 or gaz.is_first_name(toks[0]):
         return True
-    worded = len(toks) > 1  # "App Store", "Summer Camp": no given name, and words
-    if worded and toks[-1] not in common_words():
-        return True  # "Danis Tanovic": a name's shape already
+    worded = len(toks) > 1  # "App Store", "Summer Camp": no given name, every word an everyday one
+    if worded and not all(t in common_words() for t in toks):
+        return True  # "Danis Tanovic", "Mouammar Kadhafi": a name's shape already
     return any(c.gaz is not None or _titled(doc, c) or _speaks(doc, c, said_only=worded) for c in group)
 
 
