@@ -861,3 +861,18 @@ def test_the_author_box_after_the_article_is_chrome():
     for line in ("À propos de l'auteur", "A propos de l'auteur :", "L'auteur", "About the author"):
         assert chrome.is_chrome_line(line), line
     assert not chrome.is_chrome_line("Les auteurs de la réforme ont été reçus à l'Élysée.")
+
+
+def test_a_teasers_standfirst_under_its_headline_printed_twice_stays_in_the_box():
+    """After "À lire aussi", a teaser is its headline, that headline printed twice (image and
+    link text) and its standfirst, a whole sentence: the sentence is the teaser's, not the
+    article going on."""
+    teaser = ("Emplois fictifs : l'ancien ministre définitivement jugé coupable par la Cour",
+              "La décision de la Cour de cassation rend définitive la culpabilité de l'ancien "
+              "ministre dans une affaire d'emplois fictifs à l'Assemblée nationale, où il siégeait.")
+    raw = "\n\n".join(["Accueil", "Le gouvernement prépare des privatisations partielles",
+                       "Publié le 05/04/2013 à 17:08", _ARTICLE.strip(), "À lire aussi",
+                       teaser[0], f"{teaser[0]} {teaser[0]}", teaser[1], "Regarder la vidéo"])
+    text = clean(raw).text
+    assert "Les privatisations partielles doivent rapporter" in text
+    assert "Cour de cassation" not in text

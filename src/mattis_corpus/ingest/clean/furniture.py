@@ -33,18 +33,25 @@ def copy_of_stored(lines: Sequence, recurring: Callable[[str], bool]) -> bool:
 
 
 
+_STANDFIRST_GAP = 1  # a teaser's standfirst comes right under its headline printed twice
+
+
 def related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
     """A related-articles header met after the article began, and the teaser-like lines after
     it, are chrome, up to the next line of prose (a whole sentence, or a long one a link broke
-    off): never what follows as prose."""
+    off): never what follows as prose, except a teaser's own standfirst, the prose right under
+    its headline printed twice (image and link text)."""
     out = list(probs)
-    seen, boxed = 0, False
+    seen, boxed, teaser = 0, False, -_STANDFIRST_GAP - 1
     for k, line in enumerate(lines):
         kind = related_header(line.text)
         if kind is not None and seen >= STARTED_BEFORE_COMMENTS:
             out[k], boxed = 0.0, kind == "bare"
             continue
-        if boxed and not B.prose_like(line, open_end=True):
+        if boxed and printed_twice(line.text):
+            out[k], teaser = 0.0, k  # a teaser's image and link text: its standfirst may follow
+            continue
+        if boxed and (not B.prose_like(line, open_end=True) or k - teaser <= _STANDFIRST_GAP):
             out[k] = 0.0
             continue
         if boxed:  # the article goes on: as sure as any prose, though the box's links pull it down
