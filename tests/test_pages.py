@@ -783,6 +783,11 @@ def test_a_listicle_keeps_every_item_and_its_heading():
     for name, para in _LISTICLE_ITEMS:
         assert name in text and para in text
     assert "Rubrique animée" not in text and "mercato" not in text
+    # the site's own box under a heading after the article is no section of it
+    promo = raw.replace("Le Journal Shopping\n\nRubrique animée par nos experts.",
+                        "Podcast\n\nÉcoutez notre podcast hebdomadaire sur le football, disponible "
+                        "chaque lundi sur toutes les plateformes.")
+    assert "Écoutez notre podcast" not in clean(promo).text
 
 
 def test_a_short_text_kept_whole_brings_no_warning():

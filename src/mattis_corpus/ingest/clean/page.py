@@ -52,6 +52,7 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -222,11 +223,21 @@ def _extend(blocks: Sequence[_Block], probs: Sequence[float], a: int, b: int) ->
             b += 1
         elif (b + 1 < len(blocks) and _subheading(blocks[b].text)
               and probs[b + 1] >= _EXTEND_P and _sentence(blocks[b + 1].text)
-              and words(blocks[b + 1].text) >= _SECTION_WORDS):
+              and words(blocks[b + 1].text) >= _SECTION_WORDS and not _promo(blocks[b + 1].text)):
             b += 2
         else:
             break
     return a, b
+
+
+_PROMO_RE = re.compile(r"^\W*(?!assez\b|chez\b)\w+ez\b(?:-(?:nous|vous))?.*\b(?:notre|nos|votre|vos)\b",
+                       re.I | re.S)
+
+
+def _promo(text: str) -> bool:
+    """The site's own box under a heading after the article: an imperative to the reader about
+    the site's products ("Écoutez notre podcast…", "Téléchargez notre application…")."""
+    return _PROMO_RE.match(text) is not None
 
 
 def _subheading(text: str) -> bool:
