@@ -881,3 +881,19 @@ def test_a_teasers_standfirst_under_its_headline_printed_twice_stays_in_the_box(
     text = clean(raw).text
     assert "Les privatisations partielles doivent rapporter" in text
     assert "Cour de cassation" not in text
+
+
+def test_a_posts_text_on_its_signature_goes_when_the_dump_marks_no_quote():
+    """lynx sets an embedded post's text off by indentation only: the paragraph right on the
+    "— Name (@handle) date" signature is the post's, and goes with it; a line announcing the
+    post ("… a réagi :") is the article's."""
+    raw = "\n\n".join([
+        "Accueil", "Le gouvernement prépare des privatisations partielles", "Publié le 05/04/2013 à 17:08",
+        "Le ministre a réagi sur le réseau social, où il est très suivi depuis son arrivée :",
+        "Sur ce réseau il y a beaucoup de lâches qui insultent cachés derrière leur anonymat\n"
+        "— Jeanne Martin (@jeanne_martin) June 4, 2012",
+        _ARTICLE.strip(), "Mentions légales",
+    ])
+    text = clean(raw).text
+    assert "beaucoup de lâches" not in text and "@jeanne_martin" not in text
+    assert "a réagi sur le réseau social" in text and "Les privatisations partielles doivent" in text

@@ -126,7 +126,19 @@ def embedded_posts(lines: Sequence) -> set[int]:
                and not _POST_SIGNATURE_RE.match(lines[j].text)):
             out.add(j)
             j -= 1
+        if not line.quote and j >= 0 and _unmarked_post_text(lines[j].text):
+            out.add(j)  # lynx sets the quote by indentation only: the paragraph on the signature
     return out
+
+
+_POST_WORDS = 60  # a post's text is short (280 characters on X)
+
+
+def _unmarked_post_text(text: str) -> bool:
+    """The paragraph right above a post's signature, on a dump that does not mark quotes, is
+    the post's text: short, and not the article's line announcing it ("Il a réagi :")."""
+    return (0 < words(text) <= _POST_WORDS and not text.rstrip().endswith(":")
+            and not _POST_SIGNATURE_RE.match(text))
 
 
 STARTED_BEFORE_COMMENTS = 50  # article words before a comment marker can end the article
