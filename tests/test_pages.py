@@ -897,3 +897,11 @@ def test_a_posts_text_on_its_signature_goes_when_the_dump_marks_no_quote():
     text = clean(raw).text
     assert "beaucoup de lâches" not in text and "@jeanne_martin" not in text
     assert "a réagi sur le réseau social" in text and "Les privatisations partielles doivent" in text
+
+
+def test_share_buttons_glued_on_one_line_are_chrome():
+    """Each network's icon, label and title printed one after another on one line; a sentence
+    naming the networks is text."""
+    assert chrome.is_chrome_line("facebook Facebook facebook twitter Twitter twitter flipboard "
+                                 "Flipboard flipboard linkedin Linkedin linkedin")
+    assert not chrome.is_chrome_line("Facebook, Twitter et Google dominent le marché publicitaire.")

@@ -130,6 +130,8 @@ def is_chrome_line(line: str) -> bool:
     if "ookie" in line or "OOKIE" in line:
         key = _key(line)
         return "cookie" in key and any(h in key for h in _COOKIE_HINTS) and n <= 80
+    if _LABEL_RUN_MIN <= n <= _LABEL_RUN_MAX and _label_run(line):
+        return True
     if n > _PREFIX_MAX_WORDS:
         return False
     if line.startswith(("©", "(c)", "(C)", "Copyright", "COPYRIGHT")):
@@ -147,6 +149,16 @@ def is_chrome_line(line: str) -> bool:
 
 
 _QUOTED_RE = re.compile(r"«[^«»]*»")
+_LABEL_RUN_MIN, _LABEL_RUN_MAX = 3, 60
+_LABEL_SHARE = 0.8
+
+
+def _label_run(line: str) -> bool:
+    """Share buttons glued on one line, each label printed up to three times (icon, text,
+    title): "facebook Facebook facebook twitter Twitter twitter linkedin …". Nearly every word
+    a chrome label of its own."""
+    tokens = line.split()
+    return sum(_key(t) in _CHROME_EXACT for t in tokens) >= _LABEL_SHARE * len(tokens)
 
 
 _RELATED = _keys(*entries("related_headers_fr"))
