@@ -905,3 +905,9 @@ def test_share_buttons_glued_on_one_line_are_chrome():
     assert chrome.is_chrome_line("facebook Facebook facebook twitter Twitter twitter flipboard "
                                  "Flipboard flipboard linkedin Linkedin linkedin")
     assert not chrome.is_chrome_line("Facebook, Twitter et Google dominent le marché publicitaire.")
+
+
+def test_the_notice_of_sponsored_content_is_chrome():
+    assert chrome.is_chrome_line("Contenu publi-rédactionnel. La rédaction n'a pas participé à sa réalisation.")
+    assert chrome.is_chrome_line("Contenu sponsorisé par une banque")
+    assert not chrome.is_chrome_line("Le contenu sponsorisé se multiplie sur les sites de presse, selon une étude.")

@@ -96,7 +96,7 @@ _BREADCRUMB_SEPS = (" > ", " › ", " » ", " / ", " | ")
 _LEGAL_RE = re.compile(r"\btous droits (?:de reproduction )?reserves\b"
                        r"|\btoute reproduction\b.{0,120}\b(?:interdite|autorisation)\b")
 _NOTICE_MAX_WORDS = 100
-_PREFIX_PUNCT_RE = re.compile(r"\s*[:!?]\s*")  # "Temps de lecture: 2 minutes" starts "temps de lecture "
+_PREFIX_PUNCT_RE = re.compile(r"\s*[:!?.]\s*")  # "Temps de lecture: 2 minutes" starts "temps de lecture "
 
 
 # ">>> Oscars 2016 : …", "→ Lire notre enquête": an arrow before a headline is a link to
