@@ -911,21 +911,3 @@ def test_the_notice_of_sponsored_content_is_chrome():
     assert chrome.is_chrome_line("Contenu publi-rédactionnel. La rédaction n'a pas participé à sa réalisation.")
     assert chrome.is_chrome_line("Contenu sponsorisé par une banque")
     assert not chrome.is_chrome_line("Le contenu sponsorisé se multiplie sur les sites de presse, selon une étude.")
-
-
-def test_a_whole_sentence_after_a_related_box_takes_the_article_up_again():
-    """A teaser is a headline, without its full stop; a sentence of ten words or more that
-    ends with one, after the box, is the article going on (a live blog's short entries)."""
-    from mattis_corpus.ingest.clean.furniture import _resuming_sentence
-    from mattis_corpus.ingest.clean.markup import parse_line
-
-    assert _resuming_sentence(parse_line("Lors des premiers échanges, le CAC 40 gagne 0,55 % à 7.612,52 points."))
-    assert not _resuming_sentence(parse_line("Présidence de l'Assemblée, futur gouvernement : le fil des événements"))
-    assert not _resuming_sentence(parse_line("[Le CAC 40 gagne 0,55 % à l'ouverture ce jeudi matin à Paris.](https://x.fr/a)"))
-    raw = "\n\n".join(["Accueil", "Le gouvernement prépare des privatisations partielles",
-                       "Publié le 05/04/2013 à 17:08", _ARTICLE.strip(), "Lire aussi :",
-                       "Présidence de l'Assemblée, futur gouvernement : le fil des événements",
-                       "Lors des premiers échanges, le CAC 40 gagne 0,55 % à 7.612,52 points.",
-                       _ARTICLE.strip().replace("gouvernement", "cabinet"), "Mentions légales"])
-    text = clean(raw).text
-    assert "le CAC 40 gagne 0,55 %" in text and "fil des événements" not in text

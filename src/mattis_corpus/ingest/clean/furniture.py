@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from mattis_corpus.ingest.clean import boilerplate as B
 from mattis_corpus.ingest.clean.chrome import (
     TERMINAL,
-    is_body_like,
     is_chrome_line,
     is_heading_like,
     is_title_like,
@@ -34,16 +33,6 @@ def copy_of_stored(lines: Sequence, recurring: Callable[[str], bool]) -> bool:
 
 
 
-_RESUME_SENTENCE_WORDS = 10
-
-
-def _resuming_sentence(line) -> bool:
-    """A whole sentence of some length with no link in it: the article going on after a box
-    ("Lors des premiers échanges, le CAC 40 gagne 0,55 % à 7.612,52 points."), where a
-    teaser is a headline without its full stop."""
-    return line.link_share == 0 and is_body_like(line.text, _RESUME_SENTENCE_WORDS) and line.text.endswith(".")
-
-
 _STANDFIRST_GAP = 1  # a teaser's standfirst comes right under its headline printed twice
 
 
@@ -62,8 +51,7 @@ def related_boxes(lines: Sequence, probs: list[float]) -> list[float]:
         if boxed and printed_twice(line.text):
             out[k], teaser = 0.0, k  # a teaser's image and link text: its standfirst may follow
             continue
-        if boxed and (not (B.prose_like(line, open_end=True) or _resuming_sentence(line))
-                      or k - teaser <= _STANDFIRST_GAP):
+        if boxed and (not B.prose_like(line, open_end=True) or k - teaser <= _STANDFIRST_GAP):
             out[k] = 0.0
             continue
         if boxed:  # the article goes on: as sure as any prose, though the box's links pull it down
