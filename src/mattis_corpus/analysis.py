@@ -183,6 +183,13 @@ def _lex(query: str) -> list[_Tok]:
     return toks
 
 
+def plain_words(query: str) -> bool:
+    """Whether the query is two or more bare words, no operator, phrase or prefix in it (what
+    ``kwic`` reads as one phrase). Raises QuerySyntaxError as compile_query would."""
+    toks = _lex(query)
+    return len(toks) > 1 and all(t.kind == "WORD" and not t.text.endswith("*") for t in toks)
+
+
 # --------------------------------------------------------------------------- query parser
 # AST nodes are tuples: ("atom", terms, is_prefix, quoted) | ("and", [pos], [neg]) |
 # ("or", [nodes]).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from mattis_corpus.store.db import Store
@@ -11,9 +10,9 @@ from mattis_corpus.store.db import Store
 def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -> Iterator[dict]:
     """Keyword-in-context lines for every match of ``term`` (same analysis as search); plain
     words are one phrase: ``kwic "forces spéciales"`` is that phrase, not each word."""
-    from mattis_corpus.analysis import compile_query, kwic_matches
+    from mattis_corpus.analysis import compile_query, kwic_matches, plain_words
 
-    q = compile_query(_as_phrase(term))
+    q = compile_query(f'"{term.strip()}"' if plain_words(term) else term)
     store.check_search_index()
     sql = (
         "SELECT d.id, s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
@@ -34,10 +33,3 @@ def kwic(store: Store, term: str, *, width: int = 40, limit: int | None = 100) -
                 "right": right[:width],
             }
 
-
-_SYNTAX = re.compile(r'["()*]|(?:^|\s)-\S|\b(?:OR|AND|NOT)\b')
-
-
-def _as_phrase(term: str) -> str:
-    """Several plain words -> one quoted phrase; a term with query syntax is left as typed."""
-    return f'"{term.strip()}"' if len(term.split()) > 1 and not _SYNTAX.search(term) else term

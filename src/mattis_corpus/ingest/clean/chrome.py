@@ -83,6 +83,17 @@ def _account_prompt(key: str) -> bool:
     return _ACCOUNT_RE.search(key) is not None and _ACCOUNT_CALL_RE.search(key) is not None
 
 
+_PROMO_RE = re.compile(r"^\W*(?!assez\b|chez\b)\w+ez\b(?:-(?:nous|vous))?.*\b(?:notre|nos|votre|vos)\b",
+                       re.I | re.S)
+
+
+def site_promo(text: str) -> bool:
+    """The site's own box under a heading after an article: an imperative to the reader about
+    the site's products ("Écoutez notre podcast…", "Téléchargez notre application…"). Not
+    chrome anywhere (a quoted appeal reads so too): the article is never extended over it."""
+    return _PROMO_RE.match(text) is not None
+
+
 _AGENCY_CREDIT_RE = re.compile(
     r"^avec (l'|la |les )?(afp|reuters|ap|ats|belga|dpa|ansa|xinhua|efe|presse canadienne"
     r"|agence france presse|agences?)( ?(et|,|/) ?(l'|la |les )?(afp|reuters|ap|ats|belga|dpa"
@@ -158,7 +169,14 @@ def _label_run(line: str) -> bool:
     title): "facebook Facebook facebook twitter Twitter twitter linkedin …". Nearly every word
     a chrome label of its own."""
     tokens = line.split()
-    return sum(_key(t) in _CHROME_EXACT for t in tokens) >= _LABEL_SHARE * len(tokens)
+    allowed = len(tokens) - _LABEL_SHARE * len(tokens)  # is_chrome_line's hot path: stop early
+    misses = 0
+    for t in tokens:
+        if _key(t) not in _CHROME_EXACT:
+            misses += 1
+            if misses > allowed:
+                return False
+    return True
 
 
 _RELATED = _keys(*entries("related_headers_fr"))

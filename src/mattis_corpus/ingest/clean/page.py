@@ -52,7 +52,6 @@ Conventions chosen where the brief left a choice:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -67,6 +66,7 @@ from mattis_corpus.ingest.clean.chrome import (
     is_heading_like,
     is_paywall_cut,
     related_header,
+    site_promo,
     starts_lower,
     words,
 )
@@ -223,34 +223,26 @@ def _extend(blocks: Sequence[_Block], probs: Sequence[float], a: int, b: int) ->
             b += 1
         elif (b + 1 < len(blocks) and _subheading(blocks[b].text)
               and probs[b + 1] >= _EXTEND_P and _sentence(blocks[b + 1].text)
-              and words(blocks[b + 1].text) >= _SECTION_WORDS and not _promo(blocks[b + 1].text)):
+              and words(blocks[b + 1].text) >= _SECTION_WORDS and not site_promo(blocks[b + 1].text)):
             b += 2
         else:
             break
     return a, b
 
 
-_PROMO_RE = re.compile(r"^\W*(?!assez\b|chez\b)\w+ez\b(?:-(?:nous|vous))?.*\b(?:notre|nos|votre|vos)\b",
-                       re.I | re.S)
-
-
-def _promo(text: str) -> bool:
-    """The site's own box under a heading after the article: an imperative to the reader about
-    the site's products ("Écoutez notre podcast…", "Téléchargez notre application…")."""
-    return _PROMO_RE.match(text) is not None
-
-
 def _subheading(text: str) -> bool:
     """A heading inside the article: a listicle's "2. Eric Cantona", an intertitle. With the
     sentence after it, it goes on the article (a run of such pairs scores low line by line)."""
-    return (is_heading_like(text) and not is_chrome_line(text) and not related_header(text)
-            and not is_comment_marker(text) and not is_paywall_cut(text))
+    return is_heading_like(text) and _no_furniture(text)
 
 
 def _sentence(text: str) -> bool:
-    return (is_body_like(text, 3) and not is_chrome_line(text) and not related_header(text)
-            and not is_comment_marker(text) and not is_paywall_cut(text))
+    return is_body_like(text, 3) and _no_furniture(text)
 
+
+def _no_furniture(text: str) -> bool:
+    return (not is_chrome_line(text) and not related_header(text)
+            and not is_comment_marker(text) and not is_paywall_cut(text))
 
 
 def _cut_comments(blocks: Sequence[_Block], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -96,8 +96,9 @@ unit_nouns = _word_list(
 )
 common_words = _word_list(
     "common_words",
-    """The commonest English and French words, given names left out (generated from wordfreq):
-    "App Store" ends on a word, "Olivier Tanovic" on a name (folded).""",
+    """The commonest English and French words a dictionary knows, given names left out
+    (generated from wordfreq and spaCy's lemma tables): every word of "App Store" is one,
+    "Tanovic" in "Danis Tanovic" is not (folded).""",
     folded=True,
 )
 web_ui_words = _word_list(
