@@ -2,9 +2,13 @@
 each page was saved with: how much our text cleaning, titles and dates depend on the tool.
 
 Each page's expectations (title, date, body) do not depend on the tool, so every page is
-scored three times: as lynx dumps it, as html2text writes it, and tag-stripped. Needs
-``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``.
-Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|3|all] [-v]``.
+scored once per tool: as lynx dumps it, as html2text writes it, tag-stripped, and with
+``--tools``, also as w3m dumps it and as a reader copies it from a browser (all text
+selected: the ``innerText`` of the page in headless Chromium, which is what the clipboard gets).
+Needs ``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``;
+``w3m`` and ``chromium`` (Debian packages) for those two.
+Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|3|all]
+[--tools lynx,html2text,strip,w3m,browser] [-v]``.
 Corpus repetition counts over the pages of the same tool, as one ingest of that folder would.
 """
 
@@ -25,7 +29,30 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from pages import in_batch, recurring_lines, run_text, score_page, summary  # noqa: E402
 
 TOOLS = ("lynx", "html2text", "strip")
+MORE_TOOLS = ("w3m", "browser")
+# Appended to a copy of the page: once it is drawn, the page becomes its own visible text (what
+# "select all, copy" puts on the clipboard), which --dump-dom then prints inside one <pre>.
+_COPY_SCRIPT = (b"<script>window.addEventListener('load',function(){var t=document.body?"
+                b"document.body.innerText:'';document.documentElement.innerHTML="
+                b"'<body><pre id=\"copied\"></pre></body>';"
+                b"document.getElementById('copied').textContent=t;});</script>")
 
+
+def browser_copy(html: Path) -> bytes:
+    """The page's visible text as headless Chromium draws it (no network: the pages are saved)."""
+    import html as html_lib
+    import re
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_bytes(html.read_bytes() + _COPY_SCRIPT)
+        run = subprocess.run(
+            [shutil.which("chromium") or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+             f"--user-data-dir={tmp}/profile", "--virtual-time-budget=5000",
+             "--blink-settings=imagesEnabled=false", "--dump-dom", page.as_uri()],
+            capture_output=True, timeout=120, check=True)
+    found = re.search(rb'<pre id="copied">(.*?)</pre>', run.stdout, re.S)
+    return html_lib.unescape(found.group(1).decode("utf-8")).encode("utf-8") if found else b""
 
 def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
     """The page as the tool writes it, with the commands of tests/pages/tools/make_text.sh."""
@@ -33,6 +60,10 @@ def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
         cmd = ["lynx", "-dump", "-nolist", "-display_charset=utf-8", f"-assume_charset={charset}", str(html)]
     elif tool == "html2text":
         cmd = [html2text, str(html), charset]
+    elif tool == "w3m":
+        cmd = ["w3m", "-dump", "-T", "text/html", "-I", charset, "-O", "utf-8", "-cols", "80", str(html)]
+    elif tool == "browser":
+        return browser_copy(html)
     else:
         cmd = [sys.executable, str(PAGES / "tools" / "strip_tags.py"), str(html)]
     return subprocess.run(cmd, capture_output=True, check=True).stdout
@@ -42,23 +73,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     ap.add_argument("--batch", choices=["1", "2", "3", "all"], default="all")
+    ap.add_argument("--tools", default=",".join(TOOLS),
+                    help=f"comma-separated, of {', '.join(TOOLS + MORE_TOOLS)} (default: the first three)")
     ap.add_argument("--html2text", default=shutil.which("html2text") or "html2text")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="list the pages with a bad title or date, >10%% body lost or >20%% chrome")
     ap.add_argument("--keep", type=Path, help="also write each tool's text files to this folder")
+    ap.add_argument("--reuse", type=Path,
+                    help="read the texts a --keep run wrote there instead of converting again")
     opts = ap.parse_args()
     sources = json.loads((PAGES / "tools" / "sources.json").read_text(encoding="utf-8"))
     expected = [json.loads(line) for line in (PAGES / "expected.jsonl").open(encoding="utf-8")]
     expected = [e for e in expected if e["language"] == "fr" and in_batch(e, opts.batch)
                 and opts.split in ("all", e["split"])]
     with tempfile.TemporaryDirectory() as tmp:
-        for tool in TOOLS:
+        for tool in opts.tools.split(","):
             folder = Path(tmp) / tool
             folder.mkdir()
             for exp in expected:
                 src = sources[exp["id"]]
+                kept = opts.reuse / tool / f"{exp['id']}.txt" if opts.reuse else None
                 (folder / f"{exp['id']}.txt").write_bytes(
-                    convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text))
+                    kept.read_bytes() if kept and kept.exists()
+                    else convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text))
             if opts.keep:
                 shutil.copytree(folder, opts.keep / tool, dirs_exist_ok=True)
             recurring = recurring_lines(sorted(folder.glob("*.txt")))
