@@ -272,11 +272,20 @@ def test_a_lynx_heading_beats_a_photo_caption_that_shares_more_words():
     assert clean(raw.replace("Par Jean Dupont\n", "")).title == "Privatisations partielles à l'étude"
 
 
-def test_a_lynx_heading_may_trail_off_but_an_unmarked_line_may_not():
+def test_a_lynx_heading_may_trail_off_but_an_unmarked_line_only_on_the_byline():
     raw = _lynx("Accueil\n\n#H Les privatisations partielles, et après…\n\nPar Jean Dupont\n\n"
                 + _ARTICLE)
     assert clean(raw).title == "Les privatisations partielles, et après…"
-    assert clean(raw.replace("\n   ", "\n")).title != "Les privatisations partielles, et après…"
+    flat = raw.replace("\n   ", "\n")  # unmarked, but just above the byline (a blog theme, w3m)
+    assert clean(flat).title == "Les privatisations partielles, et après…"
+    assert clean(flat.replace("Par Jean Dupont\n", "")).title != "Les privatisations partielles, et après…"
+
+
+def test_a_long_line_cut_with_an_ellipsis_above_the_byline_is_a_standfirst_not_the_title():
+    standfirst = ("FOOTBALL Menée par une attaque de feu, l'équipe de France a balayé l'Italie "
+                  "en match amical, avant le départ pour la Russie…")
+    raw = f"Accueil\n\n{standfirst}\n\nPar Jean Dupont\n\n" + _ARTICLE
+    assert clean(raw).title != standfirst
 
 
 def test_indentation_means_nothing_outside_an_indented_dump():
@@ -911,3 +920,69 @@ def test_the_notice_of_sponsored_content_is_chrome():
     assert chrome.is_chrome_line("Contenu publi-rédactionnel. La rédaction n'a pas participé à sa réalisation.")
     assert chrome.is_chrome_line("Contenu sponsorisé par une banque")
     assert not chrome.is_chrome_line("Le contenu sponsorisé se multiplie sur les sites de presse, selon une étude.")
+
+
+# w3m and a browser's copy (select all, copy): the same pages, other marks
+
+
+def test_w3m_bullets_are_list_items_and_its_picture_names_are_artefacts():
+    from mattis_corpus.ingest.clean.markup import parse_line
+
+    item = parse_line("  • Onkelinx : \"La relance avec les travailleurs, pas contre eux\"")
+    assert item.bullet and item.text.startswith("Onkelinx")
+    assert parse_line("      □ La Meuse").bullet
+    assert parse_line("[pict_458659]").text == "" and parse_line("[pict_458659]").artefact
+    glued = parse_line("26/09/12 - 16h34 [media_xll_5193113] Jelle Van Damme")
+    assert glued.text == "26/09/12 - 16h34 Jelle Van Damme"
+    assert parse_line("le score [1] du match").text == "le score [1] du match"
+
+
+def test_w3m_teasers_in_bullets_lose_to_the_headline_above_the_dateline():
+    teasers = "\n".join(f"  • {t}" for t in (
+        "Privatisations partielles : les syndicats consultés par le ministre",
+        "Les participations de l'État réduites, selon le ministère",
+    ))
+    raw = (f"{teasers}\n\nUn plan de privatisations partielles\n\nBelga\n\n"
+           f"Mis en ligne le 20/11/2012\n\n{_ARTICLE}")
+    doc = clean(raw)
+    assert doc.title == "Un plan de privatisations partielles"
+    assert doc.dateline is not None and doc.dateline.value == "2012-11-20"
+
+
+def test_a_blog_themes_post_line_is_a_byline():
+    from mattis_corpus.ingest.clean import chrome
+
+    assert chrome.is_byline("par framasoft | Classé dans : Artiste, Contributopia | 8")
+    assert chrome.is_byline("by admin | 12 mars 2017")
+    assert not chrome.is_byline("par la suite, le ministre a précisé que tout irait bien")
+
+
+def test_a_text_with_a_line_per_element_is_not_rewrapped():
+    """A browser's copy prints each paragraph and headline on its own line, some as long as a
+    dump's width: a headline there never takes in the byline or label under it."""
+    from mattis_corpus.ingest.clean.markup import parse_lines, wrap_width
+
+    paragraphs = [
+        f"Le ministre a présenté le plan numéro {k} devant la presse réunie au ministère, mercredi."
+        for k in range(12)]
+    copy = "\n".join(f"Plan numéro {k} : ce que le gouvernement prépare pour la rentrée et après\n{p}"
+                     for k, p in enumerate(paragraphs))
+    assert wrap_width(copy) is None
+    wrapped = "\n".join(["Le ministre a présenté mercredi un plan de privatisations partielles qui",
+                         "concerne plusieurs entreprises publiques, selon le ministre de",
+                         "l'Économie, et les syndicats seront consultés dans les prochains mois."] * 6)
+    assert wrap_width(wrapped) is not None
+    headline = "Meurtre de Mélanie : la surveillante tuée à Nogent va recevoir la Légion d'honneur"
+    dump = "\n".join([wrapped, "", headline, "Par Zoé Samin", "", headline, "Partager la brève"])
+    texts = [line.text for line in parse_lines(dump)]
+    assert texts.count(headline) == 2 and "Par Zoé Samin" in texts and "Partager la brève" in texts
+
+
+def test_the_headline_printed_twice_is_taken_where_it_stands_above_the_article():
+    """The page's <title> at the top and its h1 above the byline: the dates that go with the
+    headline are the h1's, not a today's-date widget under the <title>."""
+    head = ("Un plan de privatisations partielles - Le Quotidien\n\n28 février 2013\n\n"
+            "Accueil\n\nÉconomie\n\nUn plan de privatisations partielles\n\n(02/02/2013)\n\n")
+    doc = clean(head + _ARTICLE)
+    assert doc.title == "Un plan de privatisations partielles"
+    assert doc.dateline is not None and doc.dateline.value == "2013-02-02"

@@ -219,13 +219,16 @@ _BYLINE_WORDS = 30
 # Only with a capitalised full name after it and no sentence end, since a sentence broken by
 # the scraper can go on with "par le ministre." too.
 _LOWER_BYLINE_RE = re.compile(r"^(?:par|by)\s+[A-ZÀ-Þ][^\W\d_]+(?:[-\s]+[A-ZÀ-Þ][^\W\d_]*)+")
+# A blog theme's post line: "par framasoft | Classé dans : …", "by admin | 12 mars 2017": an
+# author's handle, then the theme's separator, which no sentence has after one or two words.
+_HANDLE_BYLINE_RE = re.compile(r"^(?:par|by)\s+[\w.@-]+(?:\s[\w.@-]+)?\s+\|\s")
 
 
 def is_byline(line: str) -> bool:
     """The authors' line ("Par Anne Martin, correspondante à Pékin -- 5 avril 2017")."""
     if words(line) > _BYLINE_WORDS:
         return False
-    return bool(_BYLINE_RE.match(line)) or (
+    return bool(_BYLINE_RE.match(line) or _HANDLE_BYLINE_RE.match(line)) or (
         bool(_LOWER_BYLINE_RE.match(line)) and not line.rstrip().endswith(TERMINAL))
 
 

@@ -25,6 +25,7 @@ class HeadLine(Protocol):
     text: str
     heading: int
     outdented: bool
+    bullet: bool
 
 
 B_ = TypeVar("B_", bound=HeadLine)
@@ -44,9 +45,18 @@ def headline_before_byline(head: Sequence[B_], captions: frozenset[str]) -> int 
         sign -= 1
     for k in range(sign - 1, max(-1, sign - 1 - _BYLINE_REACH), -1):
         text = head[k].text
-        if headline_like(text) and B.line_key(text) not in captions:
+        if (headline_like(_trailing_headline(text)) and B.line_key(text) not in captions):
             return _first_wording(head, k)
     return None
+
+
+_TRAILING_WORDS = 12  # a headline that trails off ("Avancer ensemble vers …") is short
+
+
+def _trailing_headline(text: str) -> str:
+    """A short line ending with "…" read as the headline it may be; a longer one is a
+    standfirst or a teaser cut short, left as it is (not headline-like)."""
+    return text.removesuffix("…") if words(text) <= _TRAILING_WORDS else text
 
 
 _REWORDED = 0.6  # share of content words two wordings of one headline have in common
@@ -64,7 +74,7 @@ def _first_wording(head: Sequence[B_], k: int) -> int:
     alt text under the h1 often repeats the headline in other words ("X, cette paire …" /
     "X et du style cette paire …"); the headline is printed first. Not the same line again
     (the page's <title>), nor a piece of it (a breadcrumb that wraps its tail), nor an
-    unmarked line above a marked heading."""
+    unmarked line above a marked heading, nor a list item (a teaser on the same story)."""
     line = head[k]
     own = content_words(line.text)
     marked = line.heading > 0 or line.outdented
@@ -74,7 +84,8 @@ def _first_wording(head: Sequence[B_], k: int) -> int:
         shared = len(own & theirs) / max(1, min(len(own), len(theirs)))
         if (headline_like(other.text) and shared >= _REWORDED
                 and not _same_or_piece(other.text, line.text)
-                and not (marked and not (other.heading > 0 or other.outdented))):
+                and not (marked and not (other.heading > 0 or other.outdented))
+                and not (other.bullet and not line.bullet)):
             return j
     return k
 

@@ -23,12 +23,15 @@ _LINK_RE = re.compile(r"\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()\s]*\)|\n)*(?:\s+
 # tag goes, its text stays. The tag may be wrapped over lines by the dump.
 _TAG_RE = re.compile(r"</?(?:a|span|em|strong|b|i|u|br|img|div|p|font|sup|sub|small)\b[^<>]{0,500}>", re.I)
 _AUTOLINK_RE = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+# w3m names a picture with no alt text by its file name's stem: "[media_xll_5193113]",
+# "[pict_458659]" (a word with an underscore, never a link's text: no "(" after it)
 _LYNX_RE = re.compile(r"\((?:BUTTON|IMG|FORM|INPUT|TEXTAREA)\)|\[(?:IMG|INLINE|LINK|BUTTON)\]"
-                      r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)(?:\?[\w.=&-]{0,40})?\]|\[INS:|:INS\]")
+                      r"|\[[\w.-]{1,60}\.(?:jpe?g|png|gif|svg|webp)(?:\?[\w.=&-]{0,40})?\]|\[INS:|:INS\]"
+                      r"|\[[^\W_]+(?:_[^\W_]+)+\](?!\()")
 _FIELD_RE = re.compile(r"_{3,}")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\s*\1")  # "**Titre **": a space before the close
 _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines
-_BULLET_RE = re.compile(r"^(?:[*+▪►◦‣-]|\d{1,2}[.)])\s+")  # "•" is kept: widgets print it
+_BULLET_RE = re.compile(r"^(?:[*+▪►◦‣•□-]|\d{1,2}[.)])\s+")  # w3m: "•", then "□"
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
 # A link whose address the page filled with words ("[coopération nucléaire](Dissuasion
 # nucléaire: la France déploie …)"): the link text stays, the rest goes.
@@ -198,8 +201,28 @@ def wrap_width(text: str) -> int | None:
         return None
     p95 = widths[int(0.95 * (len(widths) - 1))]
     if _WRAPPED_MIN <= p95 <= _WRAPPED_P95:
-        return p95
-    return _band_width([n for n in widths if n >= _WRAPPED_MIN])
+        width: int | None = p95
+    else:
+        width = _band_width([n for n in widths if n >= _WRAPPED_MIN])
+    return width if width is None or _goes_on_in_small_letters(text, width) else None
+
+
+_WRAP_EVIDENCE = 8  # full lines needed to judge
+_SMALL_GO_ON = 0.1  # share of full lines going on in a small letter below which nothing wrapped
+
+
+def _goes_on_in_small_letters(text: str, width: int) -> bool:
+    """A tool that wraps breaks sentences anywhere, so some of its full lines go on with a
+    small letter ("… a été" / "arrêté mardi"); in a text with a line per paragraph or page
+    element (a browser's copy, a tag-stripped page), a line as long as the width is a whole
+    paragraph or a headline, and the next starts a new one with a capital."""
+    full, small = 0, 0
+    lines = [line.strip() for line in text.split("\n")]
+    for a, b in zip(lines, lines[1:], strict=False):
+        if b and len(a) >= _FULL_LINE * width and "://" not in a:
+            full += 1
+            small += b[0].islower()
+    return full < _WRAP_EVIDENCE or small >= _SMALL_GO_ON * full
 
 
 _BAND = 10  # wrapped lines end within a few characters of the width
@@ -235,7 +258,8 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
                 and (len(prev.text) >= full or _broken_at_link(groups[-1], sizes[-1], line))
                 and not line.bullet and not line.heading and not line.rel
                 and line.outdented == prev.outdented and line.quote == prev.quote
-                and not _dateline_after_sentence(prev.text, line.text)):
+                and not _dateline_after_sentence(prev.text, line.text)
+                and not _element_of_its_own(line.text)):
             groups[-1].append(line)
             sizes[-1] += len(line.text.split())
         else:
@@ -270,6 +294,19 @@ def _dateline_after_sentence(prev: str, line: str) -> bool:
         return True  # "Publié le 13/07/2025 à 07:59" under a kicker never continues it
     return prev.rstrip().endswith(_SENTENCE_END) and (parse_dateline(line) is not None
                                                       or is_chrome_line(line))
+
+
+_LABEL_WORDS = 4  # "Partager la brève"; a caption's credited end ("Nevada, le 25 … / AFP") is longer
+_CAPITAL_BYLINE_RE = re.compile(r"(?:Par|By)\s+[A-ZÀ-Þ]")
+
+
+def _element_of_its_own(line: str) -> bool:
+    """A line no wrapped sentence goes on with: a byline ("Par Zoé Samin"; a sentence goes
+    on with "par le ministre") or a capitalised site label ("Partager la brève"; a sentence
+    goes on in small letters, "… une information de" / "qualité."). A text with a line per
+    page element has headlines as long as a wrap width, and these under them."""
+    return bool(_CAPITAL_BYLINE_RE.match(line)) or (
+        line[:1].isupper() and len(line.split()) <= _LABEL_WORDS and is_chrome_line(line))
 
 
 def _joined(group: list[Line]) -> Line:

@@ -392,7 +392,7 @@ def _printed_headline(
                  and content_words(b.text) & body), None)
 
 
-_BYLINE_BONUS = 0.3  # the headline is printed just above its article's byline or dateline
+_BYLINE_BONUS = 0.5  # the headline is printed just above its article's byline or dateline
 
 
 def find_title(page: _Page) -> _Page:
@@ -422,6 +422,7 @@ def find_title(page: _Page) -> _Page:
     if best is None:
         return page
     _, at, chosen = best
+    at, chosen = _last_copy(head, at, chosen)
     title = strip_site_name(chosen.text)
     if at == -1:
         rest, line = blocks[1:], page.span[0]
@@ -430,6 +431,16 @@ def find_title(page: _Page) -> _Page:
                      if standfirst(b.text) and not printed_twice(b.text))
         rest, line = (*lede, *_glue_broken_start(head[at + 1:], blocks)), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
+
+
+def _last_copy(head: Sequence[_Block], at: int, chosen: _Block) -> tuple[int, _Block]:
+    """The headline's copy nearest the article: the page's <title> is printed at the top and
+    its h1 just above the byline, and the dates and standfirst that go with it are there."""
+    if at < 0:
+        return at, chosen
+    key = B.line_key(strip_site_name(chosen.text))
+    later = [k for k in range(at + 1, len(head)) if B.line_key(strip_site_name(head[k].text)) == key]
+    return (later[-1], head[later[-1]]) if later else (at, chosen)
 
 
 def _glue_broken_start(after_title: Sequence[_Block], blocks: Sequence[_Block]) -> Sequence[_Block]:
