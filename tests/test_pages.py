@@ -997,3 +997,12 @@ def test_unmarked_teasers_one_under_another_lose_to_the_headline_standing_apart(
            "Météo\n\n"
            "Un plan de privatisations partielles\n\n" + _ARTICLE)
     assert clean(raw).title == "Un plan de privatisations partielles"
+
+
+def test_a_related_box_header_narrowed_to_a_section_is_one():
+    from mattis_corpus.ingest.clean.chrome import related_header
+
+    for header in ("À lire aussi de Mode et Beauté", "Les plus lus dans Sport", "Voir aussi en vidéo"):
+        assert related_header(header) == "bare"
+    assert related_header("Voir aussi des images.") is None  # a sentence
+    assert related_header("Lire aussi de nombreux articles sur la guerre en Ukraine et ailleurs") is None

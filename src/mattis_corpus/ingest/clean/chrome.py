@@ -191,13 +191,30 @@ def related_header(line: str) -> str | None:
     if len(line) > _SHORT_CHARS:
         return None
     key = _key(line)
-    if key in _RELATED:
+    if key in _RELATED or _section_header(key, line):
         return "bare"
     for phrase in ("lire aussi", "a lire aussi", "lire egalement", "a lire egalement",
                    "voir aussi", "a voir aussi", "sur le meme sujet"):
         if key.startswith(phrase) and key[len(phrase):].lstrip()[:1] in _INLINE_SEPS:
             return "inline"
     return None
+
+
+_SECTION_LINKS = ("de ", "du ", "des ", "dans ", "en ", "sur ")
+_SECTION_WORDS = 5
+
+
+def _section_header(key: str, line: str) -> bool:
+    """A box header narrowed to a section: "À lire aussi de Mode et Beauté", "Les plus lus
+    dans Sport", "Plus d'articles sur l'Ukraine" (a few words after a preposition, no
+    sentence end)."""
+    if line.rstrip().endswith((".", "!", "?")) or " " not in key:
+        return False
+    for header in _RELATED:
+        if key.startswith(header + " "):
+            rest = key[len(header) + 1:]
+            return rest.startswith(_SECTION_LINKS) and len(rest.split()) <= _SECTION_WORDS
+    return False
 
 
 def is_body_like(line: str, min_words: int) -> bool:
