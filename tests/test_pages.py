@@ -1006,3 +1006,15 @@ def test_a_related_box_header_narrowed_to_a_section_is_one():
         assert related_header(header) == "bare"
     assert related_header("Voir aussi des images.") is None  # a sentence
     assert related_header("Lire aussi de nombreux articles sur la guerre en Ukraine et ailleurs") is None
+
+
+def test_teasers_parted_by_blank_lines_with_their_label_and_headline_twice_are_chrome():
+    """w3m: a teaser's image alt, its section label, its link, then its summary cut short."""
+    teasers = "".join(
+        f"{h}\n\nMaison\n\n{h}\n\nMaison. {s}...\n\n" for h, s in (
+            ("Auchan fracasse le prix de cette machine à café", "Si vous avez envie de cafés, faites"),
+            ("Une pergola au prix réduit sur Amazon", "Si vous voulez passer un bel été, pensez"),
+        ))
+    doc = clean("Un plan de privatisations partielles\n\n" + _ARTICLE + "\n" + teasers)
+    assert "Auchan" not in doc.text and "pergola" not in doc.text
+    assert doc.text.endswith("a-t-il ajouté devant la presse réunie au ministère.")

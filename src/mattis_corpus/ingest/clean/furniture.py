@@ -187,26 +187,45 @@ def doubled_share(tokens: list[str]) -> float:
     return covered / n
 
 
+_LABEL_WORDS = 3
+_TEASER_HEAD_LINES = 3  # a teaser's headline, its section label, the headline again (image, link)
+
+
+def _summary_after_headline(texts: Sequence[str], k: int) -> int | None:
+    """Where the cut summary of a teaser starting at ``k`` is: after one to three headline or
+    label lines ("Auchan fracasse le prix …" / "Maison" / "Auchan fracasse le prix …")."""
+    if not is_title_like(texts[k]):
+        return None
+    for j in range(k + 1, min(len(texts), k + _TEASER_HEAD_LINES + 1)):
+        if _teaser(texts[j]):
+            return j
+        if not (is_title_like(texts[j]) or words(texts[j]) <= _LABEL_WORDS):
+            return None
+    return None
+
+
 def teaser_blocks(lines: Sequence, probs: list[float]) -> list[float]:
     """Runs of teasers are chrome whatever their words: a headline followed by its summary cut
     with "…", at least twice in a row (teasers sometimes come without their headline), and
     the short line that announces them ("Nos lecteurs ont aussi lu :")."""
     out = list(probs)
-    k, n = 0, len(lines)
+    at = [k for k, line in enumerate(lines) if line.text]  # blank lines may part the teasers
+    texts = [lines[k].text for k in at]
+    k, n = 0, len(at)
     while k < n:
         end, pairs = k, 0
         while end < n:
-            if _teaser(lines[end].text):
+            if _teaser(texts[end]):
                 end, pairs = end + 1, pairs + 1
-            elif end + 1 < n and is_title_like(lines[end].text) and _teaser(lines[end + 1].text):
-                end, pairs = end + 2, pairs + 1
+            elif summary := _summary_after_headline(texts, end):
+                end, pairs = summary + 1, pairs + 1
             else:
                 break
         if pairs >= _TEASER_PAIRS:
             start = k
-            if k > 0 and words(lines[k - 1].text) <= _TEASER_HEADER_WORDS and not B.prose_like(lines[k - 1]):
+            if k > 0 and words(texts[k - 1]) <= _TEASER_HEADER_WORDS and not B.prose_like(lines[at[k - 1]]):
                 start = k - 1
-            for j in range(start, end):
+            for j in range(at[start], at[end - 1] + 1):
                 out[j] = 0.0
             k = end
         else:
