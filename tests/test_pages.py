@@ -374,6 +374,17 @@ def test_the_paywall_cut_ends_the_article_a_subscriber_label_does_not():
     assert "Le ministre a précisé" in doc.text
 
 
+@pytest.mark.parametrize("cut", [
+    "Lisez la suite : 83 % de ce contenu reste à découvrir",
+    "Seuls nos abonnés peuvent lire l'intégralité de cet article.",
+])
+def test_other_wordings_of_the_paywall_cut(cut):
+    from mattis_corpus.ingest.clean.chrome import is_paywall_cut
+
+    assert is_paywall_cut(cut)
+    assert not is_paywall_cut("Il reste 20 % de la population à convaincre, selon le ministre.")
+
+
 def test_a_caption_printed_three_times_on_one_line_is_not_body():
     caption = "Le ministre de l'Économie à Bercy, à Paris, le 12 juillet 2023."
     raw = ("Le gouvernement envisage des privatisations partielles\n\n"

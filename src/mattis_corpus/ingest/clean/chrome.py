@@ -279,12 +279,15 @@ _COMMENT_PROMPT_WORDS = 12
 
 # The paywall's cut: what follows is the subscription offer, never the article ("Il vous reste
 # 57% de cet article à lire. La suite est réservée aux abonnés.", "Pour lire la suite de cet
-# article, abonnez-vous", "Je m'abonne pour lire la suite"). A bare "Article réservé aux
+# article, abonnez-vous", "Je m'abonne pour lire la suite", "83 % de ce contenu reste à
+# découvrir", "Seuls nos abonnés peuvent lire l'intégralité de cet article"). A bare "Article réservé aux
 # abonnés" is a label printed under many titles, not a cut: it is not matched here.
 _PAYWALL_RE = re.compile(
     r"\bil vous reste \d+(?:[.,]\d+)? ?% (?:de (?:cet|l) ?'?article )?a lire"
     r"|\b(?:la suite|le reste) (?:de (?:cet|l) ?'?article )?est reservee? aux (?:abonnes|membres)"
-    r"|\blire la suite\b.{0,40}\babonn|\babonn\w*\b.{0,30}\bpour lire la suite\b")
+    r"|\blire la suite\b.{0,40}\babonn|\babonn\w*\b.{0,30}\bpour lire la suite\b"
+    r"|\b\d+ ?% de (?:ce|cet|l) ?'?(?:contenu|article) reste a (?:lire|decouvrir)"
+    r"|\bseuls (?:nos|les) (?:abonnes|membres) peuvent lire")
 
 
 def is_paywall_cut(line: str) -> bool:
