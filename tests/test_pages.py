@@ -581,6 +581,10 @@ def test_a_dateline_printed_with_the_picture_credit_is_the_date_not_a_caption():
     dl, rest = split_glued_dateline("12/06/12 - 09h27 © Photonews.")
     assert dl.value == "2012-06-12" and rest == "© Photonews."
     assert split_glued_dateline("Le 12 janvier 2017, le général a parlé aux troupes") is None
+    # w3m and a browser's copy glue the caption too, its credit at its end
+    dl, rest = split_glued_dateline("26/09/12 - 16h34 Jelle Van Damme (capture d'écran: Standard TV).")
+    assert dl.value == "2012-09-26" and rest.startswith("Jelle Van Damme")
+    assert split_glued_dateline("12 janvier 2017 : le général a parlé (à Paris).") is None
 
 
 def test_two_datelines_glued_without_a_space_give_both_dates():

@@ -110,7 +110,7 @@ def split_glued_dateline(line: str) -> tuple[Dateline, str] | None:
     if not m:
         return None
     rest = s[m.end():].strip()
-    if not m.group("kw") and not _CREDIT_AFTER_RE.match(rest):
+    if not m.group("kw") and not (_CREDIT_AFTER_RE.match(rest) or _CREDIT_END_RE.search(rest)):
         return None
     dl = _dateline_from_match(m, s[: m.end()].strip())
     if dl is None or not rest or not any(c.isalpha() for c in rest):
@@ -121,6 +121,10 @@ def split_glued_dateline(line: str) -> tuple[Dateline, str] | None:
 # What may follow a keywordless date on its line: the picture's credit ("12/06/12 - 09h27
 # © Photonews."; the image itself was a lynx "[photo.jpg]"), never a sentence.
 _CREDIT_AFTER_RE = re.compile(r"(?:©|\(?(?:photos?|cr[ée]dits?(?: photos?)?)\s*:)", re.I)
+# ... or the picture's caption with its credit at the end ("26/09/12 - 16h34 Jelle Van Damme
+# (capture d'écran: Standard TV)."; w3m and a browser's copy glue the three on one line)
+_CREDIT_END_RE = re.compile(
+    r"\((?:©|photos?\b|cr[ée]dits?\b|capture d.[ée]cran\b|illustration\b)[^()]{0,60}\)\.?$", re.I)
 
 
 def has_keyword(text: str) -> bool:
