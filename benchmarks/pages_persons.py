@@ -241,8 +241,9 @@ def main() -> None:
     ap.add_argument("--authors", choices=["ignore", "count"], default="ignore")
     ap.add_argument("--batch", choices=["1", "2", "3", "all"], default="1",
                     help="the pages of one collection batch (default 1: the first 53 pages)")
-    ap.add_argument("--tool", choices=["lynx", "html2text", "strip"],
+    ap.add_argument("--tool", choices=["lynx", "html2text", "strip", "w3m", "browser"],
                     help="make every page's text with this tool from its HTML (benchmarks/pages_tools.py)")
+    ap.add_argument("--reuse", type=Path, help="read the --tool texts a pages_tools.py --keep run wrote there")
     ap.add_argument("--pages", help="score only these page ids (comma-separated prefixes, e.g. p02,p09)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args()
@@ -252,7 +253,9 @@ def main() -> None:
         gold = {pid: page for pid, page in gold.items() if pid.startswith(wanted)}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "pages.db"
-        ingest_folder(_tool_folder(opts.tool, Path(tmp)) if opts.tool else PAGES / opts.input, db)
+        folder = (opts.reuse / opts.tool if opts.reuse and opts.tool else
+                  _tool_folder(opts.tool, Path(tmp)) if opts.tool else PAGES / opts.input)
+        ingest_folder(folder, db)
         found = per_entities(db, sorted(gold))
     results = [score_page(gold[d], [e["name"] for e in found[d]], opts.authors) for d in sorted(gold)]
     every = [p for page in load_gold("all", "all").values() for p in page.persons + page.authors]

@@ -565,6 +565,12 @@ def test_photo_credits_name_no_person(nlp):
     # a slash between two people is no credit
     got = _people(nlp, "Le duel Pierre Lefort / Jeanne Marchal a tourné court.")
     assert {"Pierre Lefort", "Jeanne Marchal"} <= got
+    # a known agency credits the name even with the next line glued on (w3m, a browser's copy)
+    got = _people(nlp, "Le député au Parlement, le 7 mai. | Frédéric Morel / AFP Défense : "
+                       "Pierre Lefort a parlé.")
+    assert "Frédéric Morel" not in got and "Pierre Lefort" in got
+    assert "Anne Morel" not in _people(nlp, "Le ministre à Berlin, en 2014. Photo Anne Morel. AP\n")
+    assert "Anne Morel" in _people(nlp, "La photo de Anne Morel a fait le tour du monde.")
 
 
 def test_titles_awards_and_verbs_are_no_people(nlp):

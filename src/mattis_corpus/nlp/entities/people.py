@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import name_tokens, person_key, pretty
+from mattis_corpus.lexicons import entries
 from mattis_corpus.nlp.entities.evidence import unsupported_persons
 from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
@@ -180,13 +182,28 @@ _LINE_END = re.compile(r"[ \t]*(?:[)\n-]|$)")
 _VIA_CREDIT = re.compile(r"[ \t]+via[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*(?:\n|$)")
 
 
+# "Photo Markus Schreiber. AP", "© Jean Martin", "Crédit photo : Jean Martin": the credit's mark
+# right before the name ("la photo de Jean Martin" names its subject: not matched)
+_CREDIT_MARK_BEFORE = re.compile(r"(?:(?:^|[\s(|])(?:[Pp]hotos?|PHOTOS?|[Cc]r[ée]dits?(?: photos?)?)\s*:?|©)[ \t]*$")
+
+
+@cache
+def _agency_after() -> re.Pattern[str]:
+    """"Frederick Florin / AFP Défense : …": a slash and a known agency (data/photo_credits_fr.txt)
+    credit the name even when a dump glued the next line on."""
+    agencies = "|".join(re.escape(a) for a in sorted(entries("photo_credits_fr"), key=len, reverse=True))
+    return re.compile(rf"[ \t]*/[ \t]*(?:{agencies})\b", re.I)
+
+
 def _photo_credit(doc: Doc, cand: Candidate) -> bool:
     """A person named in a picture credit, glued by a slash to a press agency: page furniture
     (the photographer, as a byline names the author), not a person the article names."""
     start, end = char_bounds(doc, cand)
     text = doc_text(doc)
     after = text[end : end + 80]
-    if _CREDIT_AFTER.match(after) or _VIA_CREDIT.match(after):
+    if _CREDIT_AFTER.match(after) or _VIA_CREDIT.match(after) or _agency_after().match(after):
+        return True
+    if _CREDIT_MARK_BEFORE.search(text[max(0, start - 20) : start]):
         return True
     return bool(_CREDIT_BEFORE.search(text[max(0, start - 40) : start])) and bool(
         _LINE_END.match(after)
