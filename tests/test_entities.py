@@ -619,3 +619,8 @@ def test_post_signatures_and_links(nlp):
     assert not any("Kq" in t for t, _ in got)  # a piece of the link
     text = "Quel essai ! https://t.co/Zx81QwErTy — Antoine Dupont (@antoinedupont) 4 mars 2024"
     assert ("Antoine Dupont", "PER") in _typed(nlp, text)
+
+
+def test_a_spaced_dash_ends_a_name(nlp):
+    assert _people(nlp, "Un texte de Marc Durand - Politique") == {"Marc Durand"}
+    assert _people(nlp, "Jean-Marc Ayrault a parlé aux députés.") == {"Jean-Marc Ayrault"}

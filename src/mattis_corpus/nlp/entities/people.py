@@ -296,14 +296,20 @@ def _determined_name(doc: Doc, cand: Candidate) -> bool:
 _ORDINAL = re.compile(r"^(?:premier|première|\w+ième)$")
 
 
+_DASHES = frozenset({"-", "–", "—", "|"})
+
+
 def cut_at_quote(doc: Doc, cands: list[Candidate]) -> None:
     """A person's span ends before a quotation mark inside it: "Edgard John-Augustin" of
-    'Edgard John-Augustin "Bionic Body"' (a nickname or a title follows). In place."""
+    'Edgard John-Augustin "Bionic Body"' (a nickname or a title follows), before a spaced
+    dash or bar ("Véronique Lamquin - Victime …": a byline glued to a heading; a compound name
+    has no spaces round its hyphen). In place."""
     for c in cands:
         if c.label != "PER":
             continue
         for k in range(c.start + 1, c.end):
-            if doc[k].text in _QUOTE_PAIRS or doc[k].text in _QUOTE_PAIRS.values():
+            if doc[k].text in _QUOTE_PAIRS or doc[k].text in _QUOTE_PAIRS.values() or (
+                    doc[k].text in _DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_):
                 c.end = k
                 break
 
