@@ -624,3 +624,11 @@ def test_post_signatures_and_links(nlp):
 def test_a_spaced_dash_ends_a_name(nlp):
     assert _people(nlp, "Un texte de Marc Durand - Politique") == {"Marc Durand"}
     assert _people(nlp, "Jean-Marc Ayrault a parlé aux députés.") == {"Jean-Marc Ayrault"}
+
+
+def test_a_book_references_publisher_is_no_person(nlp):
+    text = ("R. Senett, Respect. De la dignité de l'homme, Paris, Albin Michel, 2003, p. 144. "
+            "Selon Albin Dupont, 2003 fut une bonne année.")
+    got = _typed(nlp, text)
+    assert ("Albin Michel", "PER") not in got
+    assert ("Albin Dupont", "PER") in got

@@ -210,6 +210,22 @@ def _photo_credit(doc: Doc, cand: Candidate) -> bool:
     )
 
 
+# "…, Paris, Albin Michel, 2003, p. 144": a book reference's town, publisher and year
+_TOWN_BEFORE = re.compile(r"(?:^|,)[ \t]*([A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+)?),[ \t]*$")
+_YEAR_AFTER = re.compile(r"^[ \t]*,[ \t]*(?:1[5-9]|20)\d\d\b")
+
+
+def _publisher(doc: Doc, cand: Candidate) -> bool:
+    """The publisher of a book reference ("Paris, Albin Michel, 2003"): between the town it
+    was published in and the year, where a person's name never stands."""
+    start, end = char_bounds(doc, cand)
+    text = doc_text(doc)
+    if not _YEAR_AFTER.match(text[end : end + 12]):
+        return False
+    m = _TOWN_BEFORE.search(text[max(0, start - 30) : start])
+    return m is not None and (g := gazetteer().place(m.group(1))) is not None and g.type == "LOC"
+
+
 def _in_url(doc: Doc, cand: Candidate) -> bool:
     """A span inside a web address ("⤵️https://t.co/MSGxXqHZ3M": the tokenizer cut the link at
     the emoji) names nothing: the whitespace-free chunk around it holds "://" or "www."."""
@@ -520,6 +536,8 @@ def person_rules(doc: Doc, cands: list[Candidate], people: set[str]) -> list[Can
             c.label = foreign_title(doc, c) or c.label  # "M6-Info", "Het Dagelijkse Blad"
         elif _quoted_title(doc, c) or bracket_after_name(doc, c, person_ends):
             c.label = "MISC"  # « Mobile Home »: a work's title
+        elif _publisher(doc, c):
+            c.label = "ORG"  # "Paris, Albin Michel, 2003"
         elif _determined_name(doc, c) and not supported_person(doc, c, people):
             c.label = "MISC"  # "le Magritte du meilleur film": an award
     return [
