@@ -30,29 +30,7 @@ from pages import in_batch, recurring_lines, run_text, score_page, summary  # no
 
 TOOLS = ("lynx", "html2text", "strip")
 MORE_TOOLS = ("w3m", "browser")
-# Appended to a copy of the page: once it is drawn, the page becomes its own visible text (what
-# "select all, copy" puts on the clipboard), which --dump-dom then prints inside one <pre>.
-_COPY_SCRIPT = (b"<script>window.addEventListener('load',function(){var t=document.body?"
-                b"document.body.innerText:'';document.documentElement.innerHTML="
-                b"'<body><pre id=\"copied\"></pre></body>';"
-                b"document.getElementById('copied').textContent=t;});</script>")
 
-
-def browser_copy(html: Path) -> bytes:
-    """The page's visible text as headless Chromium draws it (no network: the pages are saved)."""
-    import html as html_lib
-    import re
-
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "page.html"
-        page.write_bytes(html.read_bytes() + _COPY_SCRIPT)
-        run = subprocess.run(
-            [shutil.which("chromium") or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
-             f"--user-data-dir={tmp}/profile", "--virtual-time-budget=5000",
-             "--blink-settings=imagesEnabled=false", "--dump-dom", page.as_uri()],
-            capture_output=True, timeout=120, check=True)
-    found = re.search(rb'<pre id="copied">(.*?)</pre>', run.stdout, re.S)
-    return html_lib.unescape(found.group(1).decode("utf-8")).encode("utf-8") if found else b""
 
 def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
     """The page as the tool writes it, with the commands of tests/pages/tools/make_text.sh."""
@@ -63,7 +41,7 @@ def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
     elif tool == "w3m":
         cmd = ["w3m", "-dump", "-T", "text/html", "-I", charset, "-O", "utf-8", "-cols", "80", str(html)]
     elif tool == "browser":
-        return browser_copy(html)
+        cmd = [sys.executable, str(PAGES / "tools" / "browser_copy.py"), str(html)]
     else:
         cmd = [sys.executable, str(PAGES / "tools" / "strip_tags.py"), str(html)]
     return subprocess.run(cmd, capture_output=True, check=True).stdout
