@@ -1003,17 +1003,6 @@ def test_the_headline_printed_twice_is_taken_where_it_stands_above_the_article()
     assert doc.dateline is not None and doc.dateline.value == "2013-02-02"
 
 
-def test_unmarked_teasers_one_under_another_lose_to_the_headline_standing_apart():
-    """A browser's copy marks no bullets: a teaser list is a run of headline-like lines."""
-    raw = ("Accueil\n"
-           "Les syndicats consultés sur les privatisations partielles du ministre\n"
-           "Privatisations partielles : le ministre de l'Économie consulte les entreprises\n"
-           "Les participations de l'État seraient réduites progressivement selon le ministère\n"
-           "Météo\n\n"
-           "Un plan de privatisations partielles\n\n" + _ARTICLE)
-    assert clean(raw).title == "Un plan de privatisations partielles"
-
-
 def test_a_related_box_header_narrowed_to_a_section_is_one():
     from mattis_corpus.ingest.clean.chrome import related_header
 

@@ -408,9 +408,8 @@ def find_title(page: _Page) -> _Page:
     candidates = [(-1, b) for b in blocks[:1]] + [(k, b) for k, b in reversed(list(enumerate(head)))]
     signed = headline_before_byline(  # the byline may open the article's block
         (*head, *blocks[:1]) if blocks and signature(blocks[0].text) else head, page.captions)
-    raw = [(title_score(b.text, b.heading, b.bullet or (k != signed and _listed(head, k)),
-                        rest if k == -1 else body, copies, page.captions, b.outdented,
-                        signed=k == signed), k, b) for k, b in candidates]
+    raw = [(title_score(b.text, b.heading, b.bullet, rest if k == -1 else body, copies,
+                        page.captions, b.outdented, signed=k == signed), k, b) for k, b in candidates]
     scored = [(s - 0.005 * (len(head) - k if k >= 0 else 0)
                + (_BYLINE_BONUS if k == signed and s > 0 else 0.0), k, b) for s, k, b in raw]
     best = max(scored, key=lambda t: t[0], default=None)
@@ -432,17 +431,6 @@ def find_title(page: _Page) -> _Page:
                      if standfirst(b.text) and not printed_twice(b.text))
         rest, line = (*lede, *_glue_broken_start(head[at + 1:], blocks)), page.span[0] - len(head) + at
     return replace(page, blocks=(_Block(title, kind="title"), *rest), title=title, title_line=line)
-
-
-def _listed(head: Sequence[_Block], k: int) -> bool:
-    """A head line with another headline-like line right above or below it (no blank line
-    between) and no standfirst under it: an entry of a teaser list or a menu, even when the
-    text marks no bullets (a browser's copy); the headline stands apart or has its chapô."""
-    if k < 0 or k == len(head) - 1:
-        return False  # the line just above the article's first block
-    above = head[k - 1].text if k > 0 else ""
-    below = head[k + 1].text
-    return (not standfirst(below)) and any(n and headline_like(n) for n in (above, below))
 
 
 def _last_copy(head: Sequence[_Block], at: int, chosen: _Block) -> tuple[int, _Block]:
