@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
     reason="headless Chromium is not installed (Debian: apt-get install -y chromium)",
 )
 
-_PAGES = ("p24_lalibre", "p46_ozap", "p52_tf1info", "p68_7sur7")
+_PAGES = ("p25_lalibre", "p46_ozap", "p52_tf1info", "p68_7sur7")
 
 
 @pytest.fixture(scope="module")
