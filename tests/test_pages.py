@@ -1022,3 +1022,13 @@ def test_teasers_parted_by_blank_lines_with_their_label_and_headline_twice_are_c
     doc = clean("Un plan de privatisations partielles\n\n" + _ARTICLE + "\n" + teasers)
     assert "Auchan" not in doc.text and "pergola" not in doc.text
     assert doc.text.endswith("a-t-il ajouté devant la presse réunie au ministère.")
+
+
+def test_an_elinks_headline_centred_over_two_lines_is_one_title():
+    """elinks centres an h1: wider than the page, it starts flush left and its rest is centred."""
+    head = "Élisabeth Borne recadre son ministre de l'Enseignement supérieur, qui a déclaré"
+    rest = "que la notion de privatisations partielles n'existait pas"
+    centred = " " * ((len(head) - len(rest)) // 2) + rest
+    raw = _lynx("Accueil\n\nPolitique\n\n#H " + head + "\n\n" + _ARTICLE + "\n" + _ARTICLE)
+    raw = raw.replace(head + "\n", head + "\n" + centred + "\n", 1)
+    assert clean(raw).title == f"{head} {rest}"

@@ -183,7 +183,27 @@ def flush_left_lines(text: str) -> frozenset[int]:
     flush = frozenset(k for k, r in lines if not r[:1].isspace())
     if len(lines) < 10 or len(lines) - len(flush) < _INDENTED_SHARE * len(lines):
         return frozenset()
-    return flush
+    return flush | _centred_rest(raw, flush)
+
+
+_CENTRED_SLACK = 3  # characters: a centred line's margins are equal, give or take rounding
+
+
+def _centred_rest(raw: list[str], flush: frozenset[int]) -> frozenset[int]:
+    """The lines of a centred heading after its first (elinks centres an h1: a heading wider
+    than the page starts flush left, its next lines are centred, their two margins equal):
+    still the heading."""
+    rest = set()
+    for k in sorted(flush):
+        width, j = len(raw[k].rstrip()), k + 1
+        while j < len(raw) and raw[j].strip() and raw[j][:1].isspace():
+            line = raw[j].rstrip()
+            indent = len(line) - len(line.lstrip())
+            if abs(2 * indent + len(line.lstrip()) - width) > _CENTRED_SLACK:
+                break
+            rest.add(j)
+            j += 1
+    return frozenset(rest)
 
 
 _WRAPPED_P95 = 100  # a page whose long lines stop at ~80 characters was wrapped by its tool
