@@ -946,6 +946,8 @@ def test_w3m_bullets_are_list_items_and_its_picture_names_are_artefacts():
     item = parse_line("  • Onkelinx : \"La relance avec les travailleurs, pas contre eux\"")
     assert item.bullet and item.text.startswith("Onkelinx")
     assert parse_line("      □ La Meuse").bullet
+    assert parse_line("               o Accueil").bullet  # lynx's third-level list item
+    assert not parse_line("o combien de fois").bullet
     assert parse_line("[pict_458659]").text == "" and parse_line("[pict_458659]").artefact
     glued = parse_line("26/09/12 - 16h34 [media_xll_5193113] Jelle Van Damme")
     assert glued.text == "26/09/12 - 16h34 Jelle Van Damme"
