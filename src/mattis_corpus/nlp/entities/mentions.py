@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from mattis_corpus.canon import initials_match, name_tokens, pretty
 from mattis_corpus.labels import ENTITY_TYPES
 from mattis_corpus.models import Mention, Paragraph
+from mattis_corpus.nlp.entities.evidence import unknown_places_that_act
 from mattis_corpus.nlp.entities.forms import (
     english_chrome,
     first_name_run,
@@ -504,6 +505,7 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
     added, expansions = _acronyms(doc, cands)
     cands = _dedupe(cands + added)
     _retype(doc, cands)
+    unknown_places_that_act(doc, cands)
     cands = name_persons(doc, person_rules(doc, cands, people))
     mentions = (_to_mention(doc, c, expansions) for c in cands if c.end > c.start)
     return [m for m in mentions if m.text]  # a span of edge characters only names nothing
