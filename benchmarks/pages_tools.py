@@ -3,12 +3,12 @@ each page was saved with: how much our text cleaning, titles and dates depend on
 
 Each page's expectations (title, date, body) do not depend on the tool, so every page is
 scored once per tool: as lynx dumps it, as html2text writes it, tag-stripped, and with
-``--tools``, also as w3m and elinks dump it and as a reader copies it from a browser (all text
+``--tools``, also as w3m, elinks and links dump it and as a reader copies it from a browser (all text
 selected: the ``innerText`` of the page in headless Chromium, which is what the clipboard gets).
 Needs ``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``;
-``w3m``, ``elinks`` and ``chromium`` (Debian packages) for those.
+``w3m``, ``elinks``, ``links`` and ``chromium`` (Debian packages) for those.
 Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|3|all]
-[--tools lynx,html2text,strip,w3m,elinks,browser] [-v]``.
+[--tools lynx,html2text,strip,w3m,elinks,links,browser] [-v]``.
 Corpus repetition counts over the pages of the same tool, as one ingest of that folder would.
 """
 
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from pages import in_batch, recurring_lines, run_text, score_page, summary  # noqa: E402
 
 TOOLS = ("lynx", "html2text", "strip")
-MORE_TOOLS = ("w3m", "elinks", "browser")
+MORE_TOOLS = ("w3m", "elinks", "links", "browser")
 
 
 def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
@@ -44,6 +44,9 @@ def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
         cmd = ["elinks", "-dump", "-dump-charset", "utf-8", "-no-references", "-no-numbering",
                "-eval", f'set document.codepage.assume = "{charset}"',
                "-eval", "set document.codepage.force_assumed = 1", str(html)]
+    elif tool == "links":
+        cmd = ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", charset,
+               "-html-hard-assume", "1", str(html)]
     elif tool == "browser":
         cmd = [sys.executable, str(PAGES / "tools" / "browser_copy.py"), str(html)]
     else:

@@ -1036,3 +1036,17 @@ def test_an_elinks_headline_centred_over_two_lines_is_one_title():
     raw = _lynx("Accueil\n\nPolitique\n\n#H " + head + "\n\n" + _ARTICLE + "\n" + _ARTICLE)
     raw = raw.replace(head + "\n", head + "\n" + centred + "\n", 1)
     assert clean(raw).title == f"{head} {rest}"
+
+
+def test_a_menu_printed_as_a_paragraph_is_not_where_the_article_starts():
+    """links wraps a menu's items into lines of prose length; its items capitalise their
+    function words ("Dans La Tête Des Hommes"), a sentence does not."""
+    from mattis_corpus.ingest.clean.title import word_list
+
+    menu = ("Monde Euronews Witness No Comment Qatar Spotlight Top News Stories Today Business "
+            "Planet Focus Global Japan Real Economy Culture Cinema Crossing Cultures Dans La Tête "
+            "Des Hommes Meet The Locals Musica Climat Destination Dubai")
+    assert word_list(menu)
+    assert not word_list("Emmanuel Macron annonce une réforme des retraites pour la rentrée prochaine")
+    doc = clean(f"Accueil\n\n{menu}\n\nUn plan de privatisations partielles\n\n{_ARTICLE}")
+    assert "Euronews" not in doc.text and doc.title == "Un plan de privatisations partielles"

@@ -99,6 +99,7 @@ from mattis_corpus.ingest.clean.title import (
     strip_site_name,
     title_keys,
     title_score,
+    word_list,
 )
 from mattis_corpus.models import CleanDoc, Dateline, Paragraph
 
@@ -155,6 +156,11 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     probs = [max(p, settings["prose_floor"]) if B.prose_like(ln) else p
              for ln, p in zip(lines, B.probabilities(lines, recurring), strict=True)]
     probs = teaser_blocks(lines, related_boxes(lines, probs))
+    # a long run of capitalised words with no function word (a menu a dump printed as a
+    # paragraph: "Monde Euronews Witness Monde No Comment Qatar 365 …") is never the article's
+    # text; a short one may be (a palmarès: "Serena Williams - Kim Clijsters, US Open, 2009")
+    probs = [0.0 if words(ln.text) >= _MENU_PARAGRAPH_WORDS and word_list(ln.text) else p
+             for ln, p in zip(lines, probs, strict=True)]
     # Posts, credited photo captions and lines printed twice (a teaser's image and link text)
     # are set in the article: neutral for its runs (the article goes on around them), then dropped.
     posts = embedded_posts(lines) | {k for k, ln in enumerate(lines)
@@ -182,6 +188,7 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
 
 
 _SHORT_PAGE_LINES = 10
+_MENU_PARAGRAPH_WORDS = 20
 
 
 def _kept_whole(lines: Sequence[Line]) -> tuple[str, ...]:

@@ -158,10 +158,12 @@ _LIST_WORDS = 8  # a headline this long always has a function word ("de", "la", 
 
 def word_list(text: str) -> bool:
     """A run of capitalised words with (nearly) no function word between them: a tag cloud or a menu
-    printed on one line ("Étude Publicité Internautes Vidéo Éditeurs …"), never a headline."""
+    printed on one line ("Étude Publicité Internautes Vidéo Éditeurs …"), never a headline. A
+    function word counts only in small letters: a menu capitalises its items' "La", "Du"
+    ("Dans La Tête Des Hommes"), a sentence does not."""
     found = [w for w in LETTER_WORD_RE.findall(text) if len(w) > 1]
     stops = B.stopwords()
-    return (len(found) >= _LIST_WORDS and sum(w.lower() in stops for w in found) * 10 <= len(found)
+    return (len(found) >= _LIST_WORDS and sum(w in stops for w in found) * 10 <= len(found)
             and sum(w[0].isupper() for w in found) * 3 >= len(found) * 2)
 
 
