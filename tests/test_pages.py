@@ -950,6 +950,7 @@ def test_w3m_bullets_are_list_items_and_its_picture_names_are_artefacts():
     assert parse_line("      □ La Meuse").bullet
     assert parse_line("               o Accueil").bullet  # lynx's third-level list item
     assert not parse_line("o combien de fois").bullet
+    assert parse_line("     * * Le Standard s'impose à Anderlecht").text == "Le Standard s'impose à Anderlecht"
     assert parse_line("[pict_458659]").text == "" and parse_line("[pict_458659]").artefact
     glued = parse_line("26/09/12 - 16h34 [media_xll_5193113] Jelle Van Damme")
     assert glued.text == "26/09/12 - 16h34 Jelle Van Damme"

@@ -32,7 +32,7 @@ _FIELD_RE = re.compile(r"_{3,}")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\s*\1")  # "**Titre **": a space before the close
 _STRONG_RE = re.compile(r"(\*\*|(?<!\w)_)(?=\S)([^*_]{1,600}?)(?<=\S)\1(?!\w)")  # may span lines
 # lynx: "*", "+", then "o" for a third-level list item ("o Accueil"); w3m: "•", then "□"
-_BULLET_RE = re.compile(r"^(?:[*+▪►◦‣•□-]|o(?=\s+[A-ZÀ-Þ0-9«\"])|\d{1,2}[.)])\s+")
+_BULLET_RE = re.compile(r"^(?:(?:[*+▪►◦‣•□-]|o(?=\s+[A-ZÀ-Þ0-9«\"])|\d{1,2}[.)])\s+)+")  # links: "* * "
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
 # A link whose address the page filled with words ("[coopération nucléaire](Dissuasion
 # nucléaire: la France déploie …)"): the link text stays, the rest goes.
