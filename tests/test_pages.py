@@ -347,6 +347,18 @@ def test_a_short_wrapped_page_with_long_unbroken_lines_is_still_unwrapped():
     assert 70 <= (wrap_width(long_lines + "\n\n" + wrapped) or 0) <= 78
 
 
+def test_a_dump_wrapped_wider_than_usual_is_joined_again():
+    """w3m -cols 120, lynx -width=132: the lines pile up under a wider width, still found."""
+    import textwrap
+
+    from mattis_corpus.ingest.clean.markup import parse_lines, wrap_width
+    para = " ".join(_ARTICLE.split())
+    menu = "\n".join(f"Rubrique numéro {k} du site" for k in range(8))
+    wide = menu + "\n\n" + "\n\n".join("\n".join(textwrap.wrap(para * 3, 120)) for _ in range(3))
+    assert 110 <= (wrap_width(wide) or 0) <= 120
+    assert " ".join((para * 3).split()) in [line.text for line in parse_lines(wide)]
+
+
 def test_an_unlinked_list_next_to_the_article_is_kept_a_linked_menu_is_not():
     """On a dump that marks links, a menu's items are links and the article's own list (a
     palmarès, results) is not: the list right after the article is kept with its heading."""

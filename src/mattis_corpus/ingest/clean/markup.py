@@ -208,14 +208,15 @@ def _centred_rest(raw: list[str], flush: frozenset[int]) -> frozenset[int]:
 
 
 _WRAPPED_P95 = 100  # a page whose long lines stop at ~80 characters was wrapped by its tool
+_WRAPPED_MAX = 160  # and one dumped wider ("w3m -cols 120", "lynx -width=132") shows a band
 _WRAPPED_MIN = 50
 _FULL_LINE = 0.7  # a line this full (of the page's wrap width) went on on the next line
 
 
 def wrap_width(text: str) -> int | None:
-    """The width a text dump wrapped its lines at (lynx, html2text: ~72-80 characters), or
-    None for a page with a line per paragraph. Lines with a URL do not count: html2text
-    never breaks a link's address."""
+    """The width a text dump wrapped its lines at (lynx, html2text: ~72-80 characters by
+    default, any width up to 160 when asked), or None for a page with a line per paragraph.
+    Lines with a URL do not count: html2text never breaks a link's address."""
     widths = sorted(len(line.strip()) for line in text.split("\n")
                     if line.strip() and "://" not in line)  # URLs run past the wrap width
     if len(widths) < 10:
@@ -256,7 +257,7 @@ def _band_width(long_widths: list[int]) -> int | None:
     its wrapped lines still pile up in a band just below the width. The top of the fullest
     10-character band, when it holds enough of the page's long lines."""
     best, top = 0, None
-    for t in range(_WRAPPED_MIN + _BAND, _WRAPPED_P95 + 1):
+    for t in range(_WRAPPED_MIN + _BAND, _WRAPPED_MAX + 1):
         inside = sum(t - _BAND < n <= t for n in long_widths)
         if inside > best:
             best, top = inside, t
