@@ -32,14 +32,16 @@ TOOLS = ("lynx", "html2text", "strip")
 MORE_TOOLS = ("w3m", "elinks", "links", "browser")
 
 
-def convert(tool: str, html: Path, charset: str, html2text: str) -> bytes:
-    """The page as the tool writes it, with the commands of tests/pages/tools/make_text.sh."""
+def convert(tool: str, html: Path, charset: str, html2text: str, width: int | None = None) -> bytes:
+    """The page as the tool writes it, with the commands of tests/pages/tools/make_text.sh;
+    ``width``: lynx's and w3m's columns instead of their default 80 (a wider dump)."""
     if tool == "lynx":
-        cmd = ["lynx", "-dump", "-nolist", "-display_charset=utf-8", f"-assume_charset={charset}", str(html)]
+        cmd = ["lynx", "-dump", "-nolist", "-display_charset=utf-8", f"-assume_charset={charset}",
+               *([f"-width={width}"] if width else []), str(html)]
     elif tool == "html2text":
         cmd = [html2text, str(html), charset]
     elif tool == "w3m":
-        cmd = ["w3m", "-dump", "-T", "text/html", "-I", charset, "-O", "utf-8", "-cols", "80", str(html)]
+        cmd = ["w3m", "-dump", "-T", "text/html", "-I", charset, "-O", "utf-8", "-cols", str(width or 80), str(html)]
     elif tool == "elinks":
         cmd = ["elinks", "-dump", "-dump-charset", "utf-8", "-no-references", "-no-numbering",
                "-eval", f'set document.codepage.assume = "{charset}"',
@@ -64,6 +66,7 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="list the pages with a bad title or date, >10%% body lost or >20%% chrome")
     ap.add_argument("--keep", type=Path, help="also write each tool's text files to this folder")
+    ap.add_argument("--width", type=int, help="dump lynx and w3m at this many columns (default 80)")
     ap.add_argument("--reuse", type=Path,
                     help="read the texts a --keep run wrote there instead of converting again")
     opts = ap.parse_args()
@@ -80,7 +83,8 @@ def main() -> None:
                 kept = opts.reuse / tool / f"{exp['id']}.txt" if opts.reuse else None
                 (folder / f"{exp['id']}.txt").write_bytes(
                     kept.read_bytes() if kept and kept.exists()
-                    else convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text))
+                    else convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text,
+                                 opts.width))
             if opts.keep:
                 shutil.copytree(folder, opts.keep / tool, dirs_exist_ok=True)
             recurring = recurring_lines(sorted(folder.glob("*.txt")))
