@@ -8,7 +8,8 @@ selected: the ``innerText`` of the page in headless Chromium, which is what the 
 Needs ``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``;
 ``w3m``, ``elinks``, ``links`` and ``chromium`` (Debian packages) for those.
 Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|3|all]
-[--tools lynx,html2text,strip,w3m,elinks,links,browser] [-v]``.
+[--tools lynx,html2text,strip,lynx-links,w3m,elinks,links,browser] [-v]``
+(``lynx-links``: lynx without ``-nolist``, its default, links numbered and listed at the end).
 Corpus repetition counts over the pages of the same tool, as one ingest of that folder would.
 """
 
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from pages import in_batch, recurring_lines, run_text, score_page, summary  # noqa: E402
 
 TOOLS = ("lynx", "html2text", "strip")
-MORE_TOOLS = ("w3m", "elinks", "links", "browser")
+MORE_TOOLS = ("lynx-links", "w3m", "elinks", "links", "browser")
 
 
 def convert(tool: str, html: Path, charset: str, html2text: str, width: int | None = None) -> bytes:
@@ -37,6 +38,9 @@ def convert(tool: str, html: Path, charset: str, html2text: str, width: int | No
     ``width``: lynx's and w3m's columns instead of their default 80 (a wider dump)."""
     if tool == "lynx":
         cmd = ["lynx", "-dump", "-nolist", "-display_charset=utf-8", f"-assume_charset={charset}",
+               *([f"-width={width}"] if width else []), str(html)]
+    elif tool == "lynx-links":  # lynx's default: links numbered in the text, listed at the end
+        cmd = ["lynx", "-dump", "-display_charset=utf-8", f"-assume_charset={charset}",
                *([f"-width={width}"] if width else []), str(html)]
     elif tool == "html2text":
         cmd = [html2text, str(html), charset]

@@ -1063,3 +1063,24 @@ def test_a_menu_printed_as_a_paragraph_is_not_where_the_article_starts():
     assert not word_list("Emmanuel Macron annonce une réforme des retraites pour la rentrée prochaine")
     doc = clean(f"Accueil\n\n{menu}\n\nUn plan de privatisations partielles\n\n{_ARTICLE}")
     assert "Euronews" not in doc.text and doc.title == "Un plan de privatisations partielles"
+
+
+def test_lynx_numbered_links_and_their_list_are_marks_not_words():
+    """lynx's default dump numbers every link ("[58]Russie") and lists them at the end."""
+    from mattis_corpus.ingest.clean.markup import parse_line, parse_lines
+
+    menu = parse_line("   * [12]Accueil")
+    assert menu.text == "Accueil" and menu.link_share == 1.0
+    inline = parse_line("l'Australie, en [58]Russie et au [59]Brésil, le match a été joué hier soir.")
+    assert "[" not in inline.text and 0 < inline.link_share < 0.5
+    assert parse_line("[31] R. Senett, Respect.").text == "[31] R. Senett, Respect."  # an endnote
+    assert parse_line("  174. https://www.example.org/sport/football").text == ""
+    assert parse_line("References").text == ""
+    byline = ("Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à\n"
+              "New York, avec les envoyés spéciaux du journal à Mar-a-Lago — 5 avril 2017 à 19:26\n"
+              "Xi Jinping à Berlin, en 2014, lors d'une visite d'État de trois jours en Allemagne.\n")
+    import textwrap
+
+    article = "\n".join(textwrap.wrap(" ".join(_ARTICLE.split()) * 3, 80))
+    texts = [line.text for line in parse_lines(byline + article)]
+    assert texts[0].endswith("5 avril 2017 à 19:26") and texts[1].startswith("Xi Jinping")

@@ -108,14 +108,46 @@ def _new_window_links(s: str) -> tuple[str, int]:
     return ("".join(parts) + s[pos:], linked) if parts else (s, 0)
 
 
+# lynx without -nolist numbers every link before its text: "[58]Russie", "[12][IMG]"; a
+# footnote call is not one ("Rawls[12].", "[31] R. Senett, …": a space or a stop after it)
+_LINK_NUMBER_RE = re.compile(r"\[\d{1,4}\](?=[^\W_]|[\[«\"'(])")
+
+
+_NUMBERED_INLINE_WORDS = 3  # where a numbered link inside a sentence ends is not printed
+
+
+def _numbered_links(s: str) -> tuple[str, int]:
+    """The line without lynx's link numbers, and the letters of the link texts they opened: a
+    number that starts the line opens a link up to the next number or the line's end (a menu
+    item, a teaser); inside a sentence, only a few words after it were the link."""
+    marks = list(_LINK_NUMBER_RE.finditer(s))
+    if not marks:
+        return s, 0
+    linked = 0
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else len(s)
+        text = s[m.end():stop]
+        if m.start() > 0:
+            text = " ".join(text.split()[:_NUMBERED_INLINE_WORDS])
+        linked += _letters(text)
+    return _LINK_NUMBER_RE.sub("", s), linked
+
+
 # Two numeric dates a dump glued together (a post's <time> of publication and of update):
 # "26/01/201726/01/2017" is "26/01/2017 26/01/2017".
 _GLUED_DATES_RE = re.compile(r"(\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)(?=\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)")
 
 
+# lynx's list of the links it numbered, at the page's end: "References", "Visible links",
+# then "  12. https://…" per link
+_REFERENCE_RE = re.compile(r"^(?:\d{1,4}\.\s+[a-z][\w+.-]*:\S*|References|Visible links:?|Hidden links:?)$")
+
+
 def parse_line(raw: str) -> Line:
     """Take one line's marks off and say which there were."""
     s = raw.strip()
+    if _REFERENCE_RE.match(s):
+        return Line("", artefact=True)
     if "/" in s or "." in s:
         s = _GLUED_DATES_RE.sub(r"\1 ", s)
     rel = bool(_REL_RE.match(s))
@@ -133,6 +165,9 @@ def parse_line(raw: str) -> Line:
         bullet, s = True, s[m.end():]
     link_share = 0.0
     s, linked = _new_window_links(s)
+    if "]" in s:
+        s, numbered = _numbered_links(s)
+        linked += numbered
     if linked:
         link_share = min(1.0, linked / max(1, _letters(s)))
     if LINK_OPEN in s:
@@ -281,7 +316,8 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
                 and not line.bullet and not line.heading and not line.rel
                 and line.outdented == prev.outdented and line.quote == prev.quote
                 and not _dateline_after_sentence(prev.text, line.text)
-                and not _element_of_its_own(line.text)):
+                and not _element_of_its_own(line.text)
+                and not _after_dated_byline(groups[-1][0].text, prev.text)):
             groups[-1].append(line)
             sizes[-1] += len(line.text.split())
         else:
@@ -329,6 +365,15 @@ def _element_of_its_own(line: str) -> bool:
     page element has headlines as long as a wrap width, and these under them."""
     return bool(_CAPITAL_BYLINE_RE.match(line)) or (
         line[:1].isupper() and len(line.split()) <= _LABEL_WORDS and is_chrome_line(line))
+
+
+_ENDS_ON_TIME_RE = re.compile(r"\b\d{1,2}\s?[h:]\s?\d{2}$")
+
+
+def _after_dated_byline(first: str, prev: str) -> bool:
+    """A byline wrapped over lines ends with its date and time ("Par X et Y, correspondant à
+    New York — 5 avril 2017 à 19:26"): what comes under it (a caption, the lede) is not it."""
+    return bool(_CAPITAL_BYLINE_RE.match(first) and _ENDS_ON_TIME_RE.search(prev))
 
 
 def _joined(group: list[Line]) -> Line:
