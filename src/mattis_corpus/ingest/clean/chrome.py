@@ -72,10 +72,13 @@ _COOKIE_HINTS = ("accept", "consent", "parametr", "traceur", "politique", "navig
 # The site speaking to its subscriber about the account ("Votre carte bancaire arrive à
 # expiration. Cliquez ici pour la mettre à jour et continuer à profiter de votre abonnement"):
 # the reader's account named, and a call to act on it. Keyed text (folded, '-' as space).
-_ACCOUNT_RE = re.compile(r"\b(?:votre|vos) (?:abonnements?|compte|carte bancaire|moyen de paiement|avantages)\b")
+# A reading session's dialog is one too ("… en train de lire Le Monde avec ce compte sur un autre
+# appareil", "En cliquant sur « Continuer à lire ici » … avec ce compte").
+_ACCOUNT_RE = re.compile(
+    r"\b(?:(?:votre|vos) (?:abonnements?|compte|carte bancaire|moyen de paiement|avantages)|ce compte)\b")
 _ACCOUNT_CALL_RE = re.compile(
-    r"\b(?:cliquez|mettre a jour|mettez a jour|optez|abonnez vous|connectez vous|identifiez vous"
-    r"|renouvelez|activez|sans action de votre part)\b")
+    r"\b(?:cliquez|en cliquant|mettre a jour|mettez a jour|optez|abonnez vous|connectez vous|identifiez vous"
+    r"|renouvelez|activez|sans action de votre part|(?:un )?autre appareil|un seul appareil)\b")
 _ACCOUNT_MAX_WORDS = 40
 
 
@@ -136,7 +139,7 @@ def is_chrome_line(line: str) -> bool:
         return True
     if n <= _NOTICE_MAX_WORDS and ("serv" in line or "produc" in line) and _LEGAL_RE.search(_key(line)):
         return True
-    if n <= _ACCOUNT_MAX_WORDS and ("otre" in line or "vos " in line) and _account_prompt(_key(line)):
+    if n <= _ACCOUNT_MAX_WORDS and ("otre" in line or "vos " in line or "ce compte" in line) and _account_prompt(_key(line)):
         return True
     if "ookie" in line or "OOKIE" in line:
         key = _key(line)
