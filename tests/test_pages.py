@@ -1084,3 +1084,24 @@ def test_lynx_numbered_links_and_their_list_are_marks_not_words():
     article = "\n".join(textwrap.wrap(" ".join(_ARTICLE.split()) * 3, 80))
     texts = [line.text for line in parse_lines(byline + article)]
     assert texts[0].endswith("5 avril 2017 à 19:26") and texts[1].startswith("Xi Jinping")
+
+
+def test_a_text_with_a_line_per_text_node_has_its_sentences_whole_again():
+    """BeautifulSoup's get_text("\\n"): a link or an emphasis inside a sentence cuts it."""
+    from mattis_corpus.ingest.clean.markup import parse_lines
+
+    nodes = ("Le ministre de l'Économie a présenté, dans un entretien à\nLe Monde\n, un plan de\n"
+             "privatisations partielles\nqui concerne plusieurs entreprises publiques.\n"
+             "Les opérateurs baissent leurs tarifs à l'étranger\ntwitter\npartager\n"
+             "Un plan de privatisations\npar Zoé Samin\n")
+    long = "\n".join([" ".join(_ARTICLE.split())] * 6)  # whole paragraphs: no wrap width
+    texts = [line.text for line in parse_lines(long + "\n" + nodes)]
+    assert ("Le ministre de l'Économie a présenté, dans un entretien à Le Monde, un plan de privatisations "
+            "partielles qui concerne plusieurs entreprises publiques.") in texts
+    assert "twitter" in texts and "par Zoé Samin" in texts
+
+
+def test_a_reading_sessions_dialog_is_chrome():
+    assert chrome.is_chrome_line("Parce qu'une autre personne (ou vous) est en train de lire "
+                                 "Le Monde avec ce compte sur un autre appareil.")
+    assert not chrome.is_chrome_line("Le ministre a ouvert ce compte en 2012 à la banque.")

@@ -305,7 +305,7 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
     """Join the lines a text dump wrapped back into their paragraph: a line nearly as long as
     the wrap width, followed by another line with no blank line between, continues on it."""
     if width is None:
-        return lines
+        return _join_inline_breaks(lines)
     full = _FULL_LINE * width
     groups: list[list[Line]] = []
     sizes: list[int] = []  # words per group, kept as it grows: the join stays linear
@@ -327,6 +327,45 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
 
 
 _SENTENCE_END = (".", "!", "?", "»", '"', "…")
+_GOES_ON = tuple(",.;:)»!?%")  # what continues a sentence at the start of the next text node
+
+
+def _join_inline_breaks(lines: list[Line]) -> list[Line]:
+    """A text with a line per text node (BeautifulSoup's ``get_text("\\n")``, some
+    scrapers): a link or an emphasis inside a sentence puts it on three lines ("L'institut
+    CSA publie les résultats d'" / "une étude" / ", selon …"). A line that does not end a
+    sentence goes on with the next when that one starts in a small letter or with a mark
+    that continues a sentence, or when it stops on a small word ("… selon" / "Le Monde");
+    never into a list item, a heading, a byline ("par Zoé Samin") or a site's label."""
+    from mattis_corpus.ingest.clean.chrome import is_byline
+    from mattis_corpus.ingest.clean.title import ends_open
+
+    out: list[list[Line]] = []
+    for line in lines:
+        prev = out[-1][-1] if out else None
+        if (prev is not None and prev.text and line.text and not line.bullet and not line.heading
+                and not prev.heading and not prev.text.endswith(_SENTENCE_END)
+                and (line.text[0].islower() or line.text.startswith(_GOES_ON) or ends_open(prev.text))
+                and not is_byline(line.text) and not line.rel and line.quote == prev.quote
+                and not _label(line.text)):
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [g[0] if len(g) == 1 else _glued(g) for g in out]
+
+
+def _label(text: str) -> bool:
+    """A site's label of a word or two ("twitter", "partager"): no fragment of a sentence."""
+    return text[0].isalpha() and len(text.split()) <= 2 and is_chrome_line(text)
+
+
+def _glued(group: list[Line]) -> Line:
+    """One sentence from its text nodes: no space before a mark that continues it."""
+    joined = _joined(group)
+    text = group[0].text
+    for line in group[1:]:
+        text += line.text if line.text.startswith(_GOES_ON) or text.endswith(("'", "’", "(", "«")) else " " + line.text
+    return replace(joined, text=text)
 _BROKEN_MIN_WORDS = 8
 _LINK_WORDS = 6  # a link inside a sentence is a few words; a longer one is a teaser's title
 
