@@ -345,13 +345,20 @@ def _join_inline_breaks(lines: list[Line]) -> list[Line]:
         prev = out[-1][-1] if out else None
         if (prev is not None and prev.text and line.text and not line.bullet and not line.heading
                 and not prev.heading and not prev.text.endswith(_SENTENCE_END)
-                and (line.text[0].islower() or line.text.startswith(_GOES_ON) or ends_open(prev.text))
+                and (line.text[0].islower() or _continues(line.text) or ends_open(prev.text))
                 and not is_byline(line.text) and not line.rel and line.quote == prev.quote
                 and not _label(line.text)):
             out[-1].append(line)
         else:
             out.append([line])
     return [g[0] if len(g) == 1 else _glued(g) for g in out]
+
+
+_ARROW_RE = re.compile(r"^»\s+[A-ZÀ-Þ]")  # "» Connectez-vous …": an arrow before a link, no quote's end
+
+
+def _continues(text: str) -> bool:
+    return text.startswith(_GOES_ON) and not _ARROW_RE.match(text)
 
 
 def _label(text: str) -> bool:
