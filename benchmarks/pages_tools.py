@@ -8,8 +8,9 @@ selected: the ``innerText`` of the page in headless Chromium, which is what the 
 Needs ``lynx`` (Debian package) and ``html2text`` (PyPI) on the PATH, or ``--html2text PATH``;
 ``w3m``, ``elinks``, ``links`` and ``chromium`` (Debian packages) for those.
 Usage: ``python benchmarks/pages_tools.py [--split dev|heldout|all] [--batch 1|2|3|all]
-[--tools lynx,html2text,strip,lynx-links,w3m,elinks,links,browser] [-v]``
-(``lynx-links``: lynx without ``-nolist``, its default, links numbered and listed at the end).
+[--tools lynx,html2text,strip,lynx-links,w3m,elinks,links,soup,browser] [-v]``
+(``lynx-links``: lynx without ``-nolist``, its default, links numbered and listed at the end;
+``soup``: BeautifulSoup's ``get_text("\\n")``, with ``--soup-python``).
 Corpus repetition counts over the pages of the same tool, as one ingest of that folder would.
 """
 
@@ -30,10 +31,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from pages import in_batch, recurring_lines, run_text, score_page, summary  # noqa: E402
 
 TOOLS = ("lynx", "html2text", "strip")
-MORE_TOOLS = ("lynx-links", "w3m", "elinks", "links", "browser")
+MORE_TOOLS = ("lynx-links", "w3m", "elinks", "links", "soup", "browser")
 
 
-def convert(tool: str, html: Path, charset: str, html2text: str, width: int | None = None) -> bytes:
+def convert(tool: str, html: Path, charset: str, html2text: str, width: int | None = None,
+            soup_python: str = "python3") -> bytes:
     """The page as the tool writes it, with the commands of tests/pages/tools/make_text.sh;
     ``width``: lynx's and w3m's columns instead of their default 80 (a wider dump)."""
     if tool == "lynx":
@@ -53,6 +55,8 @@ def convert(tool: str, html: Path, charset: str, html2text: str, width: int | No
     elif tool == "links":
         cmd = ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", charset,
                "-html-hard-assume", "1", str(html)]
+    elif tool == "soup":
+        cmd = [soup_python, str(PAGES / "tools" / "soup_text.py"), str(html), charset]
     elif tool == "browser":
         cmd = [sys.executable, str(PAGES / "tools" / "browser_copy.py"), str(html)]
     else:
@@ -70,6 +74,8 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="list the pages with a bad title or date, >10%% body lost or >20%% chrome")
     ap.add_argument("--keep", type=Path, help="also write each tool's text files to this folder")
+    ap.add_argument("--soup-python", default="python3",
+                    help="a Python with beautifulsoup4, for --tools soup (tests/pages/tools/soup_text.py)")
     ap.add_argument("--width", type=int, help="dump lynx and w3m at this many columns (default 80)")
     ap.add_argument("--reuse", type=Path,
                     help="read the texts a --keep run wrote there instead of converting again")
@@ -88,7 +94,7 @@ def main() -> None:
                 (folder / f"{exp['id']}.txt").write_bytes(
                     kept.read_bytes() if kept and kept.exists()
                     else convert(tool, PAGES / "html" / f"{exp['id']}.html", src["charset"], opts.html2text,
-                                 opts.width))
+                                 opts.width, opts.soup_python))
             if opts.keep:
                 shutil.copytree(folder, opts.keep / tool, dirs_exist_ok=True)
             recurring = recurring_lines(sorted(folder.glob("*.txt")))
