@@ -364,6 +364,8 @@ def test_text_always_finds_itself_as_a_phrase(text: str) -> None:
     con = sqlite3.connect(":memory:")
     con.execute("CREATE VIRTUAL TABLE d USING fts5(body)")
     con.execute("INSERT INTO d VALUES (?)", (terms,))
+    if not con.execute("SELECT count(*) FROM d WHERE d MATCH ?", ('"' + terms + '"',)).fetchone()[0]:
+        return  # letters FTS5's own Unicode tables do not index (U+19B0, a Tai Lue vowel sign)
     assert con.execute("SELECT count(*) FROM d WHERE d MATCH ?", (cq.match,)).fetchone()[0] == 1
 
 
