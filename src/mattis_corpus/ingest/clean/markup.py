@@ -346,7 +346,8 @@ def _join_inline_breaks(lines: list[Line]) -> list[Line]:
         if (prev is not None and prev.text and line.text and not line.bullet and not line.heading
                 and not prev.heading and not prev.text.endswith(_SENTENCE_END)
                 and (line.text[0].islower() or _continues(line.text) or ends_open(prev.text))
-                and not is_byline(line.text) and not line.rel and line.quote == prev.quote
+                and not is_byline(line.text) and line.text.lower() not in _BYLINE_WORDS
+                and not line.rel and line.quote == prev.quote
                 and not _label(line.text)):
             out[-1].append(line)
         else:
@@ -354,6 +355,7 @@ def _join_inline_breaks(lines: list[Line]) -> list[Line]:
     return [g[0] if len(g) == 1 else _glued(g) for g in out]
 
 
+_BYLINE_WORDS = frozenset({"par", "by"})  # a byline's first word, its name in the next node
 _ARROW_RE = re.compile(r"^»\s+[A-ZÀ-Þ]")  # "» Connectez-vous …": an arrow before a link, no quote's end
 
 
@@ -371,7 +373,7 @@ def _glued(group: list[Line]) -> Line:
     joined = _joined(group)
     text = group[0].text
     for line in group[1:]:
-        text += line.text if line.text.startswith(_GOES_ON) or text.endswith(("'", "’", "(", "«")) else " " + line.text
+        text += line.text if line.text.startswith(_GOES_ON) or text.endswith((*APOSTROPHES, "(", "«")) else " " + line.text
     return replace(joined, text=text)
 _BROKEN_MIN_WORDS = 8
 _LINK_WORDS = 6  # a link inside a sentence is a few words; a longer one is a teaser's title
