@@ -328,6 +328,7 @@ def join_wrapped(lines: list[Line], width: int | None) -> list[Line]:
 
 _SENTENCE_END = (".", "!", "?", "»", '"', "…")
 _GOES_ON = tuple(",.;:)»!?%")  # what continues a sentence at the start of the next text node
+_TIGHT = tuple(",.)")  # of those, what takes no space before it
 
 
 def _join_inline_breaks(lines: list[Line]) -> list[Line]:
@@ -373,7 +374,8 @@ def _glued(group: list[Line]) -> Line:
     joined = _joined(group)
     text = group[0].text
     for line in group[1:]:
-        text += line.text if line.text.startswith(_GOES_ON) or text.endswith((*APOSTROPHES, "(", "«")) else " " + line.text
+        tight = line.text.startswith(_TIGHT) or text.endswith((*APOSTROPHES, "(", "«"))
+        text += line.text if tight else " " + line.text  # French sets a space before » : ; ! ? %
     return replace(joined, text=text)
 _BROKEN_MIN_WORDS = 8
 _LINK_WORDS = 6  # a link inside a sentence is a few words; a longer one is a teaser's title
