@@ -1059,8 +1059,10 @@ def test_a_menu_printed_as_a_paragraph_is_not_where_the_article_starts():
     menu = ("Monde Euronews Witness No Comment Qatar Spotlight Top News Stories Today Business "
             "Planet Focus Global Japan Real Economy Culture Cinema Crossing Cultures Dans La Tête "
             "Des Hommes Meet The Locals Musica Climat Destination Dubai")
-    assert word_list(menu)
-    assert not word_list("Emmanuel Macron annonce une réforme des retraites pour la rentrée prochaine")
+    assert word_list(menu, small_stops_only=True) and not word_list(menu)
+    assert not word_list("Emmanuel Macron annonce une réforme des retraites pour la rentrée prochaine",
+                         small_stops_only=True)
+    assert not word_list("MEILLEURE ACTRICE DANS UN SECOND RÔLE POUR YOLANDE MOREAU")  # a headline
     doc = clean(f"Accueil\n\n{menu}\n\nUn plan de privatisations partielles\n\n{_ARTICLE}")
     assert "Euronews" not in doc.text and doc.title == "Un plan de privatisations partielles"
 

@@ -159,7 +159,7 @@ def _page_from_text(text: str, recurring: Callable[[str], bool] | None = None,
     # a long run of capitalised words with no function word (a menu a dump printed as a
     # paragraph: "Monde Euronews Witness Monde No Comment Qatar 365 …") is never the article's
     # text; a short one may be (a palmarès: "Serena Williams - Kim Clijsters, US Open, 2009")
-    probs = [0.0 if words(ln.text) >= _MENU_PARAGRAPH_WORDS and word_list(ln.text) else p
+    probs = [0.0 if words(ln.text) >= _MENU_PARAGRAPH_WORDS and word_list(ln.text, small_stops_only=True) else p
              for ln, p in zip(lines, probs, strict=True)]
     # Posts, credited photo captions and lines printed twice (a teaser's image and link text)
     # are set in the article: neutral for its runs (the article goes on around them), then dropped.

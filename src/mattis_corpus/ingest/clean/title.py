@@ -156,14 +156,16 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
 _LIST_WORDS = 8  # a headline this long always has a function word ("de", "la", "des", "à")
 
 
-def word_list(text: str) -> bool:
+def word_list(text: str, small_stops_only: bool = False) -> bool:
     """A run of capitalised words with (nearly) no function word between them: a tag cloud or a menu
-    printed on one line ("Étude Publicité Internautes Vidéo Éditeurs …"), never a headline. A
-    function word counts only in small letters: a menu capitalises its items' "La", "Du"
-    ("Dans La Tête Des Hommes"), a sentence does not."""
+    printed on one line ("Étude Publicité Internautes Vidéo Éditeurs …"), never a headline.
+    ``small_stops_only``: a function word counts only in small letters, as in a long menu that
+    capitalises its items' "La", "Du" ("Dans La Tête Des Hommes"); not for a headline, which
+    may be set in capitals or title case ("MEILLEURE ACTRICE DANS UN SECOND RÔLE")."""
     found = [w for w in LETTER_WORD_RE.findall(text) if len(w) > 1]
     stops = B.stopwords()
-    return (len(found) >= _LIST_WORDS and sum(w in stops for w in found) * 10 <= len(found)
+    n_stops = sum((w if small_stops_only else w.lower()) in stops for w in found)
+    return (len(found) >= _LIST_WORDS and n_stops * 10 <= len(found)
             and sum(w[0].isupper() for w in found) * 3 >= len(found) * 2)
 
 
