@@ -1005,9 +1005,11 @@ def test_a_text_with_a_line_per_element_is_not_rewrapped():
                          "l'Économie, et les syndicats seront consultés dans les prochains mois."] * 6)
     assert wrap_width(wrapped) is not None
     headline = "Meurtre de Mélanie : la surveillante tuée à Nogent va recevoir la Légion d'honneur"
-    dump = "\n".join([wrapped, "", headline, "Par Zoé Samin", "", headline, "Partager la brève"])
+    dump = "\n".join([wrapped, "", headline, "Par Zoé Samin", "", headline, "Partager la brève",
+                      "", headline, "sauvegarder"])
     texts = [line.text for line in parse_lines(dump)]
-    assert texts.count(headline) == 2 and "Par Zoé Samin" in texts and "Partager la brève" in texts
+    assert texts.count(headline) == 3 and "Par Zoé Samin" in texts and "Partager la brève" in texts
+    assert "sauvegarder" in texts
 
 
 def test_the_headline_printed_twice_is_taken_where_it_stands_above_the_article():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from mattis_corpus.french import APOSTROPHES
-from mattis_corpus.ingest.clean.chrome import is_chrome_line
+from mattis_corpus.ingest.clean.chrome import TERMINAL, is_chrome_line
 from mattis_corpus.ingest.clean.dateline import has_keyword, parse_dateline
 from mattis_corpus.lexicons import entries
 
@@ -410,11 +410,13 @@ _CAPITAL_BYLINE_RE = re.compile(r"(?:Par|By)\s+[A-ZÀ-Þ]")
 
 def _element_of_its_own(line: str) -> bool:
     """A line no wrapped sentence goes on with: a byline ("Par Zoé Samin"; a sentence goes
-    on with "par le ministre") or a capitalised site label ("Partager la brève"; a sentence
-    goes on in small letters, "… une information de" / "qualité."). A text with a line per
+    on with "par le ministre"), a capitalised site label ("Partager la brève"; a sentence
+    goes on in small letters, "… une information de" / "qualité."), or a label of a word or
+    two with no sentence end ("sauvegarder", under a headline in a browser's copy). A text with a line per
     page element has headlines as long as a wrap width, and these under them."""
     return bool(_CAPITAL_BYLINE_RE.match(line)) or (
-        line[:1].isupper() and len(line.split()) <= _LABEL_WORDS and is_chrome_line(line))
+        line[:1].isupper() and len(line.split()) <= _LABEL_WORDS and is_chrome_line(line)) or (
+        _label(line) and not line.rstrip().endswith(TERMINAL))  # "partager." may end a sentence
 
 
 _ENDS_ON_TIME_RE = re.compile(r"\b\d{1,2}\s?[h:]\s?\d{2}$")
