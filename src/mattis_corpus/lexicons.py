@@ -14,3 +14,12 @@ def entries(name: str) -> tuple[str, ...]:
     text = resources.files("mattis_corpus").joinpath("data", f"{name}.txt").read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def alternation(name: str) -> str:
+    """The entries of ``data/<name>.txt`` as one regex alternation, longest first (so "getty
+    images" is tried before "getty")."""
+    import re
+
+    return "|".join(re.escape(e) for e in sorted(entries(name), key=len, reverse=True))

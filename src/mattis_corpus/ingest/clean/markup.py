@@ -347,7 +347,7 @@ def _join_inline_breaks(lines: list[Line]) -> list[Line]:
         if (prev is not None and prev.text and line.text and not line.bullet and not line.heading
                 and not prev.heading and not prev.text.endswith(_SENTENCE_END)
                 and (line.text[0].islower() or _continues(line.text) or ends_open(prev.text))
-                and not is_byline(line.text) and line.text.lower() not in _BYLINE_WORDS
+                and not is_byline(line.text) and line.text.lower() not in _BYLINE_OPENERS
                 and not line.rel and line.quote == prev.quote
                 and not _label(line.text)):
             out[-1].append(line)
@@ -356,7 +356,7 @@ def _join_inline_breaks(lines: list[Line]) -> list[Line]:
     return [g[0] if len(g) == 1 else _glued(g) for g in out]
 
 
-_BYLINE_WORDS = frozenset({"par", "by"})  # a byline's first word, its name in the next node
+_BYLINE_OPENERS = frozenset({"par", "by"})  # a byline's first word, its name in the next node
 _ARROW_RE = re.compile(r"^»\s+[A-ZÀ-Þ]")  # "» Connectez-vous …": an arrow before a link, no quote's end
 
 

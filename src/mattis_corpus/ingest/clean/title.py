@@ -20,13 +20,13 @@ from mattis_corpus.ingest.clean.chrome import (
 )
 from mattis_corpus.ingest.clean.dateline import parse_dateline
 from mattis_corpus.ingest.clean.pubdate import dated_byline, is_yearless_dateline
-from mattis_corpus.lexicons import entries
+from mattis_corpus.lexicons import alternation, entries
 
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 # Who signs a picture credit (data/photo_credits_fr.txt), longest first for the alternation.
-_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_credits_fr"), key=len, reverse=True))
+_AGENCIES = alternation("photo_credits_fr")
 _CREDIT_RE = re.compile(
     rf"©|\bcr[ée]dits?\s*(?:photos?)?\s*:|\bphotos?\s*:|(?:\b|_)(?:{_AGENCIES})\s*(?:photos?)?[\s.)\]]*$"
     r"|\(\s*(?:photos?|cr[ée]dits?)\b[^()]{3,60}\)\s*$", re.I)

@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import name_tokens, person_key, pretty
-from mattis_corpus.lexicons import entries
+from mattis_corpus.lexicons import alternation
 from mattis_corpus.nlp.entities.evidence import unsupported_persons
 from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
@@ -191,8 +191,7 @@ _CREDIT_MARK_BEFORE = re.compile(r"(?:(?:^|[\s(|])(?:[Pp]hotos?|PHOTOS?|[Cc]r[é
 def _agency_after() -> re.Pattern[str]:
     """"Frederick Florin / AFP Défense : …": a slash and a known agency (data/photo_credits_fr.txt)
     credit the name even when a dump glued the next line on."""
-    agencies = "|".join(re.escape(a) for a in sorted(entries("photo_credits_fr"), key=len, reverse=True))
-    return re.compile(rf"[ \t]*/[ \t]*(?:{agencies})\b", re.I)
+    return re.compile(rf"[ \t]*/[ \t]*(?:{alternation('photo_credits_fr')})\b", re.I)
 
 
 def _photo_credit(doc: Doc, cand: Candidate) -> bool:
