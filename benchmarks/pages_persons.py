@@ -1,8 +1,8 @@
 """Document-level person scores on the real French pages of ``tests/pages/`` (issue 19).
 
     python benchmarks/pages_persons.py [--split dev|heldout|all] [--input text|html]
-                                       [--authors ignore|count] [--batch 1|2|3|all]
-                                       [--tool lynx|html2text|strip] [--pages ID,...] [-v]
+                                       [--authors ignore|count] [--batch 1|2|3|all] [--set pages|wikinews]
+                                       [--tool lynx|html2text|strip|lynx-links|w3m|elinks|links|soup|browser] [--pages ID,...] [-v]
 
 The gold is ``tests/pages/persons.jsonl``: per page, the people the article itself names
 (written by hand from the article body, title and standfirst, before any of our code was run),
@@ -24,6 +24,9 @@ entities that match the byline; ``count`` adds the byline to the gold people.
 Also printed: the 50 PER entities with the most mentions in the split's pages, with whether
 each is a gold person of any page, and the number of non-persons among them and of duplicate
 pairs in the split. ``-v`` lists per page the false positives, duplicates and misses.
+
+``--set wikinews`` scores the French Wikinews articles of ``tests/wikinews/`` instead (clean HTML
+pages, ingested as HTML: text the rules were never written on; gold ``tests/wikinews/persons.jsonl``).
 
 ``CORPUS_SRC=<dir>`` scores another copy of the package (e.g. ``git archive HEAD src`` unpacked
 in a temporary folder, also on ``PYTHONPATH``), as ``benchmarks/pages.py`` allows.
@@ -101,6 +104,16 @@ def load_gold(split: str, batch: str = "1") -> dict[str, Page]:
             pages[row["id"]] = Page(row["id"], [person(p["name"], p["variants"]) for p in row["persons"]],
                                     [person(a) for a in row.get("authors", [])])
     return pages
+
+
+WIKINEWS = ROOT / "tests" / "wikinews"  # French Wikinews articles, clean HTML: no chrome, new text
+
+
+def load_wikinews_gold(split: str) -> dict[str, Page]:
+    """The gold people of the Wikinews articles of ``split`` (the split each record carries)."""
+    rows = map(json.loads, (WIKINEWS / "persons.jsonl").open(encoding="utf-8"))
+    return {row["id"]: Page(row["id"], [person(p["name"], p["variants"]) for p in row["persons"]], [])
+            for row in rows if split in ("all", row["split"])}
 
 
 def exact(pred: str, gold: Person) -> bool:
@@ -241,30 +254,35 @@ def main() -> None:
     ap.add_argument("--authors", choices=["ignore", "count"], default="ignore")
     ap.add_argument("--batch", choices=["1", "2", "3", "all"], default="1",
                     help="the pages of one collection batch (default 1: the first 53 pages)")
-    ap.add_argument("--tool", choices=["lynx", "html2text", "strip", "w3m", "browser"],
+    ap.add_argument("--tool", choices=["lynx", "html2text", "strip", "lynx-links", "w3m", "elinks", "links",
+                                       "soup", "browser"],
                     help="make every page's text with this tool from its HTML (benchmarks/pages_tools.py)")
     ap.add_argument("--reuse", type=Path, help="read the --tool texts a pages_tools.py --keep run wrote there")
+    ap.add_argument("--set", choices=["pages", "wikinews"], default="pages",
+                    help="the real pages of tests/pages (default), or the Wikinews articles of tests/wikinews")
     ap.add_argument("--pages", help="score only these page ids (comma-separated prefixes, e.g. p02,p09)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args()
-    gold = load_gold(opts.split, opts.batch)
+    gold = load_wikinews_gold(opts.split) if opts.set == "wikinews" else load_gold(opts.split, opts.batch)
     if opts.pages:
         wanted = tuple(opts.pages.split(","))
         gold = {pid: page for pid, page in gold.items() if pid.startswith(wanted)}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "pages.db"
-        folder = (opts.reuse / opts.tool if opts.reuse and opts.tool else
+        folder = (WIKINEWS / "html" if opts.set == "wikinews" else
+                  opts.reuse / opts.tool if opts.reuse and opts.tool else
                   _tool_folder(opts.tool, Path(tmp)) if opts.tool else PAGES / opts.input)
         ingest_folder(folder, db)
         found = per_entities(db, sorted(gold))
     results = [score_page(gold[d], [e["name"] for e in found[d]], opts.authors) for d in sorted(gold)]
-    every = [p for page in load_gold("all", "all").values() for p in page.persons + page.authors]
+    every = [p for page in (load_wikinews_gold("all") if opts.set == "wikinews" else load_gold("all", "all")).values()
+             for p in page.persons + page.authors]
     dup_names = {name for r in results for pair in r.duplicates for name in pair}
     rows = top_entities(found, every, dup_names)
     if opts.verbose:
         print_verbose(results)
     print_top(rows)
-    summary = {"split": opts.split, "batch": opts.batch, "input": opts.tool or opts.input, "authors": opts.authors, **prf(results),
+    summary = {"set": opts.set, "split": opts.split, "batch": opts.batch, "input": "html" if opts.set == "wikinews" else opts.tool or opts.input, "authors": opts.authors, **prf(results),
                "top50_non_persons": sum(not r[3] for r in rows),
                "top50_in_duplicate_pairs": sum(r[4] for r in rows),
                "duplicate_pairs": sum(len(r.duplicates) for r in results)}
