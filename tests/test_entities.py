@@ -642,3 +642,33 @@ def test_an_unknown_place_that_speaks_is_a_person(nlp):
     assert ("Umtiti", "PER") in got and ("Pogba", "PER") in got
     got = _typed(nlp, "Le festival se tient à Bonaguil. Paris a déclaré la guerre aux embouteillages.")
     assert ("Paris", "PER") not in got and ("Bonaguil", "PER") not in got
+
+
+def test_a_body_whose_members_are_named_is_an_organisation(nlp):
+    """'les membres d'X', 'les salariés de X': X is a body, whatever the model said and even
+    when its first word is also a given name; a titled mention keeps a person a person."""
+    got = _typed(nlp, "Les islamistes d'Ansar Eddine ont repris les destructions. Les membres "
+                      "d'Ansar Eddine ont justifié la destruction. Ansar Eddine avait menacé.")
+    assert ("Ansar Eddine", "PER") not in got
+    got = _typed(nlp, "L'avion était exploité par Dana Air. Les salariés de Dana Air sont inquiets.")
+    assert ("Dana Air", "PER") not in got
+    got = _typed(nlp, "Les militants de Jean-Luc Mélenchon ont manifesté. M. Mélenchon a parlé.")
+    assert ("Jean-Luc Mélenchon", "PER") in got
+
+
+def test_a_name_after_a_singular_article_is_no_person(nlp):
+    """French sets no article before a person's name: 'la Major League Soccer' is a league;
+    the plural figure of style 'des Patrice Bernier' still names people."""
+    got = _typed(nlp, "Le club a fini sa saison dans la Major League Soccer en 2012.")
+    assert not any(t == "PER" for _, t in got)
+    got = _typed(nlp, "Le président souhaite le retour des Patrice Bernier, Davy Arnaud et Marco Di Vaio.")
+    assert ("Patrice Bernier", "PER") in got
+
+
+def test_a_function_in_apposition_backs_a_lone_name(nlp):
+    """'X, le président de …' says X is a person, for a lone word the model left as a name of
+    nothing known; not the title that opens the next clause."""
+    got = _typed(nlp, "Le plan avance. Tsipras, le premier ministre grec, a rencontré ses créanciers.")
+    assert ("Tsipras", "PER") in got
+    got = _typed(nlp, "Dans un entretien accordé aux journaux SudPresse, le ministre a parlé.")
+    assert ("SudPresse", "PER") not in got

@@ -6,7 +6,8 @@ a lone word stays a person only with one of these in its document:
 
 * a given name in one of its mentions (then its name has two words or more, or is the given
   name itself: "Cédric");
-* a title or a civility before a mention ("M. Lloris", "le général Verdier", "M . Mandel");
+* a title or a civility before a mention ("M. Lloris", "le général Verdier", "M . Mandel"), or
+  a function in apposition after it ("Barroso, le président de la Commission");
 * a mention subject of a verb ("X a déclaré", "estime X", "X est revenu"; a reporting verb
   of speech_verbs_fr.txt even when the tagger misreads it), the agent of a passive ("marqué
   par X"), or the source after "selon" / "d'après";
@@ -39,6 +40,7 @@ from mattis_corpus.nlp.entities.lexicon import (
     common_words,
     determiners,
     person_titles,
+    title_modifiers,
     titles,
     type_cues,
 )
@@ -61,7 +63,7 @@ _LIST_GLUE = re.compile(rf"^(?:\s*,\s*|\s*,?\s+(?:et|ou)\s+)(?:de\s+|d[{re.escap
 _BORN = frozenset({"née", "né", "nee"})  # not "ne": the negation
 
 
-def _titled(doc: Doc, cand: Candidate) -> bool:
+def titled(doc: Doc, cand: Candidate) -> bool:
     """A title or civility in the two words before the mention, also when the NER left it out
     of the candidate or a scan spaced its full stop ("M . Mandel", "MM.Laval", "Mme veuve
     Durand"); "née X"; or a role noun in apposition ("le sieur Aubert", "le conseiller
@@ -153,6 +155,28 @@ def _speaks(doc: Doc, cand: Candidate, said_only: bool = False) -> bool:
     return bool(_SOURCE_CUES.search(text[max(0, start - 12) : start]) or _AGE.match(text[end : end + 12]))
 
 
+# ", le président de la Commission", ", député touareg,": the function after the name
+_ROLE_AFTER = re.compile(rf"^\s*,\s*(?:(?:le|la|l[{re.escape(APOSTROPHES)}])\s*)?((?:[a-zéèêàâîôûç-]+\s*){{1,3}})")
+
+
+def _role_after(doc: Doc, cand: Candidate) -> bool:
+    """A function in apposition right after the mention ("Barroso, le président de la
+    Commission européenne", "Nock Ag Attia, député touareg"): a title of titles_fr.txt, only
+    qualifiers of title_modifiers_fr.txt before it ("le premier ministre grec"). The name opens
+    its clause (a sentence's start or after punctuation): in "les journaux SudPresse, le
+    ministre a dit", the comma ends one clause and the title starts the next."""
+    if cand.start > 0 and not doc[cand.start].is_sent_start and not doc[cand.start - 1].is_punct:
+        return False
+    _, end = char_bounds(doc, cand)
+    m = _ROLE_AFTER.match(doc_text(doc)[end : end + 60])
+    for word in m[1].split() if m else ():
+        if fold(word) in titles():
+            return True
+        if fold(word) not in title_modifiers():
+            return False
+    return False
+
+
 def _listed_with_person(doc: Doc, cand: Candidate, persons: list[Candidate]) -> bool:
     """A mention glued by a comma or "et" to another person's mention."""
     text = doc_text(doc)
@@ -179,7 +203,8 @@ def _own_evidence(doc: Doc, group: list[Candidate]) -> bool:
     worded = len(toks) > 1  # "App Store", "Summer Camp": no given name, every word an everyday one
     if worded and not all(t in common_words() for t in toks):
         return True  # "Danis Tanovic", "Mouammar Kadhafi": a name's shape already
-    return any(c.gaz is not None or _titled(doc, c) or _speaks(doc, c, said_only=worded) for c in group)
+    return any(c.gaz is not None or titled(doc, c) or _role_after(doc, c) or _speaks(doc, c, said_only=worded)
+               for c in group)
 
 
 _LIST_ROUNDS = 3  # "A, B et C" where only A has a cue: B and C are backed in one round
@@ -217,21 +242,25 @@ def unknown_places_that_act(doc: Doc, cands: list[Candidate]) -> None:
     African and other surnames under places) is a person; never one written after "à"/"en"
     (a place's place), and every mention of the name goes with it. Any verb would be too
     much: villages, venues and teams named by their town act too ("Bonaguil accueille",
-    "Anderlecht a battu"); known places stay places. In place."""
+    "Anderlecht a battu"); known places stay places. A function in apposition ("Barroso, le
+    président de la Commission", "Nock Ag Attia, député touareg") makes a person of an unknown
+    LOC or MISC name too. In place."""
     gaz = gazetteer()
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
-        if c.label == "LOC" and c.gaz is None:
+        if c.label in ("LOC", "MISC") and c.gaz is None:
             groups[fold(doc_text(doc)[slice(*char_bounds(doc, c))])].append(c)
     for group in groups.values():
         name = doc_text(doc)[slice(*char_bounds(doc, group[0]))]
         toks = name.split()
-        if (not 1 <= len(toks) <= 2 or not all(t[:1].isupper() and not t.isupper() for t in toks)
+        role = any(_role_after(doc, c) for c in group)
+        if (not 1 <= len(toks) <= (3 if role else 2)
+                or not all(t[:1].isupper() and not t.isupper() for t in toks)
                 or gaz.place(name) is not None or gaz.lookup(name) is not None):
             continue
         if any(c.start > 0 and doc[c.start - 1].lower_ in _AT_PLACE for c in group):
             continue
-        if any(_speaks(doc, c, said_only=True) for c in group):
+        if role or (group[0].label == "LOC" and any(_speaks(doc, c, said_only=True) for c in group)):
             for c in group:
                 c.label = "PER"
 

@@ -106,6 +106,11 @@ web_ui_words = _word_list(
     """Web interface words never an entity alone: "Button", "Iframe", "FAQ" (folded).""",
     folded=True,
 )
+member_nouns = _word_list(
+    "member_nouns_fr",
+    """Plural nouns of a body's members before "de X": "les membres d'Ansar Eddine" (folded).""",
+    folded=True,
+)
 
 
 nobility_titles = _word_list(

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import name_tokens, person_key, pretty
 from mattis_corpus.lexicons import alternation
-from mattis_corpus.nlp.entities.evidence import unsupported_persons
+from mattis_corpus.nlp.entities.evidence import titled, unsupported_persons
 from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
-from mattis_corpus.nlp.entities.lexicon import determiners
+from mattis_corpus.nlp.entities.lexicon import determiners, member_nouns
 from mattis_corpus.nlp.entities.person_cues import (
     bracket_after_name,
     bracketed_region,
@@ -291,6 +291,18 @@ _NO_PERSON_BEFORE = frozenset(
 )
 
 
+_ONE_BEFORE = frozenset({"le", "la", "l'", "l’", "un", "une", "du", "au"})
+
+
+def _determined_full_name(doc: Doc, cand: Candidate) -> bool:
+    """Several words after a singular article, with no title: "la Major League Soccer", "au
+    Jean-Bouin", "du Charles de Gaulle" (a league, a stadium, an airport). French sets no
+    article before a person's name; a plural one is a figure of style ("des Patrice Bernier,
+    Davy Arnaud"), so only the singular ones count."""
+    return (cand.end - cand.start >= 2 and not cand.title and cand.start > 0
+            and doc[cand.start - 1].lower_ in _ONE_BEFORE)
+
+
 def _determined_name(doc: Doc, cand: Candidate) -> bool:
     """A lone capitalised word after an article, a possessive or a number, with no title:
     French puts none before a person's name, so it is a thing named after one ("un
@@ -539,6 +551,8 @@ def person_rules(doc: Doc, cands: list[Candidate], people: set[str]) -> list[Can
             c.label = "ORG"  # "Paris, Albin Michel, 2003"
         elif _determined_name(doc, c) and not supported_person(doc, c, people):
             c.label = "MISC"  # "le Magritte du meilleur film": an award
+        elif _determined_full_name(doc, c):
+            c.label = "MISC"  # "dans la Major League Soccer"
     return [
         c
         for c in cands
@@ -559,5 +573,30 @@ def name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     person_names(doc, cands)
     name_shared_surnames(doc, cands)
     merge_misspelt(cands)
+    member_bodies(doc, cands)
     unsupported_persons(doc, cands)
     return cands
+
+
+_OF = frozenset({"de", "d'", "d’", "du"})
+
+
+def member_bodies(doc: Doc, cands: list[Candidate]) -> None:
+    """A would-be person whose members are named ("les membres d'Ansar Eddine", "les salariés
+    de Dana Air": the nouns of data/member_nouns_fr.txt, then "de") is a body: every mention of
+    it becomes ORG, unless the gazetteer knows it or a mention has a person's title ("M.",
+    "le général"). A given name first proves nothing ("Ansar", "Dana" are given names too).
+    In place, once the persons are named."""
+    nouns = member_nouns()
+    key = {id(c): fold(c.name or cand_text(doc, c)) for c in cands if c.label == "PER"}
+    bodies, persons = set(), set()
+    for c in cands:
+        if c.label != "PER":
+            continue
+        if c.gaz is not None or titled(doc, c):
+            persons.add(key[id(c)])
+        elif c.start >= 2 and doc[c.start - 1].lower_ in _OF and fold(doc[c.start - 2].text) in nouns:
+            bodies.add(key[id(c)])
+    for c in cands:
+        if c.label == "PER" and key[id(c)] in bodies - persons:
+            c.label = "ORG"
