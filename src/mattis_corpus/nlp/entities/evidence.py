@@ -39,6 +39,7 @@ from mattis_corpus.nlp.entities.gazetteer import gazetteer
 from mattis_corpus.nlp.entities.lexicon import (
     common_words,
     determiners,
+    member_nouns,
     person_titles,
     title_modifiers,
     titles,
@@ -94,7 +95,7 @@ def _title_of_body(doc: Doc, start: int) -> bool:
     i, seen_link = start - 1, False
     while i >= 0 and start - i <= _BODY_WORDS:
         tok = doc[i]
-        word = _elided(tok.lower_)
+        word = elided(tok.lower_)
         if word in _BODY_LINKS:
             seen_link = True
         elif not (tok.is_alpha and (tok.text[0].isupper() or tok.pos_ == "ADJ")):
@@ -127,13 +128,13 @@ def _role_before(doc: Doc, start: int) -> bool:
         i -= 1
     if start - i <= 1 or i < 0:
         return False
-    if _elided(doc[i].lower_) in determiners():
+    if elided(doc[i].lower_) in determiners():
         return True
     # any other determiner ("ses", "ce") before a noun: "son nouvel X" is a product's
     return doc[i].pos_ == "DET" and any(doc[k].pos_ == "NOUN" for k in range(i + 1, start))
 
 
-def _elided(word: str) -> str:
+def elided(word: str) -> str:
     """The word with its elision written with the straight apostrophe ("l’" -> "l'")."""
     return word[:-1] + "'" if word[-1:] in APOSTROPHES else word
 
@@ -264,3 +265,26 @@ def unknown_places_that_act(doc: Doc, cands: list[Candidate]) -> None:
             for c in group:
                 c.label = "PER"
 
+
+_OF = frozenset({"de", "d'", "du"})
+
+
+def member_bodies(doc: Doc, cands: list[Candidate]) -> None:
+    """A would-be person whose members are named ("les membres d'Ansar Eddine", "les salariés
+    de Dana Air": the nouns of data/member_nouns_fr.txt, then "de") is a body: every mention of
+    it becomes ORG, unless the gazetteer knows it or a mention has a person's title ("M.",
+    "le général"). A given name first proves nothing ("Ansar", "Dana" are given names too).
+    In place, once the persons are named."""
+    nouns = member_nouns()
+    key = {id(c): fold(c.name or doc_text(doc)[slice(*char_bounds(doc, c))]) for c in cands if c.label == "PER"}
+    bodies, persons = set(), set()
+    for c in cands:
+        if c.label != "PER":
+            continue
+        if c.gaz is not None or titled(doc, c):
+            persons.add(key[id(c)])
+        elif c.start >= 2 and elided(doc[c.start - 1].lower_) in _OF and fold(doc[c.start - 2].text) in nouns:
+            bodies.add(key[id(c)])
+    for c in cands:
+        if c.label == "PER" and key[id(c)] in bodies - persons:
+            c.label = "ORG"

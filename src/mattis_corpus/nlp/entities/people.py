@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import name_tokens, person_key, pretty
 from mattis_corpus.lexicons import alternation
-from mattis_corpus.nlp.entities.evidence import titled, unsupported_persons
+from mattis_corpus.nlp.entities.evidence import elided, member_bodies, unsupported_persons
 from mattis_corpus.nlp.entities.forms import first_name_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
-from mattis_corpus.nlp.entities.lexicon import determiners, member_nouns
+from mattis_corpus.nlp.entities.lexicon import determiners
 from mattis_corpus.nlp.entities.person_cues import (
     bracket_after_name,
     bracketed_region,
@@ -291,7 +291,7 @@ _NO_PERSON_BEFORE = frozenset(
 )
 
 
-_ONE_BEFORE = frozenset({"le", "la", "l'", "l’", "un", "une", "du", "au"})
+_ONE_BEFORE = frozenset({"le", "la", "l'", "un", "une", "du", "au"})
 
 
 def _determined_full_name(doc: Doc, cand: Candidate) -> bool:
@@ -300,7 +300,7 @@ def _determined_full_name(doc: Doc, cand: Candidate) -> bool:
     article before a person's name; a plural one is a figure of style ("des Patrice Bernier,
     Davy Arnaud"), so only the singular ones count."""
     return (cand.end - cand.start >= 2 and not cand.title and cand.start > 0
-            and doc[cand.start - 1].lower_ in _ONE_BEFORE)
+            and elided(doc[cand.start - 1].lower_) in _ONE_BEFORE)
 
 
 def _determined_name(doc: Doc, cand: Candidate) -> bool:
@@ -577,26 +577,3 @@ def name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     unsupported_persons(doc, cands)
     return cands
 
-
-_OF = frozenset({"de", "d'", "d’", "du"})
-
-
-def member_bodies(doc: Doc, cands: list[Candidate]) -> None:
-    """A would-be person whose members are named ("les membres d'Ansar Eddine", "les salariés
-    de Dana Air": the nouns of data/member_nouns_fr.txt, then "de") is a body: every mention of
-    it becomes ORG, unless the gazetteer knows it or a mention has a person's title ("M.",
-    "le général"). A given name first proves nothing ("Ansar", "Dana" are given names too).
-    In place, once the persons are named."""
-    nouns = member_nouns()
-    key = {id(c): fold(c.name or cand_text(doc, c)) for c in cands if c.label == "PER"}
-    bodies, persons = set(), set()
-    for c in cands:
-        if c.label != "PER":
-            continue
-        if c.gaz is not None or titled(doc, c):
-            persons.add(key[id(c)])
-        elif c.start >= 2 and doc[c.start - 1].lower_ in _OF and fold(doc[c.start - 2].text) in nouns:
-            bodies.add(key[id(c)])
-    for c in cands:
-        if c.label == "PER" and key[id(c)] in bodies - persons:
-            c.label = "ORG"
