@@ -282,7 +282,9 @@ def main() -> None:
     if opts.verbose:
         print_verbose(results)
     print_top(rows)
-    summary = {"set": opts.set, "split": opts.split, "batch": opts.batch, "input": "html" if opts.set == "wikinews" else opts.tool or opts.input, "authors": opts.authors, **prf(results),
+    read_as = "html" if opts.set == "wikinews" else opts.tool or opts.input
+    summary = {"set": opts.set, "split": opts.split, "batch": opts.batch, "input": read_as, "authors": opts.authors,
+               **prf(results),
                "top50_non_persons": sum(not r[3] for r in rows),
                "top50_in_duplicate_pairs": sum(r[4] for r in rows),
                "duplicate_pairs": sum(len(r.duplicates) for r in results)}

@@ -157,7 +157,7 @@ def _speaks(doc: Doc, cand: Candidate, said_only: bool = False) -> bool:
 
 
 # ", le président de la Commission", ", député touareg,": the function after the name
-_ROLE_AFTER = re.compile(rf"^\s*,\s*(?:(?:le|la|l[{re.escape(APOSTROPHES)}])\s*)?((?:[a-zéèêàâîôûç-]+\s*){{1,3}})")
+_ROLE_AFTER = re.compile(rf"^\s*,\s*(?:(?:le|la|l[{re.escape(APOSTROPHES)}])\s*)?((?:[^\W\d_][\w-]*\s*){{1,3}})")
 
 
 def _role_after(doc: Doc, cand: Candidate) -> bool:
@@ -208,6 +208,11 @@ def _own_evidence(doc: Doc, group: list[Candidate]) -> bool:
                for c in group)
 
 
+def _name_key(doc: Doc, cand: Candidate) -> str:
+    """The folded name one entity's mentions share (its full name once persons are named)."""
+    return fold(cand.name or doc_text(doc)[slice(*char_bounds(doc, cand))])
+
+
 _LIST_ROUNDS = 3  # "A, B et C" where only A has a cue: B and C are backed in one round
 
 
@@ -219,7 +224,7 @@ def unsupported_persons(doc: Doc, cands: list[Candidate]) -> None:
     persons = [c for c in cands if c.label == "PER"]
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in persons:
-        groups[fold(c.name or doc_text(doc)[slice(*char_bounds(doc, c))])].append(c)
+        groups[_name_key(doc, c)].append(c)
     backed = {key for key, group in groups.items() if _own_evidence(doc, group)}
     for _ in range(_LIST_ROUNDS):
         backing = [c for key in backed for c in groups[key]]
@@ -276,7 +281,7 @@ def member_bodies(doc: Doc, cands: list[Candidate]) -> None:
     "le général"). A given name first proves nothing ("Ansar", "Dana" are given names too).
     In place, once the persons are named."""
     nouns = member_nouns()
-    key = {id(c): fold(c.name or doc_text(doc)[slice(*char_bounds(doc, c))]) for c in cands if c.label == "PER"}
+    key = {id(c): _name_key(doc, c) for c in cands if c.label == "PER"}
     bodies, persons = set(), set()
     for c in cands:
         if c.label != "PER":

@@ -576,4 +576,3 @@ def name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     member_bodies(doc, cands)
     unsupported_persons(doc, cands)
     return cands
-
