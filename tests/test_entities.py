@@ -672,3 +672,58 @@ def test_a_function_in_apposition_backs_a_lone_name(nlp):
     assert ("Tsipras", "PER") in got
     got = _typed(nlp, "Dans un entretien accordé aux journaux SudPresse, le ministre a parlé.")
     assert ("SudPresse", "PER") not in got
+
+
+def test_a_ministers_portfolio_is_no_organisation(nlp):
+    """'le ministre des Affaires étrangères' names a person's function; the ministry itself
+    ('le ministère des Affaires étrangères') is an organisation."""
+    got = _typed(nlp, "Le ministre des Affaires étrangères plaide pour des conditions strictes.")
+    assert not any(t.startswith("Affaires") for t, _ in got)
+    got = _typed(nlp, "Le ministère des Affaires étrangères a convoqué l'ambassadeur.")
+    assert ("ministère des Affaires étrangères", "ORG") in got
+
+
+def test_a_region_after_en_is_a_place(nlp):
+    """'en Flandre': a capitalised proper noun right after 'en' is a region, even when its
+    lowercase form is a word; 'en Bourse' is no place."""
+    got = _typed(nlp, "Exclu d'un gouvernement soucieux de son image en Flandre, il se battait.")
+    assert ("Flandre", "LOC") in got
+    got = _typed(nlp, "Le titre a reculé en Bourse mardi.")
+    assert not any(t == "Bourse" for t, _ in got)
+
+
+def test_the_head_of_a_body_names_an_organisation(nlp):
+    """'le fondateur d'Iliad', 'le PDG de X': X is a firm or a party, not a place; a known
+    place keeps its type."""
+    got = _typed(nlp, "Le fondateur d'Iliad en profite pour ironiser sur ses concurrents.")
+    assert ("Iliad", "ORG") in got
+    got = _typed(nlp, "Le patron de Marseille a salué les supporters.")
+    assert ("Marseille", "LOC") in got
+
+
+def test_roads_tunnels_and_palaces_are_named_with_their_noun(nlp):
+    """The address convention: 'l'autoroute A2', 'le tunnel du Gothard', 'le palais de
+    l'Elysée' are one place each; 'un tunnel de Sierre' is a tunnel in Sierre."""
+    got = _typed(nlp, "Le car s'est enflammé sur l'autoroute A2, peu avant le tunnel du Gothard.")
+    assert {("autoroute A2", "LOC"), ("tunnel du Gothard", "LOC")} <= got
+    got = _typed(nlp, "Sous les dorures du palais de l’Elysée, ils ont fait connaissance.")
+    assert ("palais de l’Elysée", "LOC") in got
+    got = _typed(nlp, "Les secours sont intervenus dans un tunnel de Sierre, dans le Valais.")
+    assert ("Sierre", "LOC") in got
+
+
+def test_a_quoted_title_is_one_work(nlp):
+    """A quoted title the model found but for its article, or one followed by its author,
+    is one MISC span, article included; a quotation with a finite verb is no title."""
+    got = _typed(nlp, "«The Broken Circle Breakdown» du Belge Felix van Groeningen décroche le prix.")
+    assert ("The Broken Circle Breakdown", "MISC") in got
+    got = _typed(nlp, "Le résultat est satisfaisant pour « A Perdre la Raison » de Joachim Lafosse.")
+    assert ("A Perdre la Raison", "MISC") in got
+    got = _typed(nlp, "Il a lancé « Nous gagnerons » de Paris à Lyon.")
+    assert not any(ty == "MISC" for _, ty in got)
+
+
+def test_hyphenated_acronyms_are_organisations(nlp):
+    """'la N-VA', 'l'AFP-TV': a hyphenated acronym no place list knows is an organisation."""
+    got = _typed(nlp, "La réticence de la N-VA à réunir les partis flamands, selon une journaliste de l'AFP-TV.")
+    assert ("N-VA", "ORG") in got and ("AFP-TV", "ORG") in got

@@ -45,7 +45,7 @@ from mattis_corpus.nlp.entities.lexicon import (
     titles,
     type_cues,
 )
-from mattis_corpus.nlp.entities.spans import Candidate, char_bounds, doc_text
+from mattis_corpus.nlp.entities.spans import Candidate, char_bounds, doc_text, elided
 from mattis_corpus.nlp.quotes.verbs import speech_verb
 from mattis_corpus.textutil import fold
 
@@ -132,11 +132,6 @@ def _role_before(doc: Doc, start: int) -> bool:
         return True
     # any other determiner ("ses", "ce") before a noun: "son nouvel X" is a product's
     return doc[i].pos_ == "DET" and any(doc[k].pos_ == "NOUN" for k in range(i + 1, start))
-
-
-def elided(word: str) -> str:
-    """The word with its elision written with the straight apostrophe ("l’" -> "l'")."""
-    return word[:-1] + "'" if word[-1:] in APOSTROPHES else word
 
 
 def _speaks(doc: Doc, cand: Candidate, said_only: bool = False) -> bool:
@@ -275,21 +270,20 @@ _OF = frozenset({"de", "d'", "du"})
 
 
 def member_bodies(doc: Doc, cands: list[Candidate]) -> None:
-    """A would-be person whose members are named ("les membres d'Ansar Eddine", "les salariés
-    de Dana Air": the nouns of data/member_nouns_fr.txt, then "de") is a body: every mention of
-    it becomes ORG, unless the gazetteer knows it or a mention has a person's title ("M.",
-    "le général"). A given name first proves nothing ("Ansar", "Dana" are given names too).
-    In place, once the persons are named."""
+    """A name whose members or heads are named ("les membres d'Ansar Eddine", "les salariés
+    de Dana Air", "le fondateur d'Iliad": the nouns of data/member_nouns_fr.txt, then "de") is
+    a body: every mention of it becomes ORG, unless the gazetteer knows it (a place or an
+    organisation keeps its type) or a mention has a person's title ("M.", "le général"). A given
+    name first proves nothing ("Ansar", "Dana" are given names too). In place, once the persons
+    are named."""
     nouns = member_nouns()
-    key = {id(c): _name_key(doc, c) for c in cands if c.label == "PER"}
-    bodies, persons = set(), set()
+    key = {id(c): _name_key(doc, c) for c in cands}
+    bodies, kept = set(), set()
     for c in cands:
-        if c.label != "PER":
-            continue
-        if c.gaz is not None or titled(doc, c):
-            persons.add(key[id(c)])
+        if c.gaz is not None or (c.label == "PER" and titled(doc, c)):
+            kept.add(key[id(c)])
         elif c.start >= 2 and elided(doc[c.start - 1].lower_) in _OF and fold(doc[c.start - 2].text) in nouns:
             bodies.add(key[id(c)])
     for c in cands:
-        if c.label == "PER" and key[id(c)] in bodies - persons:
+        if c.label in ("PER", "LOC", "MISC") and key[id(c)] in bodies - kept:
             c.label = "ORG"

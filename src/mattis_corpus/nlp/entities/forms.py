@@ -36,6 +36,7 @@ from mattis_corpus.nlp.entities.spans import (
     cand_text,
     common_lower,
     doc_text,
+    elided,
     is_common_word,
     token_texts,
 )
@@ -270,8 +271,9 @@ def _type_by_head(text: str, label: str) -> str | None:
             return "MISC"
         if fold(words[-1]) in _ORG_TAILS and words[-1][:1].isupper():
             return "ORG"  # "Prisma Média", "Kering SA": a firm named after its founder
-    if label == "MISC" and is_acronym(text) and text.isalpha():
-        return "ORG"
+    letters = text.replace("-", "")
+    if is_acronym(text) and letters.isalpha() and (label == "MISC" or (label == "LOC" and letters != text)):
+        return "ORG"  # "CNC", "AFP-TV"; an unknown "place" in hyphenated capitals: "N-VA"
     return None
 
 
@@ -332,8 +334,9 @@ def rule_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     while i < len(texts):
         end, label = _rule_match(doc, i, texts, cands, covered, drop)
         if end is not None and end > i:
-            if label == "TITLE":  # the title within its quotes
+            if label == "TITLE":  # the title within its quotes; names inside it go
                 out.append(Candidate(i + 1, end - 1, "MISC", recovered=True))
+                drop.update(id(c) for c in cands if i < c.start and c.end < end)
             else:
                 out.append(Candidate(i, end, label, recovered=True))
             i = end
@@ -353,7 +356,7 @@ def _rule_match(
         return _ministry_end(doc, i), "ORG"
     if text.lower() in _PARTICLES and fold(prev) in _NOBILITY | _PERSON_TITLES:
         return _particle_name_end(doc, i), "PER"
-    if text == "«" and i >= 1 and prev.lower() in _WORK_CUES:
+    if text in _OPENERS and ((i >= 1 and prev.lower() in _WORK_CUES) or _named_work(doc, i, covered)):
         return _quoted_title_end(doc, i), "TITLE"
     if _after_cue_noun(doc, i, texts, covered):
         # "l'opération Barkhane", "le cyclone Chido", "le journal Libération": a
@@ -459,15 +462,40 @@ def _ministry_end(doc: Doc, i: int) -> int | None:
     return end
 
 
+_OPENERS = {"«": "»", '"': '"', "“": "”"}
+
+
+def _named_work(doc: Doc, i: int, covered: dict) -> bool:
+    """The quoted title at ``i`` names a work without a cue noun: the NER found a name filling
+    it but for a leading article (« The Broken Circle Breakdown », "L'Exercice de l'Etat"), or
+    an author follows (« A perdre la raison » de Joachim Lafosse)."""
+    end = _quoted_title_end(doc, i)
+    if end is None:
+        return False
+    name = covered.get(i + 2)
+    if (name is not None and name.start == i + 2 and name.end == end - 1
+            and (doc[i + 1].pos_ == "DET" or doc[i + 1].text == "The")):
+        return True
+    after = covered.get(end + 1)
+    return end + 1 < len(doc) and doc[end].lower_ == "de" and after is not None and after.label == "PER"
+
+
+def _finite(tok: Token) -> bool:
+    """A conjugated verb: a quotation, no title ("A perdre la raison" is a title)."""
+    return (tok.pos_ in ("VERB", "AUX") and "Inf" not in tok.morph.get("VerbForm")
+            and tok.text != "A")  # a capital "À" written without its accent: "A perdre la raison"
+
+
 def _quoted_title_end(doc: Doc, i: int) -> int | None:
-    """End (after the closing quote) of a short capitalised title in « » quotes."""
+    """End (after the closing quote) of a short capitalised title in quotes."""
+    closer = _OPENERS.get(doc[i].text, "»")
     for j in range(i + 1, min(i + 12, len(doc))):
-        if doc[j].text == "»":
+        if doc[j].text == closer:
             inner = doc[i + 1 : j]
             if (
                 len(inner)
                 and inner[0].text[:1].isupper()
-                and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in inner)
+                and not any(_finite(t) or t.pos_ == "PRON" for t in inner)
             ):
                 return j + 1
             return None
@@ -509,7 +537,7 @@ _OF = frozenset({"de", "d'", "du", "des"})
 
 def named_place(doc: Doc, cand: Candidate) -> bool:
     """A one-word place the NER found that is also a common word, introduced mid-sentence as
-    French introduces a place: by "au" for regions ("au Levant", "au Maghreb": "levant" is a
+    French introduces a place: by "au" or "en" for regions ("au Levant", "au Maghreb": "levant" is a
     verb form too), by "à", "depuis", "vers" without an article ("depuis Vichy"), or by a
     place noun and "de" ("le quartier de Javel", "la ville de Liège"). Not an institution:
     "au Parlement" (an organisation head) is no place."""
@@ -520,11 +548,29 @@ def named_place(doc: Doc, cand: Candidate) -> bool:
     prev = doc[i - 1].lower_
     return (
         (prev in _PLACE_CONTRACTIONS or prev in _PLACE_PREPOSITIONS
+         # "en Flandre", "en Wallonie": a region; "en Bourse", "en Direct" are no proper nouns
+         or (prev == "en" and doc[i].pos_ == "PROPN")
          or (prev in _OF and i >= 2 and _TYPE_CUES.get(doc[i - 2].lower_) == "LOC"))
         and word not in _ORG_HEADS
         and word not in _TITLES
         and doc[i].lower_ not in _TYPE_CUES
     )
+
+
+# A minister's portfolio is no organisation: "le ministre des Affaires étrangères" (the
+# ministry, "le ministère des Affaires étrangères", is one: data/ministry_heads_fr.txt).
+_MINISTERS = frozenset({"ministre", "ministres", "sous-ministre", "vice-ministre"})
+
+
+def portfolio(doc: Doc, cand: Candidate) -> bool:
+    """The name follows "ministre de/des/du/d'/de la": a portfolio ("Affaires étrangères",
+    "Intérieur"), not an entity of its own."""
+    i = cand.start
+    if cand.label == "PER" or i < 2:
+        return False
+    if elided(doc[i - 1].lower_) in ("la", "l'") and i >= 3:
+        i -= 1
+    return elided(doc[i - 1].lower_) in _OF and doc[i - 2].lower_ in _MINISTERS
 
 
 def english_chrome(text: str, label: str) -> bool:

@@ -108,7 +108,7 @@ web_ui_words = _word_list(
 )
 member_nouns = _word_list(
     "member_nouns_fr",
-    """Plural nouns of a body's members before "de X": "les membres d'Ansar Eddine" (folded).""",
+    """Nouns of a body's members or heads before "de X": "les membres d'Ansar Eddine", "le fondateur d'Iliad" (folded).""",
     folded=True,
 )
 

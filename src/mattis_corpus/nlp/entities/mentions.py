@@ -33,6 +33,7 @@ from mattis_corpus.nlp.entities.forms import (
     first_name_run,
     join_hyphen_compounds,
     named_place,
+    portfolio,
     retype_by_form,
     rule_candidates,
     short_forms,
@@ -215,6 +216,8 @@ def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool
     """Mentions that are no entity: chrome, common words, lowercase or letterless spans."""
     if cand.gaz is not None:
         return False
+    if portfolio(doc, cand):
+        return True
     head = text[3:] if text.startswith(("de ", "d'")) and cand.label == "PER" else text
     if len(text) < 2 or not any(c.isalpha() for c in text) or not head[:1].isupper():
         return True

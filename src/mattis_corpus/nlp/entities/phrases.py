@@ -29,7 +29,7 @@ from mattis_corpus.nlp.entities.lexicon import (
     place_cues,
     unit_nouns,
 )
-from mattis_corpus.nlp.entities.spans import Candidate, token_texts
+from mattis_corpus.nlp.entities.spans import Candidate, elided, token_texts
 from mattis_corpus.textutil import fold
 
 if TYPE_CHECKING:
@@ -152,6 +152,10 @@ def unit_end(doc: Doc, i: int) -> int | None:
     return None
 
 
+_INDEFINITE = frozenset({"un", "une"})
+_ROAD_CODE = re.compile(r"^[A-Z]{1,2}\d{1,4}$")  # a road's number: "A7", "N13", "D906"
+
+
 def place_end(doc: Doc, i: int) -> int | None:
     """End of an address or venue at ``i``: "rue de la Paix", "gare Saint-Lazare"."""
     texts = token_texts(doc)
@@ -159,15 +163,17 @@ def place_end(doc: Doc, i: int) -> int | None:
         n = len(cue)
         if tuple(t.lower() for t in texts[i : i + n]) != cue or not texts[i].islower():
             continue
-        if strict and _fixed_phrase_before(texts, i):
-            return None
+        if (strict and _fixed_phrase_before(texts, i)) or (i and texts[i - 1].lower() in _INDEFINITE):
+            return None  # "mise en place"; "un tunnel de Sierre" is a tunnel in Sierre
         j = i + n
         through_de = j < len(doc) and doc[j].lower_ in _DE
         if through_de:
             j += 1
-            if j < len(doc) and doc[j].lower_ in ("la", "l'"):
+            if j < len(doc) and elided(doc[j].lower_) in ("la", "l'"):
                 j += 1
-        elif j < len(doc) and doc[j].text in ("Les", "La", "Le", "L'"):
+        elif j < len(doc) and _ROAD_CODE.match(doc[j].text):
+            return j + 1  # "l'autoroute A7", "la route D906"
+        elif j < len(doc) and elided(doc[j].text) in ("Les", "La", "Le", "L'"):
             j += 1  # "centre commercial Les Arcades"
         run = capital_run(doc, j)
         # "à la place de Jean Dupont", "la place de la France": a seat, not a square

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mattis_corpus.french import (
     APOSTROPHE,
+    APOSTROPHES,
     CLOSING_QUOTES,
     OPENING_QUOTES,
     TYPOGRAPHIC_APOSTROPHES,
@@ -162,6 +163,11 @@ def _lexicon() -> frozenset[str] | None:
             words.update(_LEMMA_INDEX[key])
         _LEXICON = frozenset(words | {strip_accents(w) for w in words})
     return _LEXICON
+
+
+def elided(word: str) -> str:
+    """The word with its elision written with the straight apostrophe ("l’" -> "l'")."""
+    return word[:-1] + "'" if word[-1:] in APOSTROPHES else word
 
 
 def is_common_word(token: Token) -> bool:
