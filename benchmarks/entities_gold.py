@@ -191,12 +191,17 @@ def score(golds: Sequence[Sequence[Span]], preds: Sequence[Sequence[Span]]) -> d
 
 
 def our_predictor() -> Callable[[str], list[Span]]:
-    """Our mentions on the real pipeline (the model with our components, as ingest loads it)."""
+    """Our mentions on the real pipeline (the model with our components, as ingest loads it),
+    on the text as ``corpus annotate`` reads it: the one-for-one character clean-up
+    (typographic apostrophes, exotic spaces) first, so offsets index the gold text."""
     from mattis_corpus.nlp.entities.mentions import extract_mentions
     from mattis_corpus.nlp.model import load_nlp
+    from mattis_corpus.textutil import normalise_chars
 
     nlp = load_nlp()
-    return lambda text: sorted({(m.start, m.end, m.type) for m in extract_mentions(nlp(text))})
+    return lambda text: sorted(
+        {(m.start, m.end, m.type) for m in extract_mentions(nlp(normalise_chars(text)))}
+    )
 
 
 def bare_predictor() -> Callable[[str], list[Span]]:

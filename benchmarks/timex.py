@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from mattis_corpus.nlp.temporal.tagger import tag_dates  # noqa: E402
+from mattis_corpus.textutil import normalise_chars  # noqa: E402
 from timex_scorer import combine, combine_relaxed, relaxed, score  # noqa: E402
 
 
@@ -77,8 +78,9 @@ def main() -> None:
         for r in load(path):
             if opts.split != "all" and r["split"] != opts.split:
                 continue
-            doc = nlp(r["text"]) if nlp is not None else None
-            pred = tag_dates(r["text"], r.get("published"), doc=doc)
+            text = normalise_chars(r["text"])  # as ``corpus annotate`` reads it; offsets kept
+            doc = nlp(text) if nlp is not None else None
+            pred = tag_dates(text, r.get("published"), doc=doc)
             strict, rel = by_split.setdefault(r["split"], ([], []))
             strict.append(score(pred, r["timexes"]))
             rel.append(relaxed(pred, r["timexes"]))
