@@ -914,3 +914,30 @@ def test_articles_gold_builds_from_its_markup():
     assert built == stored
     assert {r["split"] for r in stored} == {"dev", "heldout"}
     assert all(r["source"] and r["licence"] for r in stored)
+
+
+def test_years_heading_list_entries_and_after_sur():
+    """'— 2013 : « Titre »' heads a list entry with a year; 'sur 2024' is a year of accounts;
+    'sur 2000 mètres' is a count."""
+    assert ("2013", "DATE", "2013") in _tags("Les lauréats\n\n— 2013 : « Child's Pose » de Calin Netzer")
+    assert ("2024", "DATE", "2024") in _tags("Le PDG prévoit une baisse sur 2024, dit-il.")
+    assert _tags("Il a couru sur 2000 mètres. Score : 2013 : 12.") == []
+
+
+def test_counted_and_following_stretches_are_durations():
+    got = _tags("Sur les six premiers mois de l'année, le bénéfice a doublé.")
+    assert ("les six premiers mois de l'année", "DURATION", "P6M") in got
+    assert ("années précédentes", "DURATION", "PXY") in _tags("Il a doublé par rapport aux années précédentes.")
+    assert _tags("Les premiers jours ont été durs.") == []  # no count: how long is unsaid
+
+
+def test_the_year_and_the_evening_being_told():
+    """'pour l'année,' and 'le reste de l'année' are the anchor's year; 'au terme de la soirée'
+    is that day's evening, but 'la journée mondiale' is no day of the text."""
+    assert ("l'année", "DATE", "2024") in _tags("Il vise 5 % pour l'année, contre 4 %.", "2024-07-18")
+    assert ("le reste de l'année", "DATE", "2024") in _tags(
+        "Ils resteront sous pression durant le reste de l'année, dit-il.", "2024-07-18")
+    assert _tags("L'année a été dure.", "2024-07-18") == []
+    got = _tags("Au terme de la soirée, le film a gagné.", "2013-02-02")
+    assert ("la soirée", "TIME", "2013-02-02TEV") in got
+    assert _tags("Le thème de la journée mondiale est fixé.", "2013-02-02") == []

@@ -36,6 +36,7 @@ from mattis_corpus.nlp.temporal.normalise import (
     make_season,
     make_season_bare,
     make_set,
+    make_the_year,
     make_todref,
     make_toute,
     make_vague,
@@ -82,17 +83,23 @@ from mattis_corpus.nlp.temporal.rules import (
     RE_SET,
     RE_SET_ORD,
     RE_TERM,
+    RE_THE_YEAR,
+    RE_THE_YEAR_LEFT,
     RE_TODREF,
     RE_TODREF_LEFT,
+    RE_TODREF_OF_NOUN,
     RE_TOUTE,
     RE_VAGUE,
     RE_VAGUEDUR,
+    RE_VAGUEDUR_AFTER,
     RE_WEEKDAY,
     RE_WORD_START,
     RE_YEAR,
     RE_YEAR2,
     RE_YEAR2_LEFT,
     RE_YEAR_CTX,
+    RE_YEAR_ENTRY_LEFT,
+    RE_YEAR_ENTRY_RIGHT,
     RE_YEAR_FOLLOW,
 )
 from mattis_corpus.nlp.temporal.words import (
@@ -205,11 +212,19 @@ def _b_vaguedur(text: str, low: str, m: re.Match) -> Cand | None:
     if not m.group("det") and not re.search(r"\b(?:des|aux)\s+$", left_of(low, m.start(), 6)):
         return None  # "ses derniers jours"
     n = None
-    if m.group("num"):
-        n = parse_number(m.group("num"))
+    if m.group("num0") and m.group("num"):
+        return None
+    if m.group("num") or m.group("num0"):
+        n = parse_number(m.group("num") or m.group("num0"))
         if n is None:
             return None
-    return Cand(m.start(), m.end(), 2, make_vaguedur, {"m": m, "n": n})
+    elif m.group("rel").startswith("premi"):
+        return None  # "les premiers jours" of what? A count says how long: "les six premiers mois"
+    end = m.end() if m.group("rel").startswith("premi") else m.end("unit")  # "de l'année" only after "premiers"
+    return Cand(m.start(), end, 2, make_vaguedur, {"m": m, "n": n})
+
+
+_OF_PARTS = frozenset({"matinée", "soirée", "journée", "nuit"})
 
 
 def _b_todref(text: str, low: str, m: re.Match) -> Cand | None:
@@ -217,6 +232,10 @@ def _b_todref(text: str, low: str, m: re.Match) -> Cand | None:
     lm = RE_TODREF_LEFT.search(left)
     if not lm:
         return None
+    if lm.group("of"):  # "au terme de la soirée", "tout au long de la journée": that day's
+        if m.group("det") != "la" or m.group("tod") not in _OF_PARTS or RE_TODREF_OF_NOUN.match(text, m.end()):
+            return None
+        return Cand(m.start(), m.end(), 3, make_todref, {"m": m})
     if bool(m.group("det")) == lm.group(0).startswith("en"):
         return None  # "dans la soirée", "en soirée"; not "en la", not "dans soirée"
     if m.group("tod") in ("matin", "soir") and not m.group("det"):
@@ -255,6 +274,12 @@ def _month_cand(text: str, low: str, m: re.Match) -> Cand | None:
     return Cand(pstart, end, 2, make_month, data)
 
 
+def _entry_year(text: str, m: re.Match) -> bool:
+    """The year heads a list entry or a line and a colon follows: "— 2013 : « Child's Pose »"."""
+    line = text.rfind("\n", 0, m.start("y")) + 1
+    return bool(RE_YEAR_ENTRY_LEFT.fullmatch(text, line, m.start("y")) and RE_YEAR_ENTRY_RIGHT.match(text, m.end()))
+
+
 def _year_cand(text: str, low: str, m: re.Match) -> Cand | None:
     """A bare 4-digit number is a year after a temporal word and when no noun follows it."""
     y0 = m.start("det") if m.group("det") else m.start("y")
@@ -262,7 +287,7 @@ def _year_cand(text: str, low: str, m: re.Match) -> Cand | None:
     ok = bool(m.group("det")) or part
     left = left_of(low, m.start("y"), 25)
     if not ok:
-        ok = bool(RE_YEAR_CTX.search(left))
+        ok = bool(RE_YEAR_CTX.search(left)) or _entry_year(text, m)
         lo = 1000 if re.search(r"\b(?:en|dès|depuis|vers|an)\s+$", left) else 1500
         if ok and not lo <= int(m.group("y")) <= 2199:
             ok = False
@@ -446,6 +471,13 @@ _R_HOLIDAY = (RE_HOLIDAY, _b_holiday, 3)
 _R_DAYENUM = (RE_DAYENUM, _b_dayenum, 1)
 _R_ANAPH = (RE_ANAPH, _b_anaph, 2)
 _R_VAGUEDUR = (RE_VAGUEDUR, _b_vaguedur, 3)
+def _b_vaguedur_after(text: str, low: str, m: re.Match) -> Cand | None:
+    """ "les années précédentes"; "aux années précédentes" starts at its noun (à + les)."""
+    start = m.start() if m.group("det").lower() in ("les", "ces") else m.start("unit")
+    return Cand(start, m.end(), 2, make_vaguedur, {"m": m, "n": None})
+
+
+_R_VAGUEDUR_AFTER = (RE_VAGUEDUR_AFTER, _b_vaguedur_after, 3)
 _R_TOUTE = (RE_TOUTE, _b_simple(2, make_toute), 3)
 _R_TODREF = (RE_TODREF, _b_todref, 3)
 _R_MONTH = (RE_MONTH, _month_cand, 0)
@@ -460,6 +492,15 @@ _R_SEASON_BARE = (RE_SEASON_BARE, _season_bare_cand, 1)
 _R_QUARTER = (RE_QUARTER, _b_simple(1, make_quarter), 2)
 _R_DECADE = (RE_DECADE, _b_decade, 1)
 _R_PARTUNIT = (RE_PARTUNIT, _b_simple(4, make_partunit), 5)
+
+
+def _the_year_cand(text: str, low: str, m: re.Match) -> Cand | None:
+    if not RE_THE_YEAR_LEFT.search(left_of(low, m.start(), 12)):
+        return None  # "l'année a été dure" names no year
+    return Cand(m.start(), m.end(), 5, make_the_year, {"m": m})
+
+
+_R_THE_YEAR = (RE_THE_YEAR, _the_year_cand, 3)
 _R_NUMDATE = (RE_NUMDATE, _b_simple(1, make_numdate), 1)
 _R_YEAR = (RE_YEAR, _year_cand, 3)
 _R_YEAR2 = (RE_YEAR2, _year2_cand, 2)
@@ -481,8 +522,10 @@ _DISPATCH = (
             _R_QUARTER,
             _R_DECADE,
             _R_PARTUNIT,
+            _R_THE_YEAR,
             _R_CLOCK,
             _R_VAGUEDUR,
+            _R_VAGUEDUR_AFTER,
             _R_TOUTE,
             _R_TODREF,
         ),

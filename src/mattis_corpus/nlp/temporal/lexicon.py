@@ -100,7 +100,7 @@ DURATION_MODS = (
 )
 # with their unaccented forms: pages that lost their accents ("debut de semaine", "apres-midi")
 PART_MODS = _with_unaccented(
-    {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}
+    {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None, "reste": None}
 )
 SEASON_OF_MONTH = {
     12: "WI",

@@ -558,6 +558,12 @@ def _part_week(ctx: Context, c: Cand, ad: date, mod: str | None) -> date:
     return ad
 
 
+def make_the_year(ctx: Context, c: Cand) -> Timex | None:
+    """ "pour l'année": the year of the anchor."""
+    a = ctx.anchor
+    return to_timex(ctx, c, "DATE", f"{a.year:04d}" if a.year else "XXXX", "year", True, None)
+
+
 def make_partunit(ctx: Context, c: Cand) -> Timex | None:
     m = c.data["m"]
     a = ctx.anchor

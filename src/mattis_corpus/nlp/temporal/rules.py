@@ -218,8 +218,11 @@ RE_VAGUE = _LazyRe(
     rf"|(?<=\bpour\s)(?P<mom>le\s+moment|l{AP}instant)\b",
     _F,
 )
+# "pour l'année,", "sur l'année.": the year being told, alone before a clause boundary
+RE_THE_YEAR = _LazyRe(rf"\bl{AP}année(?=\s*(?:[,.;:!?)»]|$))", _F)
+RE_THE_YEAR_LEFT = _LazyRe(r"\b(?:pour|sur|durant|pendant|dans|de)\s+$", _F)
 RE_PARTUNIT = _LazyRe(
-    rf"\b(?:(?P<pdet>la|le)\s+)?(?P<part>d[ée]but|fin|mi|milieu)(?:\s*-\s*|\s+)"
+    rf"\b(?:(?P<pdet>la|le)\s+)?(?P<part>d[ée]but|fin|mi|milieu|reste)(?:\s*-\s*|\s+)"
     rf"(?:du\s+(?P<mois>mois)|de\s+(?P<an>l{AP}année|l{AP}an)|de\s+(?P<sem>la\s+semaine)"
     rf"|d{AP}(?P<an2>année)|de\s+(?P<jour>journée)|de\s+(?P<sem2>semaine)|de\s+(?P<mois2>mois)"
     rf"|de\s+(?P<tod>matinée|soirée)|d{AP}(?P<tod2>après-midi))\b",
@@ -245,11 +248,17 @@ RE_ANAPH = _LazyRe(
     _F,
 )
 # vague stretches: "ces derniers mois", "les prochains jours", "des dernières 24 heures"
+# "les six premiers mois (de l'année)": a count is needed after "premiers"
+_VAGUE_UNITS = r"ans|années|mois|semaines|jours|journées|heures|minutes|décennies|siècles"
 RE_VAGUEDUR = _LazyRe(
-    rf"\b(?:(?P<det>les|ces)\s+)?(?P<rel>derniers|dernières|prochains|prochaines)\s+"
-    rf"(?:(?P<num>{_NUM})\s+)?(?P<unit>ans|années|mois|semaines|jours|journées|heures|minutes"
-    r"|décennies|siècles)\b",
+    rf"\b(?:(?P<det>les|ces)\s+)?(?:(?P<num0>{_NUM})\s+)?"
+    rf"(?P<rel>derniers|dernières|prochains|prochaines|premiers|premières)\s+"
+    rf"(?:(?P<num>{_NUM})\s+)?(?P<unit>{_VAGUE_UNITS})\b(?P<of>\s+de\s+l{AP}année\b)?",
     _F,
+)
+# the same stretch named after its unit: "les années précédentes", "les jours suivants"
+RE_VAGUEDUR_AFTER = _LazyRe(
+    rf"\b(?P<det>les|ces|aux|des)\s+(?P<unit>{_VAGUE_UNITS})\s+(?:précédent|suivant|passé)e?s\b", _F
 )
 RE_TOUTE = _LazyRe(
     rf"\b(?:toute|tout)\s+(?:la\s+|le\s+|l{AP}|cette\s+|ce\s+|cet\s+)"
@@ -261,7 +270,13 @@ RE_TODREF = _LazyRe(
     rf"(?:(?P<det>la|le|l{AP})\s*)?(?P<tod>matinée|soirée|nuit|après-midi|matin|soir|journée)\b",
     _F,
 )
-RE_TODREF_LEFT = _LazyRe(r"(?:\b(?:dans|pendant|durant|courant|au\s+cours\s+de)\s+|\ben\s+)$", _F)
+RE_TODREF_LEFT = _LazyRe(r"(?:\b(?:dans|pendant|durant|courant|au\s+cours\s+de)\s+|\ben\s+|\b(?P<of>de)\s+)$", _F)
+# what may follow "de la soirée" when it is that evening ("le grand perdant de la soirée est",
+# "au terme de la soirée avec"): not a complement or an adjective ("la journée de grève",
+# "la journée mondiale")
+RE_TODREF_OF_NOUN = _LazyRe(
+    rf"\s+(?:de\b|du\b|des\b|d{AP})|\s+[a-zé]+(?:ale|ales|elle|ique|aire|ive)\b|\s*-", _F
+)
 # ages are not timexes (as in HeidelTime French / the French TimeBank)
 _PERSON = (
     r"homme|femme|garçon|fille|fillette|adolescente?|ado|enfant|jeune|bébé|nourrisson"
@@ -295,12 +310,15 @@ RE_MONTH_CTX = _LazyRe(
 )
 RE_YEAR_CTX = _LazyRe(
     rf"(?:\b(?:en|depuis|de|dès|avant|après|jusqu{AP}en|jusqu{AP}à|d{AP}ici|entre|et|ou|à"
-    rf"|pour|vers|durant|pendant|courant|fin|début|milieu|puis|cours\s+de|partir\s+de"
+    rf"|pour|vers|durant|pendant|courant|fin|début|milieu|puis|cours\s+de|partir\s+de|sur"
     rf"|année|an|{_SEASON}|budget|exercice|horizon|saison|édition|millésime"
     rf"|présidentielle|législatives|municipales|européennes|régionales|sénatoriales)\s+"
     rf"|\bd{AP}|\bmi-|\()$",
     _F,
 )
+# a year heading a list entry or a line: "— 2013 : « Child's Pose »", "2012: ..."
+RE_YEAR_ENTRY_LEFT = _LazyRe(r"[ \t]*(?:[—–*•-][ \t]*)?")  # all of the line before the year
+RE_YEAR_ENTRY_RIGHT = _LazyRe(r"[ \t]*:")
 RE_YEAR_FOLLOW = _LazyRe(rf"\s+(?P<w>[^\W\d_][\w{AP_CHARS}-]*)", re.UNICODE)
 RE_DUR_TIME_CTX = _LazyRe(rf"\b(?:à|vers|dès|avant|jusqu{AP}à|entre|aux\s+alentours\s+de)\s+$", _F)
 RE_DURATION_CTX = _LazyRe(
