@@ -727,3 +727,10 @@ def test_hyphenated_acronyms_are_organisations(nlp):
     """'la N-VA', 'l'AFP-TV': a hyphenated acronym no place list knows is an organisation."""
     got = _typed(nlp, "La réticence de la N-VA à réunir les partis flamands, selon une journaliste de l'AFP-TV.")
     assert ("N-VA", "ORG") in got and ("AFP-TV", "ORG") in got
+
+
+def test_a_name_ends_before_a_preposition_of_time_or_place(nlp):
+    """'la Maison de la radio dans la soirée': the model ran the name on into the clause."""
+    got = _typed(nlp, "Le médiateur a quitté la Maison de la radio dans la soirée.")
+    assert any(t == "Maison de la radio" for t, _ in got)
+    assert not any("soirée" in t for t, _ in got)

@@ -152,7 +152,21 @@ def _trim(doc: Doc, start: int, end: int, label: str, gaz: bool) -> tuple[int, i
     if not gaz:
         start, cut_title = _skip_function_words(doc, start, end)
         title = title or cut_title
+        end = _cut_clause_tail(doc, start, end)
     return start, end, title
+
+
+# Prepositions of time and place that open no name's words: "la Maison de la radio dans la
+# soirée" ends before "dans" (not "pour", "contre", "sur": "Ligue contre le cancer").
+_CLAUSE_PREPOSITIONS = frozenset({"dans", "pendant", "depuis", "lors", "avant", "après", "vers", "chez"})
+
+
+def _cut_clause_tail(doc: Doc, start: int, end: int) -> int:
+    """End the span before such a preposition when only lowercase words follow it."""
+    for k in range(start + 1, end):
+        if doc[k].lower_ in _CLAUSE_PREPOSITIONS and not any(t.text[:1].isupper() for t in doc[k:end]):
+            return k
+    return end
 
 
 def _glued_hyphen_tail(doc: Doc, i: int) -> bool:
