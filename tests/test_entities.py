@@ -734,3 +734,10 @@ def test_a_name_ends_before_a_preposition_of_time_or_place(nlp):
     got = _typed(nlp, "Le médiateur a quitté la Maison de la radio dans la soirée.")
     assert any(t == "Maison de la radio" for t, _ in got)
     assert not any("soirée" in t for t, _ in got)
+
+
+def test_plural_cue_nouns_type_their_names(nlp):
+    """'les journaux SudPresse', 'les acteurs Omar Sy et …': a plural cue types the names too."""
+    assert ("SudPresse", "ORG") in _typed(nlp, "Dans un entretien accordé aux journaux SudPresse, il propose un plan.")
+    got = _typed(nlp, "Le film réunit les acteurs Omar Sy et Vincent Cassel.")
+    assert {("Omar Sy", "PER"), ("Vincent Cassel", "PER")} <= got
