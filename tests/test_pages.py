@@ -1109,3 +1109,40 @@ def test_a_reading_sessions_dialog_is_chrome():
     assert chrome.is_chrome_line("Parce qu'une autre personne (ou vous) est en train de lire "
                                  "Le Monde avec ce compte sur un autre appareil.")
     assert not chrome.is_chrome_line("Le ministre a ouvert ce compte en 2012 à la banque.")
+
+
+def test_a_teaser_linked_again_below_the_article_is_not_the_title():
+    """A teaser above the article shares its words with its own link below the article only:
+    that copy is no evidence; a headline printed on two lines, then whole just above the
+    lede, is the title whole."""
+    page = "\n\n".join([
+        "Accueil", "Monde", "Economie",
+        "Ce que ne vous disent pas les patrons de presse",
+        "Tapie, Mougeotte et La Provence", "Un concentré d'histoire de France",
+        "Tapie, Mougeotte et La Provence, un concentré d'histoire de France",
+        "L'ancien président de l'OM Bernard Tapie et l'ancien patron de TF1 Etienne Mougeotte "
+        "s'intéresseraient au rachat de La Provence, le quotidien régional de Marseille.",
+        "Le groupe Hersant négocie la vente de ses titres du sud, et plusieurs repreneurs se "
+        "sont déjà manifestés auprès des banques qui conduisent la vente depuis des mois.",
+        "Mougeotte, ancien directeur du Figaro, aurait réuni des fonds pour une offre que "
+        "Tapie dit vouloir dépasser, selon plusieurs sources proches du dossier.",
+        "Taxe Google: ce que ne vous disent pas les patrons de presse",
+    ])
+    assert clean(page).title == "Tapie, Mougeotte et La Provence, un concentré d'histoire de France"
+
+
+def test_an_embedded_posts_signature_is_not_the_title():
+    """'— Nadine Morano (@nadine__morano)' over its date signs a post, not the article."""
+    page = "\n\n".join([
+        "Accueil", "People",
+        "Mathieu Kassovitz traite Nadine Morano de conne sur Twitter",
+        "Par: Laura Cerrada", "12/06/12 - 09h27",
+        "Le réalisateur Mathieu Kassovitz a traité l'ancienne ministre Nadine Morano de conne "
+        "sur Twitter, après un message de la ministre sur les lâches anonymes du réseau.",
+        "Sur tweeter il y a beaucoup de lâches qui insultent cachés derrière leur anonymat.",
+        "— Nadine Morano (@nadine__morano)", "June 4, 2012",
+        "Kassovitz a répondu dans la soirée par une série de messages que Nadine Morano a "
+        "dénoncés le lendemain devant les journalistes réunis à Nancy pour son meeting.",
+    ])
+    doc = clean(page)
+    assert doc.title == "Mathieu Kassovitz traite Nadine Morano de conne sur Twitter"

@@ -17,6 +17,7 @@ from mattis_corpus.ingest.clean.title import (
     content_words,
     ends_open,
     headline_like,
+    post_author,
     strip_site_name,
 )
 
@@ -38,7 +39,8 @@ def headline_before_byline(head: Sequence[B_], captions: frozenset[str]) -> int 
     """The head line that sits just above the article's own byline or dateline (the last one
     before the article): the nearest headline-like line within a few lines above it. Pages
     put the title, then who wrote it and when; a photo caption or a standfirst comes after."""
-    sign = next((k for k in range(len(head) - 1, -1, -1) if signature(head[k].text)), None)
+    sign = next((k for k in range(len(head) - 1, -1, -1) if signature(head[k].text)
+                 and not (k and post_author(head[k - 1].text))), None)  # an embedded post's date
     if sign is None:
         return None
     while sign > 0 and signature_part(head[sign - 1].text):

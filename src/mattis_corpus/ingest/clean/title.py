@@ -122,6 +122,15 @@ _LYNX_HEADING_BONUS = 0.3  # a lynx heading (h1-h6, level unknown): the headline
 _BULLET_MALUS = 0.3  # a list item is a menu entry, a teaser or a lynx caption far more often
 
 
+_POST_HANDLE_RE = re.compile(r"\(@\w{1,30}\)\s*$")
+
+
+def post_author(text: str) -> bool:
+    """The signature of an embedded post, its date on the next line: "— Nadine Morano
+    (@nadine__morano)". Never a headline; the date under it is the post's."""
+    return bool(_POST_HANDLE_RE.search(text))
+
+
 def title_score(text: str, heading: int, bullet: bool, body: set[str],
                 copies: dict[str, int], captions: frozenset[str] = frozenset(),
                 outdented: bool = False, signed: bool = False) -> float:
@@ -140,7 +149,7 @@ def title_score(text: str, heading: int, bullet: bool, body: set[str],
     if (not is_title_like(text.removesuffix("…") if trails else text) or _first_letter_lower(text)
             or ends_open(text) or is_chrome_line(text)
             or related_header(text) or parse_dateline(text) or is_comment_marker(text)
-            or is_yearless_dateline(text) or word_list(text) or dated_byline(text)
+            or is_yearless_dateline(text) or word_list(text) or dated_byline(text) or post_author(text)
             or B.line_key(text) in captions or B.line_key(line) in captions):
         return 0.0
     own = content_words(text)
