@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -64,7 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 HISTORICAL = GOLD / "entities_historical_fr.jsonl"
 DEFAULT_FILES = ("entities_historical_fr.jsonl", "entities_fr.jsonl", "entities_heldout_fr.jsonl")
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("CORPUS_SRC", str(ROOT / "src")))  # CORPUS_SRC: another copy
 
 from mattis_corpus.labels import ENTITY_TYPES as TYPES  # noqa: E402
 
