@@ -1,6 +1,7 @@
 """Where the headline stands: just above its article's byline or dateline, written first when
 the picture under it words it again, and whole even when the page's source broke it over two
-lines. ``page.find_title`` uses these; they read only the text and marks of head lines."""
+lines, and not a teaser whose words only its own link below the article repeats.
+``page.find_title`` uses these; they read only the text and marks of head lines."""
 
 from __future__ import annotations
 
@@ -125,3 +126,38 @@ def rejoin_open(head: Sequence[B_]) -> tuple[B_, ...]:
             out[k] = replace(out[k], text=f"{out[k].text} {nxt}")
             out[k + 1] = replace(out[k + 1], text="")
     return tuple(out)
+
+
+def whole_headline(best: tuple[float, int, B_] | None,
+                   scored: Sequence[tuple[float, int, B_]]) -> tuple[float, int, B_] | None:
+    """A headline printed on two lines, then whole nearer the article ("Tapie, Mougeotte et
+    La Provence" / "Un concentré …", then "Tapie, Mougeotte et La Provence, un concentré …"):
+    the whole line, which begins with the best one."""
+    if best is None or best[1] < 0:
+        return best
+    key = B.line_key(strip_site_name(best[2].text))
+    longer = [t for t in scored if (t[1] > best[1] or t[1] == -1) and t[0] > 0  # -1: the article's first block
+              and _extends(B.line_key(strip_site_name(t[2].text)), key)]
+    return (best[0], *longer[0][1:]) if longer else best
+
+
+def _extends(line: str, key: str) -> bool:
+    """``line`` begins with the words of ``key`` and goes on with words, not a date glued to
+    it ("… (LIVE) publié le 22/07/2011 à 16h03")."""
+    tail = line[len(key):]
+    return (len(line) > len(key) and line.startswith(key) and not tail[0].isalnum()
+            and not any(c.isdigit() for c in tail))
+
+
+_COPY_CHARS = 20  # a line this long found again in the body is a teaser of it, not a chance
+
+
+def body_without_copies(text: str, blocks: Sequence[B_], keys: Sequence[str], joined: str,
+                        body: set[str]) -> set[str]:
+    """The body's words, less those of the blocks that repeat the candidate line: a teaser
+    linked again below the article ("Taxe Google: ce que ne vous disent pas …") shares its
+    words with that link only, which is no evidence of being this article's headline."""
+    key = B.line_key(strip_site_name(text))
+    if len(key) < _COPY_CHARS or key not in joined:
+        return body
+    return content_words(" ".join(b.text for b, k in zip(blocks, keys, strict=True) if key not in k))

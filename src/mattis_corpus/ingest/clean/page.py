@@ -80,7 +80,13 @@ from mattis_corpus.ingest.clean.furniture import (
     related_boxes,
     teaser_blocks,
 )
-from mattis_corpus.ingest.clean.headline import headline_before_byline, rejoin_open, signature
+from mattis_corpus.ingest.clean.headline import (
+    body_without_copies,
+    headline_before_byline,
+    rejoin_open,
+    signature,
+    whole_headline,
+)
 from mattis_corpus.ingest.clean.markup import Line, flush_left_lines
 from mattis_corpus.ingest.clean.pubdate import (
     choose_dates,
@@ -402,41 +408,6 @@ def _printed_headline(
 _BYLINE_BONUS = 0.6  # the headline is printed just above its article's byline or dateline
 
 
-def _whole_headline(best: tuple[float, int, _Block] | None,
-                    scored: Sequence[tuple[float, int, _Block]]) -> tuple[float, int, _Block] | None:
-    """A headline printed on two lines, then whole nearer the article ("Tapie, Mougeotte et
-    La Provence" / "Un concentré …", then "Tapie, Mougeotte et La Provence, un concentré …"):
-    the whole line, which begins with the best one."""
-    if best is None or best[1] < 0:
-        return best
-    key = B.line_key(strip_site_name(best[2].text))
-    longer = [t for t in scored if (t[1] > best[1] or t[1] == -1) and t[0] > 0  # -1: the article's first block
-              and _extends(B.line_key(strip_site_name(t[2].text)), key)]
-    return (best[0], *longer[0][1:]) if longer else best
-
-
-def _extends(line: str, key: str) -> bool:
-    """``line`` begins with the words of ``key`` and goes on with words, not a date glued to
-    it ("… (LIVE) publié le 22/07/2011 à 16h03")."""
-    tail = line[len(key):]
-    return (len(line) > len(key) and line.startswith(key) and not tail[0].isalnum()
-            and not any(c.isdigit() for c in tail))
-
-
-_COPY_CHARS = 20  # a line this long found again in the body is a teaser of it, not a chance
-
-
-def _body_without_copies(text: str, blocks: Sequence[_Block], keys: Sequence[str], joined: str,
-                         body: set[str]) -> set[str]:
-    """The body's words, less those of the blocks that repeat the candidate line: a teaser
-    linked again below the article ("Taxe Google: ce que ne vous disent pas …") shares its
-    words with that link only, which is no evidence of being this article's headline."""
-    key = B.line_key(strip_site_name(text))
-    if len(key) < _COPY_CHARS or key not in joined:
-        return body
-    return content_words(" ".join(b.text for b, k in zip(blocks, keys, strict=True) if key not in k))
-
-
 def find_title(page: _Page) -> _Page:
     """The title by evidence: the headline-like line before the lede that best shares content
     words with the body, printed twice on the page (its <title> and its h1) or marked as the
@@ -453,12 +424,12 @@ def find_title(page: _Page) -> _Page:
     keys = [B.line_key(b.text) for b in blocks]
     joined = "\n".join(keys)
     raw = [(title_score(b.text, b.heading, b.bullet,
-                        rest if k == -1 else _body_without_copies(b.text, blocks, keys, joined, body),
+                        rest if k == -1 else body_without_copies(b.text, blocks, keys, joined, body),
                         copies, page.captions, b.outdented, signed=k == signed), k, b)
            for k, b in candidates]
     scored = [(s - 0.005 * (len(head) - k if k >= 0 else 0)
                + (_BYLINE_BONUS if k == signed and s > 0 else 0.0), k, b) for s, k, b in raw]
-    best = _whole_headline(max(scored, key=lambda t: t[0], default=None), scored)
+    best = whole_headline(max(scored, key=lambda t: t[0], default=None), scored)
     if best is None or best[0] < _TITLE_MIN_OVERLAP:
         best = _printed_headline(candidates, body, copies, page.captions)
     if best is None:
