@@ -155,7 +155,7 @@ def _speaks(doc: Doc, cand: Candidate, said_only: bool = False) -> bool:
 _ROLE_AFTER = re.compile(rf"^\s*,\s*(?:(?:le|la|l[{re.escape(APOSTROPHES)}])\s*)?((?:[^\W\d_][\w-]*\s*){{1,3}})")
 
 
-def _role_after(doc: Doc, cand: Candidate) -> bool:
+def role_after(doc: Doc, cand: Candidate) -> bool:
     """A function in apposition right after the mention ("Barroso, le président de la
     Commission européenne", "Nock Ag Attia, député touareg"): a title of titles_fr.txt, only
     qualifiers of title_modifiers_fr.txt before it ("le premier ministre grec"). The name opens
@@ -188,18 +188,21 @@ def _listed_with_person(doc: Doc, cand: Candidate, persons: list[Candidate]) -> 
     return False
 
 
+_INITIALLED = re.compile(r"^[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?\s*[A-ZÀ-Þ][a-zß-ÿ]")
+
+
 def _own_evidence(doc: Doc, group: list[Candidate]) -> bool:
     """Whether one entity's shape or any of its mentions says it is a person, a list aside
     (see the module's docstring)."""
     name = group[0].name or doc_text(doc)[slice(*char_bounds(doc, group[0]))]
     toks = name_tokens(name)
     gaz = gazetteer()
-    if not toks or len(group) > 1 or gaz.is_first_name(toks[0]):
-        return True
+    if not toks or len(group) > 1 or gaz.is_first_name(toks[0]) or _INITIALLED.match(name):
+        return True  # "V. Sapounov": an initial before a surname is a person's shape
     worded = len(toks) > 1  # "App Store", "Summer Camp": no given name, every word an everyday one
     if worded and not all(t in common_words() for t in toks):
         return True  # "Danis Tanovic", "Mouammar Kadhafi": a name's shape already
-    return any(c.gaz is not None or titled(doc, c) or _role_after(doc, c) or _speaks(doc, c, said_only=worded)
+    return any(c.gaz is not None or titled(doc, c) or role_after(doc, c) or _speaks(doc, c, said_only=worded)
                for c in group)
 
 
@@ -254,7 +257,7 @@ def unknown_places_that_act(doc: Doc, cands: list[Candidate]) -> None:
     for group in groups.values():
         name = doc_text(doc)[slice(*char_bounds(doc, group[0]))]
         toks = name.split()
-        role = any(_role_after(doc, c) for c in group)
+        role = any(role_after(doc, c) for c in group)
         if (not 1 <= len(toks) <= (3 if role else 2)
                 or not all(t[:1].isupper() and not t.isupper() for t in toks)
                 or gaz.place(name) is not None or gaz.lookup(name) is not None):
@@ -267,6 +270,30 @@ def unknown_places_that_act(doc: Doc, cands: list[Candidate]) -> None:
 
 
 _OF = frozenset({"de", "d'", "du"})
+
+
+def known_places_placed(doc: Doc, cands: list[Candidate]) -> None:
+    """A world city the model typed ORG or MISC is a place where a mention of it stands after
+    "à"/"en"/"dans" ("la Mission de la Ligue arabe à Homs"), or, for MISC, after "de" ("la
+    banlieue de Columbus"). Cities are lookup only (a team or a firm bears a town's name), so
+    the place's own preposition decides. Every mention of the name goes with it. In place."""
+    gaz = gazetteer()
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.label in ("ORG", "MISC") and c.gaz is None:
+            groups[fold(doc_text(doc)[slice(*char_bounds(doc, c))])].append(c)
+    for group in groups.values():
+        name = doc_text(doc)[slice(*char_bounds(doc, group[0]))]
+        if gaz.place(name) is None or gaz.lookup(name) is not None:
+            continue
+        if any(
+            c.start > 0
+            and elided(doc[c.start - 1].lower_)
+            in (_AT_PLACE | _OF if c.label == "MISC" else _AT_PLACE)
+            for c in group
+        ):
+            for c in group:
+                c.label = "LOC"
 
 
 def member_bodies(doc: Doc, cands: list[Candidate]) -> None:

@@ -6,8 +6,9 @@ candidates: :func:`split_caps` (headlines in capitals), :func:`join_hyphen_compo
 titles of works, names after a cue noun) and :func:`retype_by_form` (types from a cue noun, a
 given name, an institutional head word or an acronym), :func:`short_forms` ("l'Alliance" for
 the OTAN the document names); the junk tests :func:`named_place` ("au Levant" is a place though
-"levant" is a word) and :func:`english_chrome` ("Share This"); and :func:`first_name_run`, the
-"Prénom Nom" reader. The word lists come from :mod:`mattis_corpus.nlp.entities.lexicon`.
+"levant" is a word) and :func:`english_chrome` ("Share This"). The "Prénom Nom" reader is
+:mod:`mattis_corpus.nlp.entities.given_names`; the word lists come from
+:mod:`mattis_corpus.nlp.entities.lexicon`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import is_acronym
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
+from mattis_corpus.nlp.entities.given_names import first_name_run, word_end
 from mattis_corpus.nlp.entities.lexicon import (
     english_function_words,
     event_heads,
@@ -37,7 +39,6 @@ from mattis_corpus.nlp.entities.spans import (
     common_lower,
     doc_text,
     elided,
-    is_common_word,
     token_texts,
 )
 from mattis_corpus.textutil import fold
@@ -109,56 +110,6 @@ def _caps_supported(doc: Doc, start: int, end: int, label: str, mixed: set[str])
     elsewhere in the document, if it is a short acronym, or if the NER calls it a person."""
     text = doc[start:end].text
     return fold(text) in mixed or label == "PER" or (end - start == 1 and len(text) <= 5)
-
-
-# --------------------------------------------------------------------------- given names
-
-
-def _word_end(doc: Doc, i: int) -> int:
-    """End (exclusive) of the hyphenated word starting at token ``i``: "Jean" "-" "Yves"."""
-    texts = token_texts(doc)
-    j = i + 1
-    while (
-        j + 1 < len(texts)
-        and texts[j] == "-"
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-        and texts[j + 1].isalpha()
-    ):
-        j += 2
-    return j
-
-
-def first_name_run(doc: Doc, i: int, strict: bool = True) -> int | None:
-    """End of "Prénom Nom [Nom]" starting at token ``i``, or None.
-
-    The first word is a known given name; then come capitalised words, with name links
-    ("de", "von der", "Le") in between. ``strict`` (finding a name the NER missed): no word
-    may be a French common word; else (typing a span the NER found) surnames that are also
-    common words pass ("Albert Camus", "Élisabeth Borne").
-    """
-    gaz = gazetteer()
-    texts = token_texts(doc)  # the first test runs on most capitalised words: strings only
-    if i >= len(texts) or not texts[i][:1].isupper() or not texts[i].isalpha():
-        return None
-    j = _word_end(doc, i)
-    if not gaz.is_first_name(fold(texts[i] if j == i + 1 else doc[i:j].text)):
-        return None
-    end = None
-    while j < len(doc):
-        tok = doc[j]
-        if tok.lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
-            j += 1
-            continue
-        if not (tok.is_alpha and tok.text[:1].isupper()) or (
-            strict and is_common_word(tok) and not tok.text.isupper()
-        ):
-            break
-        if fold(tok.text) in _TITLES:
-            break
-        j = _word_end(doc, j)
-        end = j
-    return end
 
 
 # --------------------------------------------------------------------------- types from form
@@ -302,7 +253,7 @@ def join_hyphen_compounds(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             and doc[start - 2].text[:1].isupper()
         ):
             start -= 2
-        end = _word_end(doc, end - 1) if end - 1 < len(doc) else end
+        end = word_end(doc, end - 1) if end - 1 < len(doc) else end
         if (start, end) != (c.start, c.end) and doc[end - 1].text[:1].isupper():
             out.append(Candidate(start, end, c.label, title=c.title))
         else:
@@ -411,7 +362,7 @@ def _given_name_end(
         if any(
             c.start < i
             or c.end > end
-            or (c.gaz is not None and (c.start != i or c.end != _word_end(doc, i)))
+            or (c.gaz is not None and (c.start != i or c.end != word_end(doc, i)))
             for c in others
         ):
             end = None
@@ -430,7 +381,7 @@ def capital_run(doc: Doc, i: int, covered: Container[int] = ()) -> int:
     (``covered``); ``i`` itself when token ``i`` is no such word."""
     j = i
     while j < len(doc) and j not in covered and name_word(doc[j]):
-        j = _word_end(doc, j)
+        j = word_end(doc, j)
     return j
 
 
@@ -447,7 +398,7 @@ def _ministry_end(doc: Doc, i: int) -> int | None:
             break
         if j >= len(doc) or not doc[j].text[:1].isupper() or not doc[j].is_alpha:
             break
-        j = _word_end(doc, j)
+        j = word_end(doc, j)
         while j < len(doc) and doc[j].is_lower and doc[j].pos_ == "ADJ":
             j += 1
         end = j

@@ -35,6 +35,7 @@ from importlib import resources
 
 from mattis_corpus.french import APOSTROPHE, TYPOGRAPHIC_APOSTROPHES
 from mattis_corpus.lexicons import entries as entries_of
+from mattis_corpus.nlp.entities.lexicon import common_words
 from mattis_corpus.nlp.entities.ocr import rejoin_breaks
 from mattis_corpus.textutil import fold, strip_accents
 
@@ -285,6 +286,7 @@ def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) ->
     if with_countries:
         for sub in _subdivision_entries():
             _merge_row(entries, index, sub, keep_canonical=True)
+    entries = [_with_contracted_forms(e) for e in entries]
     for entry in entries:
         for alias in entry.aliases:
             gaz.by_key.setdefault(fold(alias), entry)
@@ -294,6 +296,22 @@ def build_gazetteer(tsv_text: str | None = None, with_countries: bool = True) ->
     gaz.nomatch = frozenset(nomatch)
     gaz.first_names = frozenset(first | set(nicknames) | set(nicknames.values()))
     return gaz
+
+
+_ARTICLE_NAME = re.compile(r"^(?:Le|Les) (?=[A-ZÀ-Þ])")
+
+
+def _with_contracted_forms(entry: GazEntry) -> GazEntry:
+    """A place named with "Le"/"Les" as printed after a contraction: "au Caire", "du Havre"
+    ("au" = "à le"), unless the rest is a common word ("Le Cap": "cap")."""
+    if entry.type != "LOC":
+        return entry
+    extra = []
+    for alias in entry.aliases:
+        rest = _ARTICLE_NAME.sub("", alias)
+        if rest != alias and " " not in rest and fold(rest) not in common_words():
+            extra.append(rest)
+    return GazEntry(entry.canonical, entry.type, tuple(dict.fromkeys((*entry.aliases, *extra))))
 
 
 def _merge_row(

@@ -70,6 +70,11 @@ org_tails = _word_list(
     """Last words of a multi-word name that make it a firm: "Média", "SA", "Studio" (folded).""",
     folded=True,
 )
+common_acronyms = _word_list(
+    "common_acronyms_fr",
+    """Acronyms that are common nouns ("SMIC", "USB", "PME"), never a name on their own (folded).""",
+    folded=True,
+)
 event_heads = _word_list(
     "entity_event_heads_fr",
     """First words of a multi-word name that make it an event: "Salon", "Festival" (folded).""",
@@ -141,11 +146,12 @@ def type_cues() -> dict[str, str]:
 
 
 @cache
-def place_cues() -> dict[tuple[str, ...], bool]:
-    """Street and venue nouns that belong to the place's name ("rue", "centre commercial"),
-    as word tuples, each mapped to True when the cue is also a noun of fixed phrases."""
+def place_cues() -> dict[tuple[str, ...], str]:
+    """Street, venue and landscape nouns that belong to the place's name ("rue", "centre
+    commercial", "mont"), as word tuples, each mapped to its flag: "strict" (also a noun of
+    fixed phrases), "direct" (the name right after it only) or ""."""
     cues = {}
     for entry in entries("place_cues_fr"):
         cue, _, flag = entry.partition("\t")
-        cues[tuple(cue.split())] = flag.strip() == "strict"
+        cues[tuple(cue.split())] = flag.strip()
     return cues

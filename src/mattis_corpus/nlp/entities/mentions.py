@@ -27,10 +27,9 @@ from typing import TYPE_CHECKING
 from mattis_corpus.canon import initials_match, name_tokens, pretty
 from mattis_corpus.labels import ENTITY_TYPES
 from mattis_corpus.models import Mention, Paragraph
-from mattis_corpus.nlp.entities.evidence import unknown_places_that_act
+from mattis_corpus.nlp.entities.evidence import known_places_placed, unknown_places_that_act
 from mattis_corpus.nlp.entities.forms import (
     english_chrome,
-    first_name_run,
     join_hyphen_compounds,
     named_place,
     portfolio,
@@ -40,7 +39,9 @@ from mattis_corpus.nlp.entities.forms import (
     split_caps,
 )
 from mattis_corpus.nlp.entities.gazetteer import GazEntry, gazetteer
+from mattis_corpus.nlp.entities.given_names import first_name_run
 from mattis_corpus.nlp.entities.lexicon import (
+    common_acronyms,
     coordinators,
     determiners,
     hyphen_clitics,
@@ -67,6 +68,7 @@ from mattis_corpus.nlp.entities.spans import (
     char_bounds,
     doc_text,
     is_common_word,
+    is_participle,
     is_sentence_initial,
     token_texts,
 )
@@ -237,6 +239,8 @@ def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool
         return True
     words = fold(text).split()
     raw = text.split()
+    if len(words) == 1 and words[0] in common_acronyms():
+        return True  # "le SMIC", "une clé USB": a kind of thing, not a name
     if (
         all(w in stop or w in _TITLES or w in _TITLE_MODIFIERS for w in words)
         or (
@@ -252,8 +256,11 @@ def _is_junk(doc: Doc, cand: Candidate, text: str, stop: frozenset[str]) -> bool
         # A sentence or heading starting with a verb/determiner: "Réajuster les budgets".
         return is_sentence_initial(doc, cand.start) and first.pos_ in ("VERB", "DET", "ADP", "AUX")
     tok = doc[cand.start]
-    if is_sentence_initial(doc, cand.start) and tok.pos_ in _CLOSED_POS and tok.pos_ != "PROPN":
-        return True
+    if is_sentence_initial(doc, cand.start) and (
+        (tok.pos_ in _CLOSED_POS and tok.pos_ != "PROPN")
+        or (cand.label != "PER" and is_participle(tok) and not gazetteer().is_first_name(fold(tok.text)))
+    ):
+        return True  # "Organisées par le ministère ...": a participle opening the sentence
     if tok.text.isupper() and len(tok.text) <= 5 and not _label_word(doc, cand.start):
         return False  # acronym: "AFP", "FDS"
     # Capitalised common word ("Santé", "Détenus", "la Défense", "les Européens"):
@@ -523,6 +530,7 @@ def extract_mentions(doc: Doc, paragraphs: Sequence[Paragraph] | None = None) ->
     cands = _dedupe(cands + added)
     _retype(doc, cands)
     unknown_places_that_act(doc, cands)
+    known_places_placed(doc, cands)
     cands = name_persons(doc, person_rules(doc, cands, people))
     mentions = (_to_mention(doc, c, expansions) for c in cands if c.end > c.start)
     return [m for m in mentions if m.text]  # a span of edge characters only names nothing

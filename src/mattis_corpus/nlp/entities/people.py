@@ -27,9 +27,14 @@ from typing import TYPE_CHECKING
 
 from mattis_corpus.canon import name_tokens, person_key, pretty
 from mattis_corpus.lexicons import alternation
-from mattis_corpus.nlp.entities.evidence import elided, member_bodies, unsupported_persons
-from mattis_corpus.nlp.entities.forms import first_name_run
+from mattis_corpus.nlp.entities.evidence import (
+    elided,
+    member_bodies,
+    role_after,
+    unsupported_persons,
+)
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
+from mattis_corpus.nlp.entities.given_names import first_name_run
 from mattis_corpus.nlp.entities.lexicon import determiners
 from mattis_corpus.nlp.entities.person_cues import (
     bracket_after_name,
@@ -344,7 +349,8 @@ def cut_at_quote(doc: Doc, cands: list[Candidate]) -> None:
 def drop_heading_noun(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A "person" opening a sentence or heading with a common noun that is no given name:
     the noun is a rubric ("Assises Douai : trente ans ..."); what follows stands only as a
-    name the gazetteer knows ("Douai"), typed as it says."""
+    name the gazetteer knows ("Douai"), typed as it says. A function in apposition keeps the
+    whole name: "Victorin Lurel, ministre des outre-mer" (a rare given name the lexicon has)."""
     gaz = gazetteer()
     out = []
     for c in cands:
@@ -358,6 +364,7 @@ def drop_heading_noun(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             or first.pos_ not in ("NOUN", "PROPN")
             or not is_common_word(first)
             or gaz.is_first_name(fold(first.text))
+            or role_after(doc, c)
         ):
             out.append(c)
             continue

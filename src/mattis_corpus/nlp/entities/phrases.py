@@ -20,8 +20,9 @@ import re
 from typing import TYPE_CHECKING
 
 from mattis_corpus.labels import ENTITY_TYPES
-from mattis_corpus.nlp.entities.forms import capital_run, first_name_run
+from mattis_corpus.nlp.entities.forms import capital_run
 from mattis_corpus.nlp.entities.gazetteer import gazetteer
+from mattis_corpus.nlp.entities.given_names import first_name_run
 from mattis_corpus.nlp.entities.lexicon import (
     event_heads,
     org_heads,
@@ -159,14 +160,21 @@ _ROAD_CODE = re.compile(r"^[A-Z]{1,2}\d{1,4}$")  # a road's number: "A7", "N13",
 def place_end(doc: Doc, i: int) -> int | None:
     """End of an address or venue at ``i``: "rue de la Paix", "gare Saint-Lazare"."""
     texts = token_texts(doc)
-    for cue, strict in place_cues().items():
+    for cue, flag in place_cues().items():
         n = len(cue)
         if tuple(t.lower() for t in texts[i : i + n]) != cue or not texts[i].islower():
             continue
+        strict = flag == "strict"
         if (strict and _fixed_phrase_before(texts, i)) or (i and texts[i - 1].lower() in _INDEFINITE):
             return None  # "mise en place"; "un tunnel de Sierre" is a tunnel in Sierre
         j = i + n
         through_de = j < len(doc) and doc[j].lower_ in _DE
+        if (
+            flag == "direct"
+            and j < len(doc)
+            and (through_de or elided(doc[j].text) in ("Les", "La", "Le", "L'"))
+        ):
+            return None  # "la mer du Nord": the text marks "Nord" or the whole, left to the NER
         if through_de:
             j += 1
             if j < len(doc) and elided(doc[j].lower_) in ("la", "l'"):

@@ -184,6 +184,23 @@ def is_common_word(token: Token) -> bool:
     return bool(forms & lexicon)
 
 
+# A past participle and the infinitive it comes from: "organisées" (organiser), "réunis"
+# (réunir), "prévue" (prévoir is irregular: left out). The lemma tables list infinitives, the
+# model's lemmatizer often not the participle ("Organisées" -> "organisée").
+_PARTICIPLE = re.compile(r"^(\w{3,}?)(?:ée?s?|ie?s?)$")
+
+
+def is_participle(token: Token) -> bool:
+    """The token is a past participle of a verb the lexicon knows: "Organisées par ...", a
+    sentence opening the NER took for a place."""
+    lexicon = _lexicon()
+    m = _PARTICIPLE.match(token.lower_)
+    if lexicon is None or m is None:
+        return False
+    infinitive = m.group(1) + ("er" if "é" in token.lower_[len(m.group(1)) :] else "ir")
+    return infinitive in lexicon
+
+
 def common_lower(tok: Token) -> bool:
     """The token, lowercased, is a French common word (for text in capitals)."""
     lexicon = _lexicon()
